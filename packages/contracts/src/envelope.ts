@@ -8,6 +8,9 @@ export const eventSchema = z
     data: z.unknown().optional(),
     // Client-generated id that makes a retried write idempotent.
     requestId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+    // The platform adds `userInfo: { appId, openId }` to events from mini-program clients. It is never
+    // trusted for identity (that comes from getWXContext), only tolerated.
+    userInfo: z.object({ appId: z.string().optional(), openId: z.string().optional() }).passthrough().optional(),
   })
   .strict();
 

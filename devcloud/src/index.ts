@@ -1,0 +1,61 @@
+/**
+ * devcloud: a local CloudBase that answers the real wx-server-sdk's wire protocol. Importing this module
+ * has no side effects; `startDevcloud` opens the database and starts the server.
+ */
+import { registerDatabaseActions } from './database';
+import { openEngine, type Engine, type IndexManifest } from './engine';
+import { AdminActionRegistry } from './server/admin-actions';
+import type { DevIdentitiesProvider } from './server/dev-endpoints';
+import { startDevcloudServer, type Devcloud } from './server/devcloud-server';
+import { adminUrlFor, sdkEnvFor } from './server/sdk-env';
+
+export interface StartDevcloudOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** The database, files and outbox live here; ':memory:' keeps nothing after close. */
+  dataDir: string;
+  /** Folder of deployable functions: `<name>/index.js` + `config.json`. */
+  functionsRoot?: string;
+  /** The h5 build, served at `/`. */
+  staticRoot?: string;
+  indexManifest?: IndexManifest;
+  devIdentities?: DevIdentitiesProvider;
+  envId?: string;
+  maxWorkersPerFunction?: number;
+}
+
+export async function startDevcloud(options: StartDevcloudOptions): Promise<Devcloud<Engine>> {
+  const engine = await openEngine({ dataDir: options.dataDir, indexManifest: options.indexManifest });
+  try {
+    const registry = new AdminActionRegistry();
+    registerDatabaseActions(registry, engine);
+    return await startDevcloudServer({ ...options, registry, engine, closeEngine: () => engine.close() });
+  } catch (err) {
+    await engine.close();
+    throw err;
+  }
+}
+
+/**
+ * The environment variables that point an unmodified wx-server-sdk at this devcloud (for scripts and
+ * tests that use the SDK directly). Pass `callerTag` to have its database requests counted apart.
+ */
+export function sdkEnv(devcloud: Pick<Devcloud, 'url' | 'envId'>, callerTag: string | null = null): Record<string, string> {
+  return sdkEnvFor(adminUrlFor(devcloud.url, callerTag), devcloud.envId);
+}
+
+export type { Engine, IndexManifest } from './engine';
+export { AdminActionError, AdminActionRegistry } from './server/admin-actions';
+export type { AdminActionHandler, AdminRequestContext } from './server/admin-actions';
+export { BinaryReply } from './server/admin-endpoint';
+export type { DevIdentity, DevIdentitiesProvider } from './server/dev-endpoints';
+export { DB_REQUESTS_HEADER } from './server/gateway';
+export { DEFAULT_ENV_ID, startDevcloudServer } from './server/devcloud-server';
+export type { Devcloud, DevcloudServerOptions } from './server/devcloud-server';
+export type { StatsSnapshot, FunctionStats } from './server/request-stats';
+export { DEV_APPID } from './functions/caller-identity';
+export type { CallerIdentity } from './functions/caller-identity';
+export { FunctionInvocationError, FunctionNotFoundError } from './functions/function-errors';
+export type { InvocationResult } from './functions/function-host';
+export type { OutboxMessage, OutboxFilter } from './openapi/outbox';
