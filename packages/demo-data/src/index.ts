@@ -1,0 +1,3 @@
+export * from './random';
+export * from './generate-county';
+export * from './dev-identities';

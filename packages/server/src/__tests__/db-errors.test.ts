@@ -1,0 +1,15 @@
+import { classifyPlatformError, isTransactionConflict } from '../db-errors';
+
+describe('isTransactionConflict', () => {
+  it('recognises the raw and the wrapped form of a lost transaction', () => {
+    expect(isTransactionConflict({ code: 'DATABASE_TRANSACTION_CONFLICT' })).toBe(true);
+    expect(isTransactionConflict({ errCode: -1, errMsg: 'document.update:fail DATABASE_TRANSACTION_CONFLICT' })).toBe(true);
+    expect(isTransactionConflict(new Error('boom'))).toBe(false);
+    expect(isTransactionConflict('DATABASE_TRANSACTION_CONFLICT')).toBe(false);
+  });
+
+  it('maps a conflict to CONFLICT and leaves other errors alone', () => {
+    expect(classifyPlatformError({ code: 'DATABASE_TRANSACTION_CONFLICT' })?.code).toBe('CONFLICT');
+    expect(classifyPlatformError(new Error('x'))).toBeNull();
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The part of wx-server-sdk's database API this codebase uses, typed strictly: the SDK's own typings return
+ * `Promise<T> | void | string` for every call. `createFunction` obtains the real database with
+ * `throwOnNotFound: false`, so `doc(id).get()` answers `{ data: null }` for a missing document instead of
+ * throwing. Only repositories use these types.
+ */
+export type DocData = Record<string, unknown>;
+
+/** A value built by `db.command` (query or update operator); opaque to us, understood by the SDK. */
+export type DbCommandValue = { readonly __brand?: 'DbCommandValue' };
+
+export interface DbCommand {
+  eq(value: unknown): DbCommandValue;
+  neq(value: unknown): DbCommandValue;
+  gt(value: unknown): DbCommandValue;
+  gte(value: unknown): DbCommandValue;
+  lt(value: unknown): DbCommandValue;
+  lte(value: unknown): DbCommandValue;
+  in(values: readonly unknown[]): DbCommandValue;
+  nin(values: readonly unknown[]): DbCommandValue;
+  exists(present: boolean): DbCommandValue;
+  pull(value: unknown): DbCommandValue;
+  push(value: unknown): DbCommandValue;
+  inc(by: number): DbCommandValue;
+  remove(): DbCommandValue;
+}
+
+export interface DbDocumentRef {
+  get(): Promise<{ data: DocData | null }>;
+  set(options: { data: DocData }): Promise<unknown>;
+  update(options: { data: DocData }): Promise<{ stats: { updated: number } }>;
+  remove(): Promise<{ stats: { removed: number } }>;
+}
+
+export interface DbQuery {
+  where(condition: DocData): DbQuery;
+  orderBy(field: string, order: 'asc' | 'desc'): DbQuery;
+  skip(offset: number): DbQuery;
+  limit(max: number): DbQuery;
+  field(projection: Record<string, boolean>): DbQuery;
+  get(): Promise<{ data: DocData[] }>;
+  count(): Promise<{ total: number }>;
+}
+
+export interface DbCollection extends DbQuery {
+  doc(id: string): DbDocumentRef;
+  add(options: { data: DocData }): Promise<{ _id: string }>;
+}
+
+/** Document-level access, the same inside a transaction and outside it (the platform allows no `where` in one). */
+export interface DocStore {
+  collection(name: string): { doc(id: string): DbDocumentRef; add(options: { data: DocData }): Promise<{ _id: string }> };
+}
+
+export type DbTransaction = DocStore;
+
+export interface Db extends DocStore {
+  collection(name: string): DbCollection;
+  readonly command: DbCommand;
+  /**
+   * Runs `work` in an optimistic transaction: retried on a write conflict, rolled back when `work` throws (the
+   * thrown error comes back out), and its return value is returned.
+   */
+  runTransaction<T>(work: (tx: DbTransaction) => Promise<T>, retries?: number): Promise<T>;
+}

@@ -1,0 +1,40 @@
+import { fieldLabel } from '@zbxx/contracts';
+import type { z } from 'zod';
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * One Chinese sentence for the first problem zod found, naming the field ("「手机号后4位」格式不正确"), so the
+ * person filling the form knows what to fix. `root` is the value that was parsed, to tell "missing" from "wrong".
+ */
+export function describeInputIssue(issue: z.core.$ZodIssue, root: unknown): string {
+  const label = `「${fieldLabel(issue.path)}」`;
+  switch (issue.code) {
+    case 'invalid_type':
+      return valueAt(root, issue.path) === undefined ? `缺少${label}` : `${label}类型不正确`;
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `${label}不能为空` : `${label}至少${issue.minimum}个字`;
+      if (issue.origin === 'array') return `${label}至少${issue.minimum}项`;
+      return `${label}不能小于${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `${label}不能超过${issue.maximum}个字`;
+      if (issue.origin === 'array') return `${label}不能超过${issue.maximum}项`;
+      return `${label}不能大于${issue.maximum}`;
+    case 'invalid_format':
+      return `${label}格式不正确`;
+    case 'invalid_value':
+    case 'invalid_union':
+      return `${label}取值不正确`;
+    case 'unrecognized_keys':
+      return `不支持的字段：${issue.keys.join('、')}`;
+    default:
+      return `${label}不符合要求`;
+  }
+}

@@ -1,0 +1,10 @@
+export * as orgsRepo from './orgs';
+export * as membersRepo from './members';
+export * as bindingsRepo from './bindings';
+export * as bindAttemptsRepo from './bind-attempts';
+export * as auditLogRepo from './audit-log';
+export type { OrgDoc } from './orgs';
+export type { MemberDoc } from './members';
+export type { BindingDoc, BoundBindingDoc, PendingBindingDoc } from './bindings';
+export type { BindAttemptDoc } from './bind-attempts';
+export type { AuditEntry } from './audit-log';

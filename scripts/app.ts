@@ -1,0 +1,62 @@
+/**
+ * The local app: devcloud serving the function bundles and the h5 build, with the demo county seeded into
+ * an empty data directory. `npm start` runs it; browser tests and benchmarks start it the same way.
+ */
+import { join, resolve } from 'node:path';
+import type { DevIdentity } from '@zbxx/contracts';
+import { devIdentities, generateCounty, type CountyOptions, type DemoCollections } from '@zbxx/demo-data';
+import { loadIndexManifest, startDevcloud, type Devcloud, type Engine } from '@zbxx/devcloud';
+
+export const REPO_ROOT = resolve(__dirname, '..');
+
+export interface AppOptions {
+  port?: number;
+  host?: string;
+  dataDir: string;
+  /** What to seed when the database is empty; false seeds nothing. */
+  seed?: CountyOptions | false;
+  staticRoot?: string;
+}
+
+export interface App {
+  devcloud: Devcloud<Engine>;
+  url: string;
+  /** True when this start seeded the demo county. */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startApp(options: AppOptions): Promise<App> {
+  const devcloud = await startDevcloud({
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    dataDir: options.dataDir,
+    functionsRoot: join(REPO_ROOT, 'cloudfunctions'),
+    staticRoot: options.staticRoot ?? join(REPO_ROOT, 'client/dist/h5'),
+    indexManifest: loadIndexManifest(join(REPO_ROOT, 'cloudbase/indexes.json')),
+    devIdentities: () => listDevIdentities(devcloud.engine),
+  });
+  let seeded = false;
+  if (options.seed !== false && devcloud.engine.count('orgs') === 0) {
+    seedCounty(devcloud.engine, generateCounty(options.seed ?? {}).collections);
+    seeded = true;
+  }
+  return { devcloud, url: devcloud.url, seeded, close: () => devcloud.close() };
+}
+
+export function seedCounty(engine: Engine, collections: DemoCollections): void {
+  for (const [name, docs] of Object.entries(collections)) {
+    engine.createCollection(name);
+    engine.insertMany(name, docs);
+  }
+}
+
+/** The picker lists whoever is bound now, so it stays true after binds made during the session. */
+function listDevIdentities(engine: Engine): DevIdentity[] {
+  // The engine hands back untyped documents; these collections hold what the demo generator wrote.
+  const bindings = engine.find('bindings') as unknown as DemoCollections['bindings'];
+  const memberIds = bindings.flatMap((b) => (b.status === 'bound' ? [b.memberId] : []));
+  const members = engine.find('members', { _id: { $in: memberIds } }) as unknown as DemoCollections['members'];
+  const orgs = engine.find('orgs') as unknown as DemoCollections['orgs'];
+  return devIdentities({ orgs, members, bindings });
+}
