@@ -23,6 +23,8 @@ module.exports = {
       moduleNameMapper: {
         '^@tarojs/taro$': '<rootDir>/client/test/taro-stub.ts',
         '^@tarojs/components$': '<rootDir>/client/test/components-stub.tsx',
+        // Our NutUI surface (client/src/ui/nut.ts): NutUI's ESM build is kept out of jsdom tests.
+        '^(\\.{1,2}/)+ui/nut$': '<rootDir>/client/test/nut-stub.tsx',
         '\\.(css|scss)$': '<rootDir>/client/test/style-stub.js',
       },
     },

@@ -46,6 +46,7 @@ export function sdkEnv(devcloud: Pick<Devcloud, 'url' | 'envId'>, callerTag: str
 }
 
 export type { Engine, IndexManifest } from './engine';
+export { loadIndexManifest } from './engine';
 export { AdminActionError, AdminActionRegistry } from './server/admin-actions';
 export type { AdminActionHandler, AdminRequestContext } from './server/admin-actions';
 export { BinaryReply } from './server/admin-endpoint';

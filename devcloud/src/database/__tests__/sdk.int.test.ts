@@ -1,0 +1,164 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sdkEnv, startDevcloud } from '../..';
+import type { IndexManifest } from '../../engine';
+
+/**
+ * The real wx-server-sdk against devcloud's database, configured only by environment variables (as a
+ * deployed function is). The SDK reads them on every request, so re-pointing it at a restarted devcloud
+ * is a matter of setting them again.
+ */
+type Db = any;
+
+const manifest: IndexManifest = {
+  collections: { members: { indexes: [{ name: 'openid_1', fields: { openid: 1 }, unique: true, sparse: true }] }, counters: {} },
+};
+
+describe('wx-server-sdk through devcloud (database)', () => {
+  let dataDir: string;
+  let devcloud: Awaited<ReturnType<typeof startDevcloud>>;
+  let db: Db;
+  let _: Db;
+  const saved = { ...process.env };
+
+  const start = async (): Promise<void> => {
+    devcloud = await startDevcloud({ dataDir, indexManifest: manifest });
+    Object.assign(process.env, sdkEnv(devcloud));
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'devcloud-sdk-'));
+    await start();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cloud = require('wx-server-sdk');
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+    db = cloud.database();
+    _ = db.command;
+  });
+
+  afterAll(async () => {
+    await devcloud.close();
+    process.env = saved;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates collections, adds and queries with commands, counts', async () => {
+    await db.createCollection('orgs');
+    const { _ids } = await db.collection('orgs').add({
+      data: [
+        { name: '第一支部', size: 12, createdAt: db.serverDate() },
+        { name: '第二支部', size: 30, createdAt: db.serverDate({ offset: -60_000 }) },
+        { name: '第三支部', size: 7 },
+      ],
+    });
+    expect(_ids).toHaveLength(3);
+    const big = await db.collection('orgs').where({ size: _.gte(10), createdAt: _.exists(true) }).orderBy('size', 'desc').get();
+    expect(big.data.map((o: { name: string }) => o.name)).toEqual(['第二支部', '第一支部']);
+    expect(big.data[0].createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(big.data[1].createdAt.getTime() - Date.now())).toBeLessThan(10_000);
+    expect(big.data[1].createdAt.getTime() - big.data[0].createdAt.getTime()).toBeGreaterThanOrEqual(59_000);
+    expect((await db.collection('orgs').where(_.or([{ size: _.lt(10) }, { name: /^第一/ }])).count()).total).toBe(2);
+  });
+
+  it('applies update operators and reports what changed', async () => {
+    const { _id } = await db.collection('members').add({ data: { openid: 'o-1', points: 1, badges: ['新人'] } });
+    const updated = await db.collection('members').doc(_id).update({
+      data: { points: _.inc(9), badges: _.push(['学习之星']), profile: { level: 2 }, lastSeen: db.serverDate() },
+    });
+    expect(updated.stats.updated).toBe(1);
+    const { data } = await db.collection('members').doc(_id).get();
+    expect(data).toMatchObject({ openid: 'o-1', points: 10, badges: ['新人', '学习之星'], profile: { level: 2 } });
+    expect(data.lastSeen).toBeInstanceOf(Date);
+    const none = await db.collection('members').where({ openid: 'nobody' }).update({ data: { points: 0 } });
+    expect(none.stats.updated).toBe(0);
+  });
+
+  it('refuses a duplicate of a unique index declared in the manifest', async () => {
+    await db.collection('members').add({ data: { openid: 'o-dup' } });
+    await expect(db.collection('members').add({ data: { openid: 'o-dup' } })).rejects.toMatchObject({
+      errMsg: expect.stringContaining('duplicate key'),
+    });
+  });
+
+  it('aggregates', async () => {
+    const { list } = await db
+      .collection('orgs')
+      .aggregate()
+      .match({ size: _.gt(0) })
+      .group({ _id: null, total: _.aggregate.sum('$size'), n: _.aggregate.sum(1) })
+      .end();
+    expect(list).toEqual([{ _id: null, total: 49, n: 3 }]);
+  });
+
+  describe('transactions', () => {
+    beforeAll(async () => {
+      await db.collection('counters').add({ data: { _id: 'visits', value: 0 } });
+    });
+    const value = async (): Promise<number> => (await db.collection('counters').doc('visits').get()).data.value;
+
+    it('commits runTransaction and returns the callback result', async () => {
+      const result = await db.runTransaction(async (t: Db) => {
+        const { data } = await t.collection('counters').doc('visits').get();
+        await t.collection('counters').doc('visits').update({ data: { value: data.value + 1 } });
+        await t.collection('members').add({ data: { openid: 'o-txn' } });
+        return data.value + 1;
+      });
+      expect(result).toBe(1);
+      expect(await value()).toBe(1);
+      expect((await db.collection('members').where({ openid: 'o-txn' }).count()).total).toBe(1);
+    });
+
+    it('leaves no trace when the callback throws', async () => {
+      await expect(
+        db.runTransaction(async (t: Db) => {
+          await t.collection('counters').doc('visits').update({ data: { value: 1000 } });
+          await t.collection('members').add({ data: { openid: 'o-ghost' } });
+          throw new Error('用户取消');
+        }),
+      ).rejects.toThrow('用户取消');
+      expect(await value()).toBe(1);
+      expect((await db.collection('members').where({ openid: 'o-ghost' }).count()).total).toBe(0);
+    });
+
+    it('never lets two conflicting transactions both commit', async () => {
+      const t1 = await db.startTransaction();
+      const t2 = await db.startTransaction();
+      const v1 = (await t1.collection('counters').doc('visits').get()).data.value;
+      const v2 = (await t2.collection('counters').doc('visits').get()).data.value;
+      await t1.collection('counters').doc('visits').update({ data: { value: v1 + 10 } });
+      await t2.collection('counters').doc('visits').update({ data: { value: v2 + 20 } });
+      await t1.commit();
+      await expect(t2.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+      expect(await value()).toBe(11);
+    });
+
+    it('retries a conflicting runTransaction until it commits on fresh data', async () => {
+      const before = await value();
+      let attempts = 0;
+      let releaseBoth!: () => void;
+      const bothRead = new Promise<void>((resolve) => (releaseBoth = resolve));
+      let reads = 0;
+      const increment = (t: Db) =>
+        (async () => {
+          attempts += 1;
+          const { data } = await t.collection('counters').doc('visits').get();
+          reads += 1;
+          if (reads === 2) releaseBoth();
+          await bothRead; // both first attempts read the same version before either writes
+          await t.collection('counters').doc('visits').update({ data: { value: data.value + 1 } });
+        })();
+      await Promise.all([db.runTransaction(increment), db.runTransaction(increment)]);
+      expect(attempts).toBe(3);
+      expect(await value()).toBe(before + 2);
+    });
+  });
+
+  it('keeps the data across a restart', async () => {
+    await devcloud.close();
+    await start();
+    expect((await db.collection('orgs').count()).total).toBe(3);
+    expect((await db.collection('counters').doc('visits').get()).data.value).toBe(13);
+    await expect(db.collection('members').add({ data: { openid: 'o-1' } })).rejects.toMatchObject({ errMsg: expect.stringContaining('duplicate key') });
+  });
+});

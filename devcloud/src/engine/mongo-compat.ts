@@ -1,0 +1,214 @@
+/**
+ * mingo, configured and corrected to answer like MongoDB (what CloudBase runs). Every deviation we found
+ * is fixed here, each with a test in __tests__/mongo-compat.test.ts:
+ * - `$mod` matches only numbers (mingo: `null % d === 0` made null and missing-ish values match);
+ * - `{ f: { $gte: null } }` / `$lte: null` match null and missing fields, like `{ f: null }`;
+ * - updates that MongoDB rejects fail instead of silently doing nothing or inventing structure:
+ *   creating a field inside a scalar/null/array (`a.b` where a is 5), `$inc`/`$mul` on non-numbers,
+ *   array operators on non-arrays, changing `_id`;
+ * - the positional `$` update operator gets the query it refers to;
+ * - aggregation never mutates its input (mingo's `$set`/`$addFields` on nested paths write through).
+ */
+import { Context } from 'mingo';
+import type { Options } from 'mingo/types';
+import { Aggregator } from 'mingo/aggregator';
+import * as accumulatorOperators from 'mingo/operators/accumulator';
+import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
+import * as projectionOperators from 'mingo/operators/projection';
+import * as queryOperators from 'mingo/operators/query';
+import * as windowOperators from 'mingo/operators/window';
+import { Query } from 'mingo/query';
+import { update as mingoUpdate, type Modifier } from 'mingo/updater';
+import { resolve } from 'mingo/util';
+import { isPlainObject } from '../protocol/ejson';
+import { EngineError } from './errors';
+import type { Document, Filter, FindOptions, Pipeline, UpdateSpec } from './types';
+
+/** `$mod` as MongoDB defines it: numeric values (or array elements) only. */
+const $mod = (selector: string, divisorAndRemainder: unknown) => (doc: Document) => {
+  if (!Array.isArray(divisorAndRemainder) || divisorAndRemainder.length !== 2) {
+    throw new EngineError('DATABASE_REQUEST_FAILED', 'malformed mod, needs to be an array of two numbers');
+  }
+  const [divisor, remainder] = divisorAndRemainder as [number, number];
+  const value = resolve(doc, selector, { unwrapArray: true });
+  const values = Array.isArray(value) ? value : [value];
+  return values.some((v) => typeof v === 'number' && Math.trunc(v) % divisor === remainder);
+};
+
+/** mingo merges contexts first-wins, so a corrected operator needs a context of our own. */
+const CONTEXT = Context.init({
+  accumulator: accumulatorOperators,
+  expression: expressionOperators,
+  pipeline: pipelineOperators,
+  projection: projectionOperators,
+  // mingo's QueryOperator type is an intersection of every operator's signature; ours is a plain one.
+  query: { ...queryOperators, $mod } as unknown as typeof queryOperators,
+  window: windowOperators,
+});
+
+/** Functions in queries (`$where`, `$function`) are not part of the platform's query language. */
+export const MINGO_OPTIONS: Partial<Options> = { context: CONTEXT, scriptEnabled: false };
+
+export type DocumentPredicate = (doc: Document) => boolean;
+
+export function compileFilter(filter: Filter): DocumentPredicate {
+  const query = withMingoErrors(() => new Query(toMingoCriteria(filter), MINGO_OPTIONS));
+  return (doc) => withMingoErrors(() => query.test(doc));
+}
+
+/** Sort, skip, limit and project documents that already passed the filter. */
+export function shapeResults(matches: Document[], options: Omit<FindOptions, 'transactionId'>): Document[] {
+  return withMingoErrors(() => {
+    let cursor = new Query({}, MINGO_OPTIONS).find<Document>(matches, options.projection);
+    if (options.sort && Object.keys(options.sort).length > 0) cursor = cursor.sort(options.sort);
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit !== undefined) cursor = cursor.limit(options.limit);
+    const results = cursor.all();
+    // mingo's projection appends _id last; MongoDB always answers it first.
+    return options.projection ? results.map(idFirst) : results;
+  });
+}
+
+function idFirst(doc: Document): Document {
+  if (!('_id' in doc)) return doc;
+  const { _id, ...rest } = doc;
+  return { _id, ...rest };
+}
+
+/** Runs a pipeline over documents the caller owns (they may be modified). */
+export function runPipeline(docs: Document[], pipeline: Pipeline, resolveCollection: (name: string) => Document[]): Document[] {
+  return withMingoErrors(() =>
+    new Aggregator(pipeline.map(toMingoStage), { ...MINGO_OPTIONS, collectionResolver: resolveCollection }).run<Document>(docs),
+  );
+}
+
+function toMingoStage(stage: Record<string, unknown>): Record<string, unknown> {
+  return '$match' in stage && isPlainObject(stage.$match) ? { ...stage, $match: toMingoCriteria(stage.$match) } : stage;
+}
+
+/** Rewrites the parts of a query where mingo and MongoDB disagree (see the file comment). */
+export function toMingoCriteria(filter: Filter): Filter {
+  const out: Filter = {};
+  for (const [key, condition] of Object.entries(filter)) {
+    if ((key === '$and' || key === '$or' || key === '$nor') && Array.isArray(condition)) {
+      out[key] = condition.map((part) => (isPlainObject(part) ? toMingoCriteria(part) : part));
+    } else if (!key.startsWith('$') && isOperatorObject(condition)) {
+      out[key] = rewriteOperators(condition);
+    } else {
+      out[key] = condition;
+    }
+  }
+  return out;
+}
+
+function isOperatorObject(value: unknown): value is Record<string, unknown> {
+  return isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'));
+}
+
+function rewriteOperators(ops: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [op, operand] of Object.entries(ops)) {
+    if ((op === '$gte' || op === '$lte') && operand === null) out.$eq = null;
+    else if (op === '$not' && isOperatorObject(operand)) out.$not = rewriteOperators(operand);
+    else out[op] = operand;
+  }
+  return out;
+}
+
+/** Update operators whose target path MongoDB creates when missing. */
+const CREATING_OPERATORS = new Set(['$set', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$currentDate', '$setOnInsert']);
+const NUMERIC_OPERATORS = new Set(['$inc', '$mul']);
+const ARRAY_OPERATORS = new Set(['$push', '$addToSet', '$pop', '$pull', '$pullAll']);
+
+export function isOperatorUpdate(update: UpdateSpec): boolean {
+  const keys = Object.keys(update);
+  return keys.length > 0 && keys.every((key) => key.startsWith('$'));
+}
+
+/**
+ * Applies update operators to `doc` in place, MongoDB style; `filter` serves the positional `$` operator.
+ * Returns whether anything changed.
+ */
+export function applyUpdate(doc: Document, update: UpdateSpec, filter: Filter): boolean {
+  for (const [op, fields] of Object.entries(update)) {
+    if (!isPlainObject(fields)) throw new EngineError('DATABASE_REQUEST_FAILED', `Modifiers operate on fields but we found ${op} instead`);
+    for (const [path, operand] of Object.entries(fields)) {
+      assertApplicable(doc, op, path, operand);
+      if (op === '$rename' && typeof operand === 'string') assertApplicable(doc, '$set', operand, undefined);
+    }
+  }
+  const positional = Object.values(update).some((fields) => Object.keys(fields as object).some((path) => /(^|\.)\$(\.|$)/.test(path)));
+  const changed = withMingoErrors(() =>
+    mingoUpdate(doc, update as Modifier<Document>, undefined, positional ? toMingoCriteria(filter) : undefined, {
+      cloneMode: 'deep',
+      queryOptions: MINGO_OPTIONS,
+    }),
+  );
+  return changed.length > 0;
+}
+
+function assertApplicable(doc: Document, op: string, path: string, operand: unknown): void {
+  if (path === '_id' || path.startsWith('_id.')) {
+    throw new EngineError('DATABASE_REQUEST_FAILED', "Performing an update on the path '_id' would modify the immutable field '_id'");
+  }
+  const segments = path.split('.');
+  /** MongoDB refuses to create `segments[at]` inside `element` (a scalar, null or an array). */
+  const blocked = (element: unknown, at: number): void => {
+    if (!CREATING_OPERATORS.has(op)) return; // $unset/$pull/… on a path that cannot exist change nothing
+    throw new EngineError('DATABASE_REQUEST_FAILED', `Cannot create field '${segments[at]}' in element {${segments[at - 1]}: ${describe(element)}}`);
+  };
+  let current: unknown = doc;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    if (segment.startsWith('$')) return; // positional paths are resolved by mingo against the query
+    if (Array.isArray(current) && !/^\d+$/.test(segment)) return blocked(current, i);
+    const next = (current as Record<string, unknown>)[segment];
+    if (next === undefined) return; // the rest of the path will be created
+    if (i === segments.length - 1) return assertLeaf(doc, op, path, next, operand);
+    if (!isContainer(next)) return blocked(next, i + 1);
+    current = next;
+  }
+}
+
+function assertLeaf(doc: Document, op: string, path: string, leaf: unknown, operand: unknown): void {
+  if (NUMERIC_OPERATORS.has(op) && (typeof leaf !== 'number' || typeof operand !== 'number')) {
+    throw new EngineError(
+      'DATABASE_REQUEST_FAILED',
+      `Cannot apply ${op} to a value of non-numeric type. {_id: ${describe(doc._id)}} has the field '${path}' of non-numeric type ${describeType(leaf)}`,
+    );
+  }
+  if (ARRAY_OPERATORS.has(op) && !Array.isArray(leaf)) {
+    throw new EngineError(
+      'DATABASE_REQUEST_FAILED',
+      `The field '${path}' must be an array but is of type ${describeType(leaf)} in document {_id: ${describe(doc._id)}}`,
+    );
+  }
+}
+
+function isContainer(value: unknown): boolean {
+  return Array.isArray(value) || isPlainObject(value);
+}
+
+function describe(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : JSON.stringify(value) ?? String(value);
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (value instanceof Date) return 'date';
+  return typeof value;
+}
+
+/** mingo throws plain Errors; the platform answers with codes. */
+function withMingoErrors<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof EngineError) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    const code = /unregistered|unknown|not supported|invalid operator/i.test(message) ? 'DATABASE_INVALID_OPERRATOR' : 'DATABASE_REQUEST_FAILED';
+    throw new EngineError(code, message);
+  }
+}
