@@ -1,0 +1,47 @@
+const tabPages = [
+  'pages/index/index',
+  'pages/study/index',
+  'pages/quiz/index',
+  'pages/party-day/index',
+  'pages/mine/index',
+];
+
+// The identity picker exists only in the browser build (devcloud); it must never ship in the mini-program.
+const devPages = process.env.TARO_ENV === 'h5' ? ['pages/dev-login/index'] : [];
+
+const tab = (pagePath: string, text: string, icon: string) => ({
+  pagePath,
+  text,
+  iconPath: `assets/tabbar/${icon}.png`,
+  selectedIconPath: `assets/tabbar/${icon}-active.png`,
+});
+
+export default defineAppConfig({
+  pages: [...tabPages, 'pages/bind/index', ...devPages],
+  // Secretary and organisation-department pages stay out of the main package (size budget, DESIGN.md).
+  subPackages: [
+    { root: 'subpackages/secretary', pages: ['pages/index'] },
+    { root: 'subpackages/admin', pages: ['pages/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '支部学习',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f6f1ee',
+  },
+  tabBar: {
+    color: '#6b6b6b',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      tab('pages/index/index', '首页', 'home'),
+      tab('pages/study/index', '学习', 'study'),
+      tab('pages/quiz/index', '答题', 'quiz'),
+      tab('pages/party-day/index', '党日', 'party-day'),
+      tab('pages/mine/index', '我的', 'mine'),
+    ],
+  },
+  networkTimeout: { request: 15000 },
+});

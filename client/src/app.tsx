@@ -1,0 +1,19 @@
+import type { PropsWithChildren } from 'react';
+import { SessionProvider } from './hooks/use-session';
+import { initCloud } from './services/cloud-init';
+import { hasLoginIdentity } from './services/login-identity';
+import './app.scss';
+
+// Before the first render: the session's login call must find wx.cloud initialised.
+initCloud();
+
+// App renders no UI of its own in a mini-program (each page is its own tree); providers only.
+function App({ children }: PropsWithChildren) {
+  return (
+    <SessionProvider canLogin={hasLoginIdentity}>
+      {children}
+    </SessionProvider>
+  );
+}
+
+export default App;

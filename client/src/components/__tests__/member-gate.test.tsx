@@ -1,0 +1,60 @@
+import { act, render, screen } from '@testing-library/react';
+import type { LoginResult, Me } from '@zbxx/contracts';
+import { SessionProvider } from '../../hooks/use-session';
+import { AppError } from '../../services/app-error';
+import { MemberGate } from '../member-gate';
+
+const me: Me = {
+  memberId: 'm-001',
+  name: '王建国',
+  phoneMasked: '138****1234',
+  roles: ['member'],
+  branch: { id: 'b-01', name: '城关镇第一党支部', type: 'branch' },
+  orgPath: [{ id: 'b-01', name: '城关镇第一党支部', type: 'branch' }],
+  scope: { secretaryOf: [], adminOf: [] },
+  month: '2026-11',
+};
+
+function renderGate(replies: Array<LoginResult | Error>, canLogin = () => true) {
+  const navigations: string[] = [];
+  const login = async () => {
+    const reply = replies.shift();
+    if (!reply || reply instanceof Error) throw reply ?? new Error('no reply');
+    return reply;
+  };
+  render(
+    <SessionProvider login={login} canLogin={canLogin}>
+      <MemberGate navigate={(route) => navigations.push(route)}>{(member) => <div>欢迎 {member.name}</div>}</MemberGate>
+    </SessionProvider>,
+  );
+  return navigations;
+}
+
+describe('MemberGate', () => {
+  it('shows a skeleton while logging in, then the page for a bound member', async () => {
+    renderGate([{ status: 'bound', me }]);
+    expect(screen.getByTestId('loading')).toBeTruthy();
+    expect(await screen.findByText('欢迎 王建国')).toBeTruthy();
+  });
+
+  it('sends an unbound WeChat user to the bind page', async () => {
+    const unbound = renderGate([{ status: 'unbound' }]);
+    await act(async () => {});
+    expect(unbound).toEqual(['/pages/bind/index']);
+  });
+
+  it('sends a browser user without a chosen identity to the dev identity picker', () => {
+    const navigations = renderGate([], () => false);
+    expect(navigations).toEqual(['/pages/dev-login/index']);
+  });
+
+  it('offers 重试 after a failed login and shows the page once it succeeds', async () => {
+    renderGate([new AppError('NETWORK.UNREACHABLE'), { status: 'bound', me }]);
+
+    expect(await screen.findByText('登录失败')).toBeTruthy();
+    expect(screen.getByText(/网络连接不稳定/)).toBeTruthy();
+    act(() => screen.getByTestId('retry').click());
+
+    expect(await screen.findByText('欢迎 王建国')).toBeTruthy();
+  });
+});

@@ -1,0 +1,2 @@
+/** Outside the mini-program there is no wx.cloud to initialise (h5 talks to devcloud over HTTP). */
+export function initCloud(): void {}

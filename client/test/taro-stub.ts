@@ -1,0 +1,23 @@
+/**
+ * Stand-in for @tarojs/taro in jsdom tests: only what our code calls. Navigation is recorded so tests can
+ * assert where a page sent the user; cloud calls fail loudly because tests use the h5 transport.
+ */
+export const navigations: Array<{ method: 'reLaunch' | 'navigateTo'; url: string }> = [];
+
+const Taro = {
+  reLaunch: async ({ url }: { url: string }) => {
+    navigations.push({ method: 'reLaunch', url });
+  },
+  navigateTo: async ({ url }: { url: string }) => {
+    navigations.push({ method: 'navigateTo', url });
+  },
+  cloud: {
+    init: () => undefined,
+    callFunction: async () => {
+      throw new Error('Taro.cloud is not available in tests: use the h5 transport with a fake fetch');
+    },
+  },
+};
+
+export const useLaunch = (fn: () => void) => fn();
+export default Taro;
