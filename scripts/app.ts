@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { DevIdentity } from '@zbxx/contracts';
-import { devIdentities, generateCounty, type CountyOptions, type DemoCollections } from '@zbxx/demo-data';
+import { DEMO_UNBOUND_ENTRY, devIdentities, generateCounty, type CountyOptions, type DemoCollections } from '@zbxx/demo-data';
 import { loadIndexManifest, startDevcloud, type Devcloud, type Engine } from '@zbxx/devcloud';
 
 export const REPO_ROOT = resolve(__dirname, '..');
@@ -56,7 +56,10 @@ function listDevIdentities(engine: Engine): DevIdentity[] {
   // The engine hands back untyped documents; these collections hold what the demo generator wrote.
   const bindings = engine.find('bindings') as unknown as DemoCollections['bindings'];
   const memberIds = bindings.flatMap((b) => (b.status === 'bound' ? [b.memberId] : []));
-  const members = engine.find('members', { _id: { $in: memberIds } }) as unknown as DemoCollections['members'];
+  // The unbound demo entry too: the picker tells testers what to type to bind as that person.
+  const members = engine.find('members', {
+    $or: [{ _id: { $in: memberIds } }, { name: DEMO_UNBOUND_ENTRY.name }],
+  }) as unknown as DemoCollections['members'];
   const orgs = engine.find('orgs') as unknown as DemoCollections['orgs'];
   return devIdentities({ orgs, members, bindings });
 }

@@ -1,0 +1,62 @@
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser, type PhoneBrowser } from './support/browser';
+import { signInAs, startDemoApp } from './support/app';
+
+jest.setTimeout(90_000);
+
+describe('h5 app on devcloud: identity picker → 首页', () => {
+  let app: Awaited<ReturnType<typeof startDemoApp>>;
+  let browser: PhoneBrowser;
+  let phone: BrowserContext;
+
+  beforeAll(async () => {
+    app = await startDemoApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+  });
+  beforeEach(async () => {
+    phone = await browser.newPhone();
+  });
+  afterEach(async () => {
+    await phone.close();
+  });
+
+  it('sends a visitor without an identity to the picker, and demo-member sees name, branch and month', async () => {
+    const page = await phone.newPage();
+    await page.goto(app.url);
+    await page.getByTestId('identity-demo-member').waitFor();
+
+    await signInAs(page, app.url, 'demo-member');
+
+    // What the server says about demo-member, asked the way the phone asks.
+    const login = await (
+      await fetch(`${app.url}/api/functions/account`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-Dev-Openid': 'demo-member' },
+        body: JSON.stringify({ action: 'login' }),
+      })
+    ).json();
+    expect(login.ok).toBe(true);
+    const me = login.data.me;
+
+    await expect(page.getByTestId('home-member-name').textContent()).resolves.toContain(me.name);
+    await expect(page.getByTestId('home-branch-name').textContent()).resolves.toContain(me.branch.name);
+    const [year, month] = me.month.split('-');
+    await expect(page.getByTestId('home-month').textContent()).resolves.toContain(`${year}年${Number(month)}月`);
+    await page.screenshot({ path: 'e2e/artifacts/home-demo-member.png' });
+  });
+
+  it('an unbound WeChat user lands on the bind page and binds by name + last 4 phone digits', async () => {
+    const page = await phone.newPage();
+    await signInAs(page, app.url, 'demo-unbound');
+    await page.getByTestId('bind-submit').waitFor();
+    // The fixed unbound roster entry of the demo county (README).
+    await page.getByTestId('bind-name').locator('input').fill('孙桂兰');
+    await page.getByTestId('bind-phoneLast4').locator('input').fill('2468');
+    await page.getByTestId('bind-submit').click();
+    await expect(page.getByTestId('home-member-name').textContent()).resolves.toContain('孙桂兰');
+  });
+});

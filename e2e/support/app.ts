@@ -1,0 +1,27 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startApp, type App } from '../../scripts/app';
+
+/**
+ * The whole local app as `npm start` runs it (devcloud + function bundles + h5 build + demo county), on a
+ * free port with a throwaway data directory. The h5 build and bundles come from `npm test`'s build steps.
+ */
+export async function startDemoApp(): Promise<App & { dispose(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zbxx-e2e-'));
+  const app = await startApp({ port: 0, dataDir });
+  return {
+    ...app,
+    dispose: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the app and picks a demo identity in the h5-only identity picker, as a tester would. */
+export async function signInAs(page: Page, appUrl: string, openid: string): Promise<void> {
+  await page.goto(`${appUrl}/#/pages/dev-login/index`);
+  await page.getByTestId(`identity-${openid}`).click();
+}
