@@ -1,4 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
+import { envelopeSchema, loginResultSchema } from '@zbxx/contracts';
 import { launchBrowser, type PhoneBrowser } from './support/browser';
 import { signInAs, startDemoApp } from './support/app';
 
@@ -32,14 +33,13 @@ describe('h5 app on devcloud: identity picker → 首页', () => {
     await signInAs(page, app.url, 'demo-member');
 
     // What the server says about demo-member, asked the way the phone asks.
-    const login = await (
-      await fetch(`${app.url}/api/functions/account`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'X-Dev-Openid': 'demo-member' },
-        body: JSON.stringify({ action: 'login' }),
-      })
-    ).json();
-    expect(login.ok).toBe(true);
+    const reply = await fetch(`${app.url}/api/functions/account`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Dev-Openid': 'demo-member' },
+      body: JSON.stringify({ action: 'login' }),
+    });
+    const login = envelopeSchema(loginResultSchema).parse(await reply.json());
+    if (!login.ok || login.data.status !== 'bound') throw new Error(`demo-member is not bound: ${JSON.stringify(login)}`);
     const me = login.data.me;
 
     await expect(page.getByTestId('home-member-name').textContent()).resolves.toContain(me.name);
