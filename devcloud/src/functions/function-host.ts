@@ -66,6 +66,11 @@ export class FunctionHost {
     return names.filter((name) => findDeployment(root, name) !== null).sort();
   }
 
+  /** Warm instances of a function and their cap (benchmarks wait for a full pool before measuring). */
+  instances(name: string): { size: number; max: number } {
+    return { size: this.pools.get(name)?.size ?? 0, max: this.maxWorkers };
+  }
+
   callerOf(tag: string | null): RunningInvocation | undefined {
     return tag === null ? undefined : this.running.get(tag);
   }

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { figure } from '../lib/figures';
+import { round } from '../lib/stats';
+import type { Figure, Scenario } from '../lib/types';
+
+const KB = 1024;
+const MAIN_BUDGET_KB = 600; // DESIGN.md
+const SUBPACKAGE_LIMIT_KB = 2048; // the platform's per-package limit
+
+interface PackageSizesModule {
+  measureWeapp(root?: string): { main: number; subpackages: Record<string, number>; total: number };
+}
+
+const scenario: Scenario = {
+  title: '包体积：小程序主包、分包与云函数',
+  method:
+    '读取 `client/dist/weapp`（缺少 `app.json` 或设置 `BENCH_BUILD=1` 时先执行 `npm run build:weapp -w client`），用 `scripts/check-package-sizes.mjs` 的 `measureWeapp` 统计主包（总大小减去各分包目录）与各分包的字节数；云函数为 `cloudfunctions/<name>/index.js` 打包产物的大小（不含平台安装的 wx-server-sdk）。1 KB = 1024 字节。',
+  async run(ctx) {
+    const weappRoot = join(ctx.repoRoot, 'client/dist/weapp');
+    if (process.env.BENCH_BUILD === '1' || !existsSync(join(weappRoot, 'app.json'))) {
+      ctx.log('building the weapp (npm run build:weapp -w client)…');
+      const build = spawnSync('npm', ['run', 'build:weapp', '-w', 'client', '--silent'], { cwd: ctx.repoRoot, stdio: 'inherit' });
+      if (build.status !== 0) throw new Error(`weapp build failed (exit ${build.status ?? build.signal})`);
+    }
+    // A variable specifier: the .mjs helper has no type declarations, its shape is stated above.
+    const helper = pathToFileURL(join(ctx.repoRoot, 'scripts/check-package-sizes.mjs')).href;
+    const { measureWeapp } = (await import(helper)) as PackageSizesModule;
+    const sizes = measureWeapp(weappRoot);
+
+    const figures: Figure[] = [
+      figure({
+        name: 'size.weapp.main',
+        label: '小程序主包',
+        value: round(sizes.main / KB),
+        unit: 'KB',
+        budget: MAIN_BUDGET_KB,
+        note: `client/dist/weapp 构建于 ${statSync(join(weappRoot, 'app.json')).mtime.toISOString().replace(/\.\d+Z$/, 'Z')}`,
+      }),
+    ];
+    for (const [root, bytes] of Object.entries(sizes.subpackages).sort(([a], [b]) => a.localeCompare(b))) {
+      figures.push(figure({ name: `size.weapp.subpackage.${root}`, label: `分包 ${root}`, value: round(bytes / KB), unit: 'KB', budget: SUBPACKAGE_LIMIT_KB }));
+    }
+    figures.push(figure({ name: 'size.weapp.total', label: '小程序合计', value: round(sizes.total / KB), unit: 'KB' }));
+
+    const functionsRoot = join(ctx.repoRoot, 'cloudfunctions');
+    for (const name of readdirSync(functionsRoot).sort()) {
+      const bundle = join(functionsRoot, name, 'index.js');
+      if (!existsSync(bundle)) continue;
+      figures.push(figure({ name: `size.function.${name}`, label: `云函数 ${name} 打包产物 index.js`, value: round(statSync(bundle).size / KB), unit: 'KB' }));
+    }
+    return figures;
+  },
+};
+
+export default scenario;
