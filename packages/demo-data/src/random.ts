@@ -1,20 +1,10 @@
-/** A float in [0, 1), like Math.random. */
-export type Random = () => number;
+import { createRng, type Rng } from '@zbxx/domain';
 
-/**
- * mulberry32: a tiny, fast, well-mixed 32-bit generator. The same seed gives the same county on every
- * machine, which is what tests, screenshots and benchmarks need.
- */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A float in [0, 1), like Math.random. */
+export type Random = Rng;
+
+/** The same seed gives the same county on every machine, which tests, screenshots and benchmarks need. */
+export const seededRandom = createRng;
 
 export function pick<T>(random: Random, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];

@@ -1,3 +1,4 @@
+export * from './random';
 export * from './phone';
 export * from './month';
 export * from './person-name';

@@ -4,7 +4,7 @@
  * order the database returned the bank in, so a stored seed replays the same paper.
  */
 import type { Difficulty, Question, QuestionType } from './question';
-import { shuffled, type Rng } from './rng';
+import { shuffled, type Rng } from '../random';
 
 export interface CategoryQuota {
   category: string;

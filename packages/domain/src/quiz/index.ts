@@ -1,6 +1,5 @@
 /** 党内法规答题: the pure rules of quiz rounds. */
 export * from './question';
-export * from './rng';
 export * from './draw';
 export * from './shuffle-options';
 export * from './public-question';

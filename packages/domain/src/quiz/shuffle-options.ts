@@ -4,7 +4,7 @@
  * The stored shuffle maps labels back to the bank's canonical ids for scoring.
  */
 import type { OptionId, Question } from './question';
-import { shuffled, type Rng } from './rng';
+import { shuffled, type Rng } from '../random';
 
 export interface OptionShuffle {
   questionId: string;

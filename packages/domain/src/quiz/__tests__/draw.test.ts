@@ -1,6 +1,6 @@
 import { checkQuota, describeQuotaProblem, drawQuestions, DrawError } from '../draw';
 import type { Difficulty, QuestionType } from '../question';
-import { createRng } from '../rng';
+import { createRng } from '../../random';
 import { aQuestion, sequenceRng } from './question-mother';
 
 const q = (id: string, category: string, difficulty: Difficulty = 2, type: QuestionType = 'single') =>

@@ -1,6 +1,6 @@
 /** Small builders so each test states only what matters. */
 import type { Difficulty, Question, QuestionType } from '../question';
-import type { Rng } from '../rng';
+import type { Rng } from '../../random';
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'];
 

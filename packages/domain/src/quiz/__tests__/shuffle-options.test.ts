@@ -1,5 +1,5 @@
 import { toPublicQuestion } from '../public-question';
-import { createRng } from '../rng';
+import { createRng } from '../../random';
 import { displayLabel, shuffleOptions, toCanonicalAnswer, toDisplayLabels } from '../shuffle-options';
 import { aQuestion, sequenceRng } from './question-mother';
 

@@ -1,5 +1,5 @@
-import { createRng, randomIndex, seedFromString, shuffled } from '../rng';
-import { sequenceRng } from './question-mother';
+import { createRng, randomIndex, seedFromString, shuffled } from '../random';
+import { sequenceRng } from '../quiz/__tests__/question-mother';
 
 describe('seeded rng', () => {
   it('repeats exactly for the same seed and differs for another', () => {

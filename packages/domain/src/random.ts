@@ -1,5 +1,5 @@
 /**
- * Seeded randomness for draws and option shuffles. The server picks the seed (from crypto.randomBytes, never
+ * Seeded randomness (quiz draws, option shuffles, demo data). The server picks the seed (from crypto.randomBytes, never
  * from something a member can guess, such as the attempt id) and stores it with the attempt, so a draw can be
  * replayed exactly and tests are exact.
  */
