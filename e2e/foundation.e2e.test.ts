@@ -1,39 +1,21 @@
-import type { BrowserContext } from 'playwright-core';
 import { envelopeSchema, loginResultSchema } from '@zbxx/contracts';
-import { launchBrowser, type PhoneBrowser } from './support/browser';
-import { signInAs, startDemoApp } from './support/app';
+import { signInAs } from './support/app';
+import { useBrowserSuite } from './support/suite';
 
 jest.setTimeout(90_000);
 
 describe('h5 app on devcloud: identity picker → 首页', () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let browser: PhoneBrowser;
-  let phone: BrowserContext;
-
-  beforeAll(async () => {
-    app = await startDemoApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
-  beforeEach(async () => {
-    phone = await browser.newPhone();
-  });
-  afterEach(async () => {
-    await phone.close();
-  });
+  const suite = useBrowserSuite();
 
   it('sends a visitor without an identity to the picker, and demo-member sees name, branch and month', async () => {
-    const page = await phone.newPage();
-    await page.goto(app.url);
+    const page = await suite.phone.newPage();
+    await page.goto(suite.app.url);
     await page.getByTestId('identity-demo-member').waitFor();
 
-    await signInAs(page, app.url, 'demo-member');
+    await signInAs(page, suite.app.url, 'demo-member');
 
     // What the server says about demo-member, asked the way the phone asks.
-    const reply = await fetch(`${app.url}/api/functions/account`, {
+    const reply = await fetch(`${suite.app.url}/api/functions/account`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'X-Dev-Openid': 'demo-member' },
       body: JSON.stringify({ action: 'login' }),
@@ -50,8 +32,8 @@ describe('h5 app on devcloud: identity picker → 首页', () => {
   });
 
   it('an unbound WeChat user lands on the bind page and binds by name + last 4 phone digits', async () => {
-    const page = await phone.newPage();
-    await signInAs(page, app.url, 'demo-unbound');
+    const page = await suite.phone.newPage();
+    await signInAs(page, suite.app.url, 'demo-unbound');
     await page.getByTestId('bind-submit').waitFor();
     // The fixed unbound roster entry of the demo county (README).
     await page.getByTestId('bind-name').locator('input').fill('孙桂兰');

@@ -8,9 +8,9 @@ const npx = 'npx';
 runStep('类型检查 type-check (node side)', npx, ['tsc', '-p', 'tsconfig.json']);
 runStep('类型检查 type-check (client)', npx, ['tsc', '-p', 'client/tsconfig.json']);
 runStep('打包云函数 build cloud functions', 'node', ['scripts/build-functions.mjs']);
-runStep('构建小程序 build weapp', 'npm', ['run', 'build:weapp', '-w', 'client', '--silent']);
+runStep('构建小程序 build weapp', 'npm', ['run', 'build:weapp', '-w', 'client', '--silent'], { quiet: true });
 runStep('检查包体积 check package sizes', 'node', ['scripts/check-package-sizes.mjs']);
-runStep('构建 H5 build h5', 'npm', ['run', 'build:h5', '-w', 'client', '--silent']);
+runStep('构建 H5 build h5', 'npm', ['run', 'build:h5', '-w', 'client', '--silent'], { quiet: true });
 
 mkdirSync('.cache', { recursive: true });
 const report = '.cache/jest-report.json';
