@@ -1,5 +1,5 @@
 import { envelopeSchema, loginResultSchema } from '@zbxx/contracts';
-import { signInAs } from './support/app';
+import { callAs, signInAs } from './support/app';
 import { useBrowserSuite } from './support/suite';
 
 jest.setTimeout(90_000);
@@ -15,12 +15,7 @@ describe('h5 app on devcloud: identity picker → 首页', () => {
     await signInAs(page, suite.app.url, 'demo-member');
 
     // What the server says about demo-member, asked the way the phone asks.
-    const reply = await fetch(`${suite.app.url}/api/functions/account`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'X-Dev-Openid': 'demo-member' },
-      body: JSON.stringify({ action: 'login' }),
-    });
-    const login = envelopeSchema(loginResultSchema).parse(await reply.json());
+    const login = envelopeSchema(loginResultSchema).parse(await callAs(suite.app.url, 'demo-member', 'account', { action: 'login' }));
     if (!login.ok || login.data.status !== 'bound') throw new Error(`demo-member is not bound: ${JSON.stringify(login)}`);
     const me = login.data.me;
 

@@ -17,11 +17,11 @@ const tab = (pagePath: string, text: string, icon: string) => ({
 });
 
 export default defineAppConfig({
-  pages: [...tabPages, 'pages/bind/index', ...devPages],
+  pages: [...tabPages, 'pages/bind/index', 'pages/reader/index', ...devPages],
   // Secretary and organisation-department pages stay out of the main package (size budget, DESIGN.md).
   subPackages: [
-    { root: 'subpackages/secretary', pages: ['pages/index'] },
-    { root: 'subpackages/admin', pages: ['pages/index'] },
+    { root: 'subpackages/secretary', pages: ['pages/index', 'study/index', 'members/index', 'approvals/index'] },
+    { root: 'subpackages/admin', pages: ['pages/index', 'study/index', 'org-tree/index', 'roster/index', 'import/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

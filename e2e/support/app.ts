@@ -25,3 +25,13 @@ export async function signInAs(page: Page, appUrl: string, openid: string): Prom
   await page.goto(`${appUrl}/#/pages/dev-login/index`);
   await page.getByTestId(`identity-${openid}`).click();
 }
+
+/** Calls a function through the dev gateway as `openid` would from the phone; answers the raw envelope. */
+export async function callAs(appUrl: string, openid: string, name: string, event: { action: string; data?: unknown }): Promise<unknown> {
+  const res = await fetch(`${appUrl}/api/functions/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-Dev-Openid': openid },
+    body: JSON.stringify(event),
+  });
+  return res.json();
+}

@@ -9,6 +9,12 @@ export const ROUTES = {
   devLogin: '/pages/dev-login/index',
   secretary: '/subpackages/secretary/pages/index',
   admin: '/subpackages/admin/pages/index',
+  // 组织与党员
+  adminOrgTree: '/subpackages/admin/org-tree/index',
+  adminRoster: '/subpackages/admin/roster/index',
+  adminImport: '/subpackages/admin/import/index',
+  secretaryMembers: '/subpackages/secretary/members/index',
+  secretaryApprovals: '/subpackages/secretary/approvals/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -5,3 +5,5 @@ export * from './common';
 export * from './field-labels';
 export * from './dev';
 export * from './functions/account';
+export * from './functions/org';
+export * from './functions/study';

@@ -3,6 +3,7 @@ import type { BindingDoc, MemberDoc, OrgDoc } from '@zbxx/server';
 import { BranchNamer, committeeTemplate, COUNTY_NAME } from './org-names';
 import { personName, pickGender, type Gender } from './person-names';
 import { intBetween, pick, seededRandom, type Random } from './random';
+import { demoStudyMonth, generateStudy, type DemoStudyCollections } from './study-plans';
 
 export interface CountyOptions {
   /** Roster size, fixed identities included. */
@@ -12,9 +13,11 @@ export interface CountyOptions {
   seed?: number;
   /** Stamped on every document's `createdAt`; fixed by default so the output depends on the seed only. */
   now?: Date;
+  /** The 每月一学 "this month" (YYYY-MM); by default the real current month, so the demo is never stale. */
+  studyMonth?: string;
 }
 
-export interface DemoCollections {
+export interface DemoCollections extends DemoStudyCollections {
   orgs: OrgDoc[];
   members: MemberDoc[];
   bindings: BindingDoc[];
@@ -280,7 +283,8 @@ export function generateCounty(options: CountyOptions = {}): DemoCounty {
     createdAt: now,
   });
 
-  return { collections: { orgs, members, bindings } };
+  const study = generateStudy({ orgs, members, currentMonth: options.studyMonth ?? demoStudyMonth(), seed });
+  return { collections: { orgs, members, bindings, ...study } };
 }
 
 /**

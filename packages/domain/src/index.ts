@@ -8,3 +8,6 @@ export * from './attempt-limit';
 export * from './invite-code';
 export * from './quiz';
 export * from './checkin';
+export * from './org';
+export * from './roster';
+export * from './study';

@@ -5,6 +5,14 @@ export const COLLECTIONS = {
   bindings: 'bindings',
   bindAttempts: 'bindAttempts',
   auditLog: 'auditLog',
+  // org tree, roster import, 组织关系转接
+  transfers: 'transfers',
+  rosterImports: 'rosterImports',
+  rosterImportChunks: 'rosterImportChunks',
+  // 每月一学
+  studyPlans: 'studyPlans',
+  studyMaterials: 'studyMaterials',
+  studyProgress: 'studyProgress',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

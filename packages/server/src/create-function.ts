@@ -31,7 +31,8 @@ export type FunctionHandler<F extends FunctionContract, K extends ActionName<F>>
 
 export type CloudFunctionMain = (event: unknown, context?: unknown) => Promise<unknown>;
 
-const RANDOM_RANGE = 2 ** 48;
+// randomInt allows a range of at most 2^48 - 1.
+const RANDOM_RANGE = 2 ** 48 - 1;
 const cryptoRandom = () => randomInt(0, RANDOM_RANGE) / RANDOM_RANGE;
 
 let cloudReady = false;

@@ -42,9 +42,29 @@ export interface DbQuery {
   count(): Promise<{ total: number }>;
 }
 
+/** An aggregation pipeline; stage values are plain MongoDB syntax (`{ $sum: 1 }`). Always end with a limit. */
+export interface DbAggregate {
+  match(condition: DocData): DbAggregate;
+  unwind(field: string): DbAggregate;
+  group(spec: DocData): DbAggregate;
+  sort(spec: Record<string, 1 | -1>): DbAggregate;
+  limit(max: number): DbAggregate;
+  end(): Promise<{ list: DocData[] }>;
+}
+
 export interface DbCollection extends DbQuery {
   doc(id: string): DbDocumentRef;
   add(options: { data: DocData }): Promise<{ _id: string }>;
+  /** Several documents in one request (one `insertDocument` carrying them all). */
+  add(options: { data: DocData[] }): Promise<{ ids: string[] }>;
+  aggregate(): DbAggregate;
+  /** `where(...).update()` / `.remove()` on every match, one request. */
+  where(condition: DocData): DbQuery & DbMultiWrite;
+}
+
+export interface DbMultiWrite {
+  update(options: { data: DocData }): Promise<{ stats: { updated: number } }>;
+  remove(): Promise<{ stats: { removed: number } }>;
 }
 
 /** Document-level access, the same inside a transaction and outside it (the platform allows no `where` in one). */
@@ -57,6 +77,8 @@ export type DbTransaction = DocStore;
 export interface Db extends DocStore {
   collection(name: string): DbCollection;
   readonly command: DbCommand;
+  /** A regular expression a query can match on (`{ name: db.RegExp({ regexp: '王', options: 'i' }) }`). */
+  RegExp(options: { regexp: string; options?: string }): DbCommandValue;
   /**
    * Runs `work` in an optimistic transaction: retried on a write conflict, rolled back when `work` throws (the
    * thrown error comes back out), and its return value is returned.

@@ -7,4 +7,6 @@ export * from './collections';
 export * from './caller';
 export * from './attempt-guard';
 export * from './create-function';
+export * from './files';
 export * from './repositories';
+export * from './markdown-blocks';

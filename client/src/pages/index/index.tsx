@@ -3,6 +3,7 @@ import type { Me } from '@zbxx/contracts';
 import { EntryCard } from '../../components/entry-card';
 import { MemberGate } from '../../components/member-gate';
 import { PageFrame } from '../../components/page-frame';
+import { StudyHomeCard } from '../../components/study-home-card';
 import { TaskCard } from '../../components/task-card';
 import { formatMonth } from '../../lib/format-month';
 import { MONTH_TASKS } from '../../lib/month-tasks';
@@ -33,7 +34,8 @@ function Home({ me }: { me: Me }) {
         <View className="home__section-title" data-testid="home-month">
           {formatMonth(me.month)}任务
         </View>
-        {MONTH_TASKS.map((task) => (
+        <StudyHomeCard />
+        {MONTH_TASKS.filter((task) => task.key !== 'study').map((task) => (
           <TaskCard key={task.key} task={task} />
         ))}
       </View>

@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../collections';
-import type { DocStore } from '../db';
+import type { Db, DocStore } from '../db';
 
 /**
  * `bindings`: one document per WeChat user, `_id = openid`. Because the id is the OPENID, a user can hold at
@@ -44,4 +44,14 @@ export async function getBinding(store: DocStore, openid: string): Promise<Bindi
 export async function putBinding(store: DocStore, binding: BindingDoc): Promise<void> {
   const { _id, ...data } = binding;
   await store.collection(COLLECTIONS.bindings).doc(_id).set({ data });
+}
+
+/** Join requests waiting for a branch's secretary, oldest first. */
+export async function findPendingByBranch(db: Db, branchId: string, max = 100): Promise<PendingBindingDoc[]> {
+  const res = await db.collection(COLLECTIONS.bindings).where({ branchId, status: 'pending' }).orderBy('createdAt', 'asc').limit(max).get();
+  return res.data as unknown as PendingBindingDoc[];
+}
+
+export async function removeBinding(store: DocStore, openid: string): Promise<void> {
+  await store.collection(COLLECTIONS.bindings).doc(openid).remove();
 }

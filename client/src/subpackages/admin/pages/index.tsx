@@ -1,7 +1,28 @@
-import { ComingSoon } from '../../../components/coming-soon';
+import { View } from '@tarojs/components';
+import type { Me } from '@zbxx/contracts';
+import { HubLink } from '../../../components/hub-link';
 import { MemberGate } from '../../../components/member-gate';
 import { PageFrame } from '../../../components/page-frame';
 import { RoleOnly } from '../../../components/role-only';
+import { ROUTES } from '../../../lib/routes';
+import { open } from '../../../services/navigation';
+import { openStudyPage, STUDY_ROUTES } from '../../../services/study-navigation';
+import './index.scss';
+
+function AdminHome({ me }: { me: Me }) {
+  return (
+    <View className="admin-home">
+      <View className="admin-home__title">组织部后台</View>
+      <View className="admin-home__scope" data-testid="admin-scope">
+        管理范围：{me.scope.adminOf.map((org) => org.name).join('、')}
+      </View>
+      <HubLink testId="admin-link-import" title="导入花名册" description="下载模板，从 Excel 批量导入、更新党员" onOpen={() => open(ROUTES.adminImport)} />
+      <HubLink testId="admin-link-roster" title="党员花名册" description="查找党员，任免支部书记，办理组织关系转接" onOpen={() => open(ROUTES.adminRoster)} />
+      <HubLink testId="admin-link-org" title="组织架构" description="新建、重命名、调整和撤销党组织" onOpen={() => open(ROUTES.adminOrgTree)} />
+      <HubLink testId="admin-link-study" title="每月一学" description="发布学习材料和月度学习计划" onOpen={() => openStudyPage(STUDY_ROUTES.admin)} />
+    </View>
+  );
+}
 
 export default function AdminHomePage() {
   return (
@@ -9,16 +30,7 @@ export default function AdminHomePage() {
       <MemberGate>
         {(me) => (
           <RoleOnly me={me} role="admin">
-            <ComingSoon
-              title="组织部后台"
-              summary="面向县（区）委组织部：发布每月计划，掌握各支部完成情况。"
-              features={[
-                '向所辖党组织发布月度学习材料、答题和主题党日安排',
-                '从 Excel 导入题库和党员名册',
-                '按党委、党总支、党支部查看完成率和参学率',
-                '导出汇报所需的统计表（Excel）',
-              ]}
-            />
+            <AdminHome me={me} />
           </RoleOnly>
         )}
       </MemberGate>

@@ -1,7 +1,27 @@
-import { ComingSoon } from '../../../components/coming-soon';
+import { View } from '@tarojs/components';
+import type { Me } from '@zbxx/contracts';
+import { HubLink } from '../../../components/hub-link';
 import { MemberGate } from '../../../components/member-gate';
 import { PageFrame } from '../../../components/page-frame';
 import { RoleOnly } from '../../../components/role-only';
+import { ROUTES } from '../../../lib/routes';
+import { open } from '../../../services/navigation';
+import { openStudyPage, STUDY_ROUTES } from '../../../services/study-navigation';
+import './index.scss';
+
+function SecretaryHome({ me }: { me: Me }) {
+  return (
+    <View className="secretary-home">
+      <View className="secretary-home__title">支部管理</View>
+      <View className="secretary-home__branch" data-testid="secretary-branches">
+        {me.scope.secretaryOf.map((org) => org.name).join('、')}
+      </View>
+      <HubLink testId="secretary-link-members" title="本支部党员" description="花名册和绑定情况" onOpen={() => open(ROUTES.secretaryMembers)} />
+      <HubLink testId="secretary-link-approvals" title="邀请码与入支审核" description="出示、重置邀请码，审核加入申请" onOpen={() => open(ROUTES.secretaryApprovals)} />
+      <HubLink testId="secretary-link-study" title="学习情况" description="本月每月一学完成情况" onOpen={() => openStudyPage(STUDY_ROUTES.secretary)} />
+    </View>
+  );
+}
 
 export default function SecretaryHomePage() {
   return (
@@ -9,16 +29,7 @@ export default function SecretaryHomePage() {
       <MemberGate>
         {(me) => (
           <RoleOnly me={me} role="secretary">
-            <ComingSoon
-              title="支部管理"
-              summary="支部书记的工作台：本月谁学了、谁答了、谁参加了党日，一屏看清。"
-              features={[
-                '本支部党员本月学习、答题、党日完成情况',
-                '一键提醒还没完成的党员（催学）',
-                '主题党日现场出示轮换签到码，登记请假和补学',
-                '审核用邀请码申请加入本支部的党员',
-              ]}
-            />
+            <SecretaryHome me={me} />
           </RoleOnly>
         )}
       </MemberGate>

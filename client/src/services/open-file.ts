@@ -1,0 +1,2 @@
+/** Platform switch (see pick-roster-file.ts). */
+export { openFile } from './open-file.h5';

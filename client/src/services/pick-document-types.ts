@@ -1,0 +1,3 @@
+import type { ImportDocumentInput } from '@zbxx/contracts';
+
+export type PickedDocument = ImportDocumentInput;

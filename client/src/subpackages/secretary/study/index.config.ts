@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本月学习情况' });

@@ -1,0 +1,46 @@
+import type { studyContract } from '@zbxx/contracts';
+import { monthOf, orgPathOf, scopeCoversPath } from '@zbxx/domain';
+import { AppError, membersRepo, orgsRepo, requireBound, studyMaterialsRepo, studyPlansRepo, studyProgressRepo, type FunctionHandler } from '@zbxx/server';
+import { requiredIds } from '../member-month';
+import { progressOf } from '../progress-view';
+
+/**
+ * 支部书记: who in the branch has read what of the month's required materials. The branch's secretary, or an
+ * admin whose subtree holds it. 6 database requests whatever the branch's size.
+ */
+export const branchStatus: FunctionHandler<typeof studyContract, 'branchStatus'> = async (input, { caller, db, now }) => {
+  const { scope } = requireBound(caller);
+  const branchId = input?.branchId ?? scope.secretaryOf[0];
+  if (!branchId) throw new AppError('AUTH.FORBIDDEN');
+  const [branch] = await orgsRepo.findOrgsByIds(db, [branchId]);
+  if (!branch || branch.type !== 'branch') throw new AppError('NOT_FOUND', '没有找到这个党支部');
+  const branchPath = orgPathOf({ id: branch._id, ancestors: branch.ancestors });
+  if (!scopeCoversPath(scope, branchPath)) throw new AppError('AUTH.FORBIDDEN', '只能查看本支部的学习情况');
+
+  const month = input?.month ?? monthOf(now);
+  const plans = await studyPlansRepo.findPublishedPlansForPath(db, branchPath, month);
+  const required = requiredIds(plans);
+  const [roster, materials, progress] = await Promise.all([
+    membersRepo.findMembersInBranch(db, branch._id),
+    studyMaterialsRepo.findMaterialSummaries(db, required),
+    studyProgressRepo.findProgressInBranch(db, branch._id, required),
+  ]);
+  const titles = new Map(materials.map((m) => [m._id, m.title]));
+  const shown = required.filter((id) => titles.has(id));
+  const progressOfMember = new Map<string, typeof progress>();
+  for (const row of progress) progressOfMember.set(row.memberId, [...(progressOfMember.get(row.memberId) ?? []), row]);
+
+  return {
+    month,
+    branch: { id: branch._id, name: branch.name, type: branch.type },
+    materials: shown.map((materialId) => ({ materialId, title: titles.get(materialId) ?? '' })),
+    members: roster.map((person) => {
+      const rows = new Map((progressOfMember.get(person._id) ?? []).map((row) => [row.materialId, row]));
+      const items = shown.map((materialId) => {
+        const { status, percent } = progressOf(rows.get(materialId));
+        return { materialId, status, percent };
+      });
+      return { memberId: person._id, name: person.name, completed: items.filter((i) => i.status === 'completed').length, required: shown.length, items };
+    }),
+  };
+};

@@ -1,0 +1,57 @@
+import type { studyContract } from '@zbxx/contracts';
+import { orgPathOf } from '@zbxx/domain';
+import { AppError, studyMaterialsRepo, studyPlansRepo, type FunctionHandler, type StudyPlanDoc } from '@zbxx/server';
+import { adminPlanOf } from '../admin-views';
+import { auditStudyChange } from '../audit';
+import { newId } from '../new-id';
+import { adminCoversPath, loadAdministeredOrg, requireAdmin } from '../scope';
+
+/**
+ * 组织部 creates or edits a month plan for an org in its subtree. Materials must be the admin's own (owned in
+ * its subtrees) or handed down from above the plan's org. Written with its audit entry in one transaction.
+ */
+export const savePlan: FunctionHandler<typeof studyContract, 'savePlan'> = async (input, { caller, db, now, random, requestId }) => {
+  const admin = requireAdmin(caller);
+  const org = await loadAdministeredOrg(db, admin, input.orgId);
+  const planOrgPath = orgPathOf({ id: org._id, ancestors: org.ancestors });
+  const required = [...new Set(input.requiredMaterialIds)];
+  const optional = [...new Set(input.optionalMaterialIds)].filter((id) => !required.includes(id));
+  const materials = await studyMaterialsRepo.findMaterialSummaries(db, [...required, ...optional]);
+  const usable = new Set(materials.filter((m) => adminCoversPath(admin, m.orgPath) || planOrgPath.includes(m.orgId)).map((m) => m._id));
+  if ([...required, ...optional].some((id) => !usable.has(id))) throw new AppError('NOT_FOUND', '所选学习材料不存在或不可用');
+
+  const plan = await db.runTransaction(async (tx) => {
+    const existing = input.planId ? await studyPlansRepo.getPlan(tx, input.planId) : null;
+    if (input.planId && (!existing || !adminCoversPath(admin, existing.orgPath))) throw new AppError('NOT_FOUND', '没有找到这份学习计划');
+    const next: StudyPlanDoc = {
+      _id: existing?._id ?? newId('plan', random),
+      month: input.month,
+      orgId: org._id,
+      orgName: org.name,
+      orgType: org.type,
+      orgPath: planOrgPath,
+      theme: input.theme,
+      dueDate: input.dueDate,
+      requiredMaterialIds: required,
+      optionalMaterialIds: optional,
+      materialIds: [...required, ...optional],
+      status: input.status,
+      publishedAt: input.status === 'published' ? (existing?.publishedAt ?? now) : null,
+      createdBy: existing?.createdBy ?? admin.member._id,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await studyPlansRepo.putPlan(tx, next);
+    await auditStudyChange(tx, {
+      admin,
+      action: existing ? 'studyPlan.update' : 'studyPlan.create',
+      collection: 'studyPlans',
+      id: next._id,
+      details: { month: next.month, orgId: next.orgId, status: next.status, materialIds: next.materialIds },
+      at: now,
+      requestId,
+    });
+    return next;
+  });
+  return { plan: adminPlanOf(plan) };
+};

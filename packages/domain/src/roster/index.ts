@@ -1,0 +1,4 @@
+export * from './columns';
+export * from './cells';
+export * from './branch-resolver';
+export * from './plan-import';

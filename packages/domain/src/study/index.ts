@@ -1,0 +1,2 @@
+export * from './reading-length';
+export * from './completion';
