@@ -2,22 +2,26 @@ import { useCallback, useState } from 'react';
 import type { MaterialPreview, SaveMaterialInput } from '@zbxx/contracts';
 import { toAppError, type AppError } from '../services/app-error';
 import { pickDocument } from '../services/pick-document';
+import { pickImage } from '../services/pick-image';
 import { studyService } from '../services/study';
 
 export interface MaterialDraft {
   materialId?: string;
+  /** The org that owns the material (one of the admin's subtree roots). */
+  orgId: string;
   title: string;
   source: string;
   estimatedMinutes: number;
   body: string;
 }
 
-const EMPTY: MaterialDraft = { title: '', source: '', estimatedMinutes: 5, body: '' };
+const EMPTY = { title: '', source: '', estimatedMinutes: 5, body: '' };
 
 /**
- * 组织部 authoring: edit a draft, import .docx/.md into it (shown as a preview, nothing saved), preview, save.
+ * 组织部 authoring: edit a draft, import .docx/.md into it (shown as a preview, nothing saved), insert
+ * pictures (stored in cloud storage, referenced by fileID), preview, save.
  */
-export function useMaterialEditor(orgId: string | undefined, onSaved: () => void) {
+export function useMaterialEditor(defaultOrgId: string | undefined, onSaved: () => void) {
   const [draft, setDraft] = useState<MaterialDraft | null>(null);
   const [preview, setPreview] = useState<MaterialPreview | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
@@ -43,14 +47,21 @@ export function useMaterialEditor(orgId: string | undefined, onSaved: () => void
     error,
     busy,
     startNew: () => {
-      setDraft({ ...EMPTY });
+      setDraft({ ...EMPTY, orgId: defaultOrgId ?? '' });
       setPreview(null);
       setWarnings([]);
     },
     edit: (materialId: string) =>
       run(async () => {
         const { material } = await studyService.getMaterialDraft(materialId);
-        setDraft({ materialId, title: material.title, source: material.source, estimatedMinutes: material.estimatedMinutes, body: material.body });
+        setDraft({
+          materialId,
+          orgId: material.org.id,
+          title: material.title,
+          source: material.source,
+          estimatedMinutes: material.estimatedMinutes,
+          body: material.body,
+        });
         setPreview(null);
       }),
     close: () => setDraft(null),
@@ -60,9 +71,22 @@ export function useMaterialEditor(orgId: string | undefined, onSaved: () => void
         const picked = await pickDocument();
         if (!picked) return;
         const imported = await studyService.importDocument(picked);
-        setDraft((current) => ({ ...(current ?? EMPTY), title: imported.title, body: imported.body, estimatedMinutes: imported.suggestedMinutes }));
+        setDraft((current) => ({
+          ...(current ?? { ...EMPTY, orgId: defaultOrgId ?? '' }),
+          title: imported.title,
+          body: imported.body,
+          estimatedMinutes: imported.suggestedMinutes,
+        }));
         setPreview(imported);
         setWarnings(imported.warnings);
+      }),
+    insertImage: () =>
+      run(async () => {
+        const image = await pickImage();
+        if (!image) return;
+        const { fileID } = await studyService.uploadImage(image);
+        // Appended as its own paragraph; the admin can move the line where it belongs.
+        setDraft((current) => (current ? { ...current, body: `${current.body.trimEnd()}\n\n![图片](${fileID})\n` } : current));
       }),
     showPreview: () =>
       run(async () => {
@@ -70,8 +94,8 @@ export function useMaterialEditor(orgId: string | undefined, onSaved: () => void
       }),
     save: () =>
       run(async () => {
-        if (!draft || !orgId) return;
-        const input: SaveMaterialInput = { ...draft, orgId };
+        if (!draft?.orgId) return;
+        const input: SaveMaterialInput = { ...draft };
         await studyService.saveMaterial(input);
         setDraft(null);
         setPreview(null);

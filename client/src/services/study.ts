@@ -21,4 +21,5 @@ export const studyService = {
   saveMaterial: (input: SaveMaterialInput) => callAction(studyContract, 'saveMaterial', input, { write: true }),
   previewMaterial: (body: string) => callAction(studyContract, 'previewMaterial', { body }),
   importDocument: (input: ImportDocumentInput) => callAction(studyContract, 'importDocument', input),
+  uploadImage: (image: { fileName: string; base64: string }) => callAction(studyContract, 'uploadImage', image, { write: true }),
 };

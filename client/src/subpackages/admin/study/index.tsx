@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Input, Textarea, View } from '@tarojs/components';
-import type { AdminMaterial, AdminPlan, Me } from '@zbxx/contracts';
+import type { AdminMaterial, AdminPlan, Me, OrgRef } from '@zbxx/contracts';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingSkeleton } from '../../../components/loading-skeleton';
 import { MemberGate } from '../../../components/member-gate';
@@ -9,17 +9,31 @@ import { RoleOnly } from '../../../components/role-only';
 import { StudyBlocks } from '../../../components/study-blocks';
 import { useAsync } from '../../../hooks/use-async';
 import { useMaterialEditor } from '../../../hooks/use-material-editor';
+import { usePlanForm, type MaterialRole } from '../../../hooks/use-plan-form';
 import { formatMonth } from '../../../lib/format-month';
-import { toAppError, type AppError } from '../../../services/app-error';
 import { studyService } from '../../../services/study';
 import { Button } from '../../../ui/nut';
 import './index.scss';
 
-function MaterialEditor({ editor }: { editor: ReturnType<typeof useMaterialEditor> }) {
+function OrgChips({ orgs, value, onChange }: { orgs: OrgRef[]; value: string; onChange: (orgId: string) => void }) {
+  return (
+    <View className="admin-study__chips">
+      {orgs.map((org) => (
+        <View key={org.id} className={`admin-study__chip ${org.id === value ? 'is-active' : ''}`} onClick={() => onChange(org.id)}>
+          {org.name}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function MaterialEditor({ me, editor }: { me: Me; editor: ReturnType<typeof useMaterialEditor> }) {
   const { draft, preview, warnings, error, busy } = editor;
   if (!draft) return null;
   return (
     <View className="admin-study__editor" data-testid="material-editor">
+      <View className="admin-study__label">所属党组织（其管理员可编辑、可选入计划）</View>
+      <OrgChips orgs={me.scope.adminOf} value={draft.orgId} onChange={(orgId) => editor.change({ orgId })} />
       <View className="admin-study__label">标题</View>
       <Input className="admin-study__input" value={draft.title} onInput={(e) => editor.change({ title: e.detail.value })} data-testid="material-title" />
       <View className="admin-study__label">出处</View>
@@ -31,6 +45,9 @@ function MaterialEditor({ editor }: { editor: ReturnType<typeof useMaterialEdito
       <View className="admin-study__actions">
         <Button size="small" onClick={() => void editor.importFile()} disabled={busy} data-testid="material-import">
           导入 Word / Markdown
+        </Button>
+        <Button size="small" onClick={() => void editor.insertImage()} disabled={busy} data-testid="material-insert-image">
+          插入图片
         </Button>
         <Button size="small" onClick={() => void editor.showPreview()} disabled={busy || !draft.body}>
           预览
@@ -60,71 +77,66 @@ function MaterialEditor({ editor }: { editor: ReturnType<typeof useMaterialEdito
   );
 }
 
-function PlanForm({ me, materials, onSaved }: { me: Me; materials: AdminMaterial[]; onSaved: () => void }) {
-  const [orgId, setOrgId] = useState(me.scope.adminOf[0]?.id ?? '');
-  const [month, setMonth] = useState(me.month);
-  const [theme, setTheme] = useState('');
-  const [dueDate, setDueDate] = useState(`${me.month}-25`);
-  const [required, setRequired] = useState<string[]>([]);
-  const [error, setError] = useState<AppError | null>(null);
-  const toggle = (id: string) => setRequired((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
-  const save = async (status: 'draft' | 'published') => {
-    try {
-      setError(null);
-      await studyService.savePlan({ month, orgId, theme, dueDate, requiredMaterialIds: required, optionalMaterialIds: [], status });
-      setTheme('');
-      setRequired([]);
-      onSaved();
-    } catch (e) {
-      setError(toAppError(e));
-    }
-  };
+const ROLE_LABELS: Record<MaterialRole, string> = { required: '必学', optional: '选学', none: '' };
+
+function PlanForm({ me, form, materials }: { me: Me; form: ReturnType<typeof usePlanForm>; materials: AdminMaterial[] }) {
+  const { fields, error, busy } = form;
+  const incomplete = !fields.theme || fields.required.length === 0 || busy;
   return (
-    <View className="admin-study__editor">
-      <View className="admin-study__label">发布范围</View>
-      <View className="admin-study__chips">
-        {me.scope.adminOf.map((org) => (
-          <View key={org.id} className={`admin-study__chip ${org.id === orgId ? 'is-active' : ''}`} onClick={() => setOrgId(org.id)}>
-            {org.name}
-          </View>
-        ))}
-      </View>
+    <View className="admin-study__editor" data-testid="plan-form">
+      <View className="admin-study__label">{form.editing ? '修改学习计划' : '新建学习计划'} · 发布范围</View>
+      <OrgChips orgs={me.scope.adminOf} value={fields.orgId} onChange={(orgId) => form.change({ orgId })} />
       <View className="admin-study__label">月份（YYYY-MM）</View>
-      <Input className="admin-study__input" value={month} onInput={(e) => setMonth(e.detail.value)} />
+      <Input className="admin-study__input" value={fields.month} onInput={(e) => form.change({ month: e.detail.value })} />
       <View className="admin-study__label">主题</View>
-      <Input className="admin-study__input" value={theme} placeholder="一月一主题" onInput={(e) => setTheme(e.detail.value)} />
+      <Input className="admin-study__input" value={fields.theme} placeholder="一月一主题" onInput={(e) => form.change({ theme: e.detail.value })} />
       <View className="admin-study__label">截止日期（YYYY-MM-DD）</View>
-      <Input className="admin-study__input" value={dueDate} onInput={(e) => setDueDate(e.detail.value)} />
-      <View className="admin-study__label">必学材料</View>
+      <Input className="admin-study__input" value={fields.dueDate} onInput={(e) => form.change({ dueDate: e.detail.value })} />
+      <View className="admin-study__label">学习材料（点一下为必学，再点为选学，再点取消）</View>
       <View className="admin-study__chips">
-        {materials.map((m) => (
-          <View key={m.materialId} className={`admin-study__chip ${required.includes(m.materialId) ? 'is-active' : ''}`} onClick={() => toggle(m.materialId)}>
-            {m.title}
-          </View>
-        ))}
+        {materials.map((m) => {
+          const role = form.roleOf(m.materialId);
+          return (
+            <View
+              key={m.materialId}
+              className={`admin-study__chip ${role === 'none' ? '' : 'is-active'} ${role === 'optional' ? 'is-optional' : ''}`}
+              onClick={() => form.cycle(m.materialId)}
+            >
+              {ROLE_LABELS[role] && `${ROLE_LABELS[role]} · `}
+              {m.title}
+            </View>
+          );
+        })}
       </View>
       <View className="admin-study__actions">
-        <Button size="small" onClick={() => void save('draft')} disabled={!theme || required.length === 0}>
+        <Button size="small" onClick={() => void form.save('draft')} disabled={incomplete}>
           存为草稿
         </Button>
-        <Button size="small" type="primary" onClick={() => void save('published')} disabled={!theme || required.length === 0}>
+        <Button size="small" type="primary" onClick={() => void form.save('published')} disabled={incomplete}>
           发布
         </Button>
+        {form.editing && (
+          <Button size="small" onClick={form.reset}>
+            取消修改
+          </Button>
+        )}
       </View>
       {error && <View className="admin-study__error">{error.message}</View>}
     </View>
   );
 }
 
-function PlanRow({ plan, titles }: { plan: AdminPlan; titles: Map<string, string> }) {
+function PlanRow({ plan, titles, onEdit }: { plan: AdminPlan; titles: Map<string, string>; onEdit: () => void }) {
+  const names = (ids: string[]) => ids.map((id) => titles.get(id) ?? id).join('、');
   return (
-    <View className="admin-study__row">
+    <View className="admin-study__row" onClick={onEdit}>
       <View className="admin-study__row-title">
         {formatMonth(plan.month)} · {plan.theme}
         <View className="admin-study__row-status">{plan.status === 'published' ? '已发布' : '草稿'}</View>
       </View>
       <View className="admin-study__row-meta">
-        {plan.org.name} · 截止 {plan.dueDate} · {plan.requiredMaterialIds.map((id) => titles.get(id) ?? id).join('、')}
+        {plan.org.name} · 截止 {plan.dueDate} · 必学：{names(plan.requiredMaterialIds)}
+        {plan.optionalMaterialIds.length > 0 && ` · 选学：${names(plan.optionalMaterialIds)}`}
       </View>
     </View>
   );
@@ -133,6 +145,7 @@ function PlanRow({ plan, titles }: { plan: AdminPlan; titles: Map<string, string
 function AdminStudy({ me }: { me: Me }) {
   const { state, reload } = useAsync(() => Promise.all([studyService.listPlans(), studyService.listMaterials()]), []);
   const editor = useMaterialEditor(me.scope.adminOf[0]?.id, reload);
+  const planForm = usePlanForm(me, reload);
   const [tab, setTab] = useState<'plans' | 'materials'>('plans');
   if (state.kind === 'loading') return <LoadingSkeleton />;
   if (state.kind === 'error') return <ErrorState error={state.error} onRetry={reload} />;
@@ -150,9 +163,9 @@ function AdminStudy({ me }: { me: Me }) {
       </View>
       {tab === 'plans' ? (
         <>
-          <PlanForm me={me} materials={materials} onSaved={reload} />
+          <PlanForm me={me} form={planForm} materials={materials} />
           {plans.map((plan) => (
-            <PlanRow key={plan.planId} plan={plan} titles={titles} />
+            <PlanRow key={plan.planId} plan={plan} titles={titles} onEdit={() => planForm.load(plan)} />
           ))}
         </>
       ) : (
@@ -162,7 +175,7 @@ function AdminStudy({ me }: { me: Me }) {
               新建材料
             </Button>
           )}
-          <MaterialEditor editor={editor} />
+          <MaterialEditor me={me} editor={editor} />
           {materials.map((m) => (
             <View key={m.materialId} className="admin-study__row" onClick={() => void editor.edit(m.materialId)}>
               <View className="admin-study__row-title">{m.title}</View>

@@ -1,0 +1,78 @@
+import { act, renderHook } from '@testing-library/react';
+import type { AdminPlan, Me } from '@zbxx/contracts';
+import { AppError } from '../../services/app-error';
+import { studyService } from '../../services/study';
+import { usePlanForm } from '../use-plan-form';
+
+jest.mock('../../services/study', () => ({ studyService: { savePlan: jest.fn() } }));
+const savePlan = studyService.savePlan as jest.Mock;
+
+const me: Me = {
+  memberId: 'm-admin',
+  name: '林晓梅',
+  phoneMasked: '139****0001',
+  roles: ['member', 'admin'],
+  branch: { id: 'b-01', name: '县委组织部机关党支部', type: 'branch' },
+  orgPath: [{ id: 'county', name: '清河县委组织部', type: 'county' }],
+  scope: { secretaryOf: [], adminOf: [{ id: 'county', name: '清河县委组织部', type: 'county' }] },
+  month: '2026-11',
+};
+
+describe('usePlanForm', () => {
+  beforeEach(() => savePlan.mockReset().mockResolvedValue({}));
+
+  it('cycles a material 必学 → 选学 → 不选', () => {
+    const { result } = renderHook(() => usePlanForm(me, jest.fn()));
+    act(() => result.current.cycle('mat-1'));
+    expect(result.current.roleOf('mat-1')).toBe('required');
+    act(() => result.current.cycle('mat-1'));
+    expect(result.current.roleOf('mat-1')).toBe('optional');
+    expect(result.current.fields.required).toEqual([]);
+    act(() => result.current.cycle('mat-1'));
+    expect(result.current.roleOf('mat-1')).toBe('none');
+    expect(result.current.fields.optional).toEqual([]);
+  });
+
+  it('saves required and optional materials, and edits a listed plan under its id', async () => {
+    const onSaved = jest.fn();
+    const plan: AdminPlan = {
+      planId: 'plan-1',
+      month: '2026-10',
+      org: { id: 'county', name: '清河县委组织部', type: 'county' },
+      theme: '学习支部工作条例',
+      dueDate: '2026-10-25',
+      requiredMaterialIds: ['mat-1'],
+      optionalMaterialIds: [],
+      status: 'draft',
+    };
+    const { result } = renderHook(() => usePlanForm(me, onSaved));
+    act(() => result.current.load(plan));
+    expect(result.current.editing).toBe(true);
+    act(() => result.current.cycle('mat-2'));
+    act(() => result.current.cycle('mat-2'));
+    await act(() => result.current.save('published'));
+
+    expect(savePlan).toHaveBeenCalledWith({
+      planId: 'plan-1',
+      orgId: 'county',
+      month: '2026-10',
+      theme: '学习支部工作条例',
+      dueDate: '2026-10-25',
+      requiredMaterialIds: ['mat-1'],
+      optionalMaterialIds: ['mat-2'],
+      status: 'published',
+    });
+    expect(onSaved).toHaveBeenCalled();
+    expect(result.current.editing).toBe(false);
+  });
+
+  it('keeps the form and shows the server’s message when saving fails', async () => {
+    savePlan.mockRejectedValue(new AppError('AUTH.FORBIDDEN', '没有权限进行此操作'));
+    const { result } = renderHook(() => usePlanForm(me, jest.fn()));
+    act(() => result.current.change({ theme: '主题' }));
+    act(() => result.current.cycle('mat-1'));
+    await act(() => result.current.save('draft'));
+    expect(result.current.error?.message).toBe('没有权限进行此操作');
+    expect(result.current.fields.theme).toBe('主题');
+  });
+});
