@@ -20,8 +20,10 @@ export default defineAppConfig({
   pages: [...tabPages, 'pages/bind/index', 'pages/reader/index', ...devPages],
   // Secretary and organisation-department pages stay out of the main package (size budget, DESIGN.md).
   subPackages: [
-    { root: 'subpackages/secretary', pages: ['pages/index', 'study/index', 'members/index', 'approvals/index'] },
-    { root: 'subpackages/admin', pages: ['pages/index', 'study/index', 'org-tree/index', 'roster/index', 'import/index'] },
+    { root: 'subpackages/secretary', pages: ['pages/index', 'study/index', 'members/index', 'approvals/index', 'party-day/index', 'party-day/code', 'party-day/sheet', 'quiz/index'] },
+    // Playing a round, its review and the 错题本: opened from the 答题 tab, loaded on first use.
+    { root: 'subpackages/quiz', pages: ['play', 'review', 'practice', 'leaderboard'] },
+    { root: 'subpackages/admin', pages: ['pages/index', 'study/index', 'org-tree/index', 'roster/index', 'import/index', 'quiz/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -44,4 +46,7 @@ export default defineAppConfig({
     ],
   },
   networkTimeout: { request: 15000 },
+  // 主题党日: the secretary picks the place on a map; a fenced check-in asks for the position then, nowhere else.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: { 'scope.userLocation': { desc: '用于确认您在主题党日活动现场签到' } },
 });

@@ -15,6 +15,11 @@ export const ROUTES = {
   adminImport: '/subpackages/admin/import/index',
   secretaryMembers: '/subpackages/secretary/members/index',
   secretaryApprovals: '/subpackages/secretary/approvals/index',
+  // 主题党日
+  secretaryPartyDay: '/subpackages/secretary/party-day/index',
+  // 党规答题
+  secretaryQuiz: '/subpackages/secretary/quiz/index',
+  adminQuiz: '/subpackages/admin/quiz/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

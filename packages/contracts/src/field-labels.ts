@@ -45,6 +45,7 @@ export const FIELD_LABELS: Record<string, string> = {
   place: '地点',
   startsAt: '开始时间',
   endsAt: '结束时间',
+  checkinOpensAt: '签到开始时间',
   lateAfter: '迟到时间',
   geofence: '签到范围',
   radiusMetres: '签到半径',

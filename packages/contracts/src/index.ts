@@ -7,3 +7,5 @@ export * from './dev';
 export * from './functions/account';
 export * from './functions/org';
 export * from './functions/study';
+export * from './functions/quiz';
+export * from './functions/checkin';

@@ -3,7 +3,9 @@ import type { BindingDoc, MemberDoc, OrgDoc } from '@zbxx/server';
 import { BranchNamer, committeeTemplate, COUNTY_NAME } from './org-names';
 import { personName, pickGender, type Gender } from './person-names';
 import { intBetween, pick, seededRandom, type Random } from './random';
+import { generateQuiz, type DemoQuizCollections } from './quiz-rounds';
 import { demoStudyMonth, generateStudy, type DemoStudyCollections } from './study-plans';
+import { generateCheckin, type DemoCheckinCollections } from './checkin-events';
 
 export interface CountyOptions {
   /** Roster size, fixed identities included. */
@@ -15,9 +17,11 @@ export interface CountyOptions {
   now?: Date;
   /** The 每月一学 "this month" (YYYY-MM); by default the real current month, so the demo is never stale. */
   studyMonth?: string;
+  /** The 主题党日 "today" (an event is open all day in demo-secretary's branch); by default the real today. */
+  today?: Date;
 }
 
-export interface DemoCollections extends DemoStudyCollections {
+export interface DemoCollections extends DemoStudyCollections, DemoQuizCollections, DemoCheckinCollections {
   orgs: OrgDoc[];
   members: MemberDoc[];
   bindings: BindingDoc[];
@@ -284,7 +288,9 @@ export function generateCounty(options: CountyOptions = {}): DemoCounty {
   });
 
   const study = generateStudy({ orgs, members, currentMonth: options.studyMonth ?? demoStudyMonth(), seed });
-  return { collections: { orgs, members, bindings, ...study } };
+  const quiz = generateQuiz({ orgs, currentMonth: options.studyMonth ?? demoStudyMonth() });
+  const checkin = generateCheckin({ orgs, members, studyPlans: study.studyPlans, today: options.today ?? new Date(), seed });
+  return { collections: { orgs, members, bindings, ...study, ...quiz, ...checkin } };
 }
 
 /**

@@ -13,6 +13,16 @@ export const COLLECTIONS = {
   studyPlans: 'studyPlans',
   studyMaterials: 'studyMaterials',
   studyProgress: 'studyProgress',
+  // 党内法规答题
+  quizQuestions: 'quizQuestions',
+  quizRounds: 'quizRounds',
+  quizAttempts: 'quizAttempts',
+  quizImports: 'quizImports',
+  quizCards: 'quizCards',
+  // 主题党日签到
+  checkinEvents: 'checkinEvents',
+  attendance: 'attendance',
+  checkinReminders: 'checkinReminders',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

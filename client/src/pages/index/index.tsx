@@ -3,6 +3,7 @@ import type { Me } from '@zbxx/contracts';
 import { EntryCard } from '../../components/entry-card';
 import { MemberGate } from '../../components/member-gate';
 import { PageFrame } from '../../components/page-frame';
+import { PartyDayHomeCard } from '../../components/party-day-home-card';
 import { StudyHomeCard } from '../../components/study-home-card';
 import { TaskCard } from '../../components/task-card';
 import { formatMonth } from '../../lib/format-month';
@@ -35,9 +36,10 @@ function Home({ me }: { me: Me }) {
           {formatMonth(me.month)}任务
         </View>
         <StudyHomeCard />
-        {MONTH_TASKS.filter((task) => task.key !== 'study').map((task) => (
+        {MONTH_TASKS.filter((task) => task.key !== 'study' && task.key !== 'party-day').map((task) => (
           <TaskCard key={task.key} task={task} />
         ))}
+        <PartyDayHomeCard />
       </View>
 
       {roleEntries(me).map((entry) => (

@@ -11,3 +11,4 @@ export * from './review-policy';
 export * from './wrong-book';
 export * from './item-analysis';
 export * from './leaderboard';
+export * from './question-import';

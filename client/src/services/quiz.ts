@@ -1,0 +1,20 @@
+import { quizContract, type RosterFile } from '@zbxx/contracts';
+import { callAction } from './transport';
+
+/** 党内法规答题, typed by the contract. Saving answers and submitting are idempotent, so retries are safe. */
+export const quizService = {
+  rounds: () => callAction(quizContract, 'rounds', undefined),
+  start: (roundId: string) => callAction(quizContract, 'start', { roundId }, { write: true }),
+  answer: (attemptId: string, answers: Record<string, string[]>) => callAction(quizContract, 'answer', { attemptId, answers }, { write: true }),
+  submit: (attemptId: string, answers: Record<string, string[]>, pageHiddenCount: number) =>
+    callAction(quizContract, 'submit', { attemptId, answers, pageHiddenCount }, { write: true }),
+  review: (attemptId: string) => callAction(quizContract, 'review', { attemptId }),
+  practiceQueue: () => callAction(quizContract, 'practiceQueue', undefined),
+  practiceRate: (questionId: string, rating: 'again' | 'hard' | 'good' | 'easy') => callAction(quizContract, 'practiceRate', { questionId, rating }, { write: true }),
+  leaderboard: (roundId: string) => callAction(quizContract, 'leaderboard', { roundId }),
+  bankOverview: () => callAction(quizContract, 'bankOverview', undefined),
+  questionTemplate: () => callAction(quizContract, 'questionTemplate', undefined),
+  importPreview: (file: RosterFile) => callAction(quizContract, 'importPreview', { file }),
+  importCommit: (importId: string) => callAction(quizContract, 'importCommit', { importId }, { write: true }),
+  branchResults: (roundId?: string) => callAction(quizContract, 'branchResults', roundId ? { roundId } : undefined),
+};

@@ -1,0 +1,25 @@
+import { checkinContract } from '@zbxx/contracts';
+import { createFunction } from '@zbxx/server';
+import { listEvents, removeEvent, saveEvent } from './actions/events';
+import { checkIn, completeMakeUp, makeUp, myEvents, requestLeave, subscribeReminder } from './actions/member';
+import { sendDueReminders } from './actions/reminders';
+import { closeEvent, currentCode, decideLeave, mark, sheet } from './actions/sheet';
+
+/** 主题党日签到: secretaries run the event and its sheet, members check in, ask for leave and make up. */
+export const main = createFunction(checkinContract, {
+  listEvents,
+  saveEvent,
+  removeEvent,
+  currentCode,
+  sheet,
+  mark,
+  decideLeave,
+  closeEvent,
+  sendDueReminders,
+  myEvents,
+  checkIn,
+  requestLeave,
+  subscribeReminder,
+  makeUp,
+  completeMakeUp,
+});
