@@ -23,7 +23,7 @@ export default defineAppConfig({
     { root: 'subpackages/secretary', pages: ['pages/index', 'study/index', 'members/index', 'approvals/index', 'party-day/index', 'party-day/code', 'party-day/sheet', 'quiz/index'] },
     // Playing a round, its review and the 错题本: opened from the 答题 tab, loaded on first use.
     { root: 'subpackages/quiz', pages: ['play', 'review', 'practice', 'leaderboard'] },
-    { root: 'subpackages/admin', pages: ['pages/index', 'study/index', 'org-tree/index', 'roster/index', 'import/index', 'quiz/index'] },
+    { root: 'subpackages/admin', pages: ['pages/index', 'study/index', 'org-tree/index', 'roster/index', 'import/index', 'quiz/index', 'quiz/rounds/index', 'quiz/items/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

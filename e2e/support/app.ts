@@ -24,6 +24,8 @@ export async function startDemoApp(): Promise<App & { dispose(): Promise<void> }
 export async function signInAs(page: Page, appUrl: string, openid: string): Promise<void> {
   await page.goto(`${appUrl}/#/pages/dev-login/index`);
   await page.getByTestId(`identity-${openid}`).click();
+  // Choosing relaunches the app; wait for it, or a navigation the test starts next can be overtaken.
+  await page.waitForFunction("!location.hash.includes('dev-login')");
 }
 
 /** Calls a function through the dev gateway as `openid` would from the phone; answers the raw envelope. */

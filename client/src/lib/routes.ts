@@ -20,6 +20,8 @@ export const ROUTES = {
   // 党规答题
   secretaryQuiz: '/subpackages/secretary/quiz/index',
   adminQuiz: '/subpackages/admin/quiz/index',
+  adminQuizRounds: '/subpackages/admin/quiz/rounds/index',
+  adminQuizItems: '/subpackages/admin/quiz/items/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

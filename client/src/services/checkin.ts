@@ -20,5 +20,8 @@ export const checkinService = {
   requestLeave: (eventId: string, reason: string) => callAction(checkinContract, 'requestLeave', { eventId, reason }, { write: true }),
   subscribeReminder: (eventId: string) => callAction(checkinContract, 'subscribeReminder', { eventId }, { write: true }),
   makeUp: (eventId: string) => callAction(checkinContract, 'makeUp', { eventId }),
+  makeUpQuizStart: (eventId: string) => callAction(checkinContract, 'makeUpQuizStart', { eventId }, { write: true }),
+  makeUpQuizSubmit: (input: { eventId: string; paperId: string; answers: Record<string, string[]> }) =>
+    callAction(checkinContract, 'makeUpQuizSubmit', input, { write: true }),
   completeMakeUp: (eventId: string) => callAction(checkinContract, 'completeMakeUp', { eventId }, { write: true }),
 };

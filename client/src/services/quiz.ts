@@ -1,4 +1,4 @@
-import { quizContract, type RosterFile } from '@zbxx/contracts';
+import { quizContract, type QuizSaveRoundInput, type RosterFile } from '@zbxx/contracts';
 import { callAction } from './transport';
 
 /** 党内法规答题, typed by the contract. Saving answers and submitting are idempotent, so retries are safe. */
@@ -12,6 +12,9 @@ export const quizService = {
   practiceQueue: () => callAction(quizContract, 'practiceQueue', undefined),
   practiceRate: (questionId: string, rating: 'again' | 'hard' | 'good' | 'easy') => callAction(quizContract, 'practiceRate', { questionId, rating }, { write: true }),
   leaderboard: (roundId: string) => callAction(quizContract, 'leaderboard', { roundId }),
+  listRounds: () => callAction(quizContract, 'listRounds', undefined),
+  saveRound: (input: QuizSaveRoundInput) => callAction(quizContract, 'saveRound', input, { write: true }),
+  itemAnalysis: (roundId: string) => callAction(quizContract, 'itemAnalysis', { roundId }),
   bankOverview: () => callAction(quizContract, 'bankOverview', undefined),
   questionTemplate: () => callAction(quizContract, 'questionTemplate', undefined),
   importPreview: (file: RosterFile) => callAction(quizContract, 'importPreview', { file }),

@@ -23,6 +23,7 @@ export const COLLECTIONS = {
   checkinEvents: 'checkinEvents',
   attendance: 'attendance',
   checkinReminders: 'checkinReminders',
+  checkinMakeUpQuizzes: 'checkinMakeUpQuizzes',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { MemberEvent } from '@zbxx/contracts';
+import type { MakeUpQuizStatus, MemberEvent } from '@zbxx/contracts';
 import { ErrorState } from '../../components/error-state';
 import { LoadingSkeleton } from '../../components/loading-skeleton';
 import { MemberGate } from '../../components/member-gate';
@@ -13,6 +13,7 @@ import { canScan } from '../../services/checkin-device';
 import { checkinService } from '../../services/checkin';
 import { openReader } from '../../services/study-navigation';
 import { Button, Input } from '../../ui/nut';
+import { MakeUpQuiz } from './make-up-quiz';
 import './index.scss';
 
 const alert = (content: string) => void Taro.showModal({ title: '提示', content, showCancel: false });
@@ -124,15 +125,16 @@ function NextEvent({ item, serverTime, onChanged }: { item: MemberEvent; serverT
 }
 
 function MakeUp({ eventId, onChanged }: { eventId: string; onChanged: () => void }) {
-  const [materials, setMaterials] = useState<{ materialId: string; title: string; completed: boolean }[] | null>(null);
-  const load = () => void checkinService.makeUp(eventId).then((r) => setMaterials(r.materials), (e: unknown) => alert(toAppError(e).message));
-  if (materials === null) {
+  const [view, setView] = useState<{ materials: { materialId: string; title: string; completed: boolean }[]; quiz: MakeUpQuizStatus } | null>(null);
+  const load = () => void checkinService.makeUp(eventId).then((r) => setView({ materials: r.materials, quiz: r.quiz }), (e: unknown) => alert(toAppError(e).message));
+  if (view === null) {
     return (
       <Button size="small" onClick={load} data-testid={`makeup-open-${eventId}`}>
         去补学
       </Button>
     );
   }
+  const { materials, quiz } = view;
   const complete = async () => {
     try {
       await checkinService.completeMakeUp(eventId);
@@ -151,9 +153,12 @@ function MakeUp({ eventId, onChanged }: { eventId: string; onChanged: () => void
         </View>
       ))}
       {materials.length > 0 && (
-        <Button type="primary" size="small" disabled={materials.some((m) => !m.completed)} onClick={() => void complete()}>
-          完成补学
-        </Button>
+        <>
+          <MakeUpQuiz eventId={eventId} status={quiz} onStatus={(next) => setView({ materials, quiz: next })} onError={alert} />
+          <Button type="primary" size="small" disabled={materials.some((m) => !m.completed) || !quiz.passed} onClick={() => void complete()}>
+            完成补学
+          </Button>
+        </>
       )}
     </View>
   );

@@ -238,8 +238,16 @@ describe('leave, manual marks, closing and the sheet', () => {
   });
 });
 
+/** Answers the member's 补学 paper with the key the server stored (the test can read the database). */
+async function passMakeUpQuiz(eventId: string, openid: string, memberId: string): Promise<void> {
+  const { paperId } = ok((await call<{ paperId: string }>('makeUpQuizStart', { eventId }, openid)).result);
+  const paper = cloud.engine.find('checkinMakeUpQuizzes', { _id: `${eventId}_${memberId}` })[0] as unknown as { items: { questionId: string; key: string[]; order: string[] }[] };
+  const answers = Object.fromEntries(paper.items.map((item) => [item.questionId, item.order.flatMap((id, i) => (item.key.includes(id) ? ['ABCDEFGHIJ'[i]!] : []))]));
+  expect(ok((await call<{ result: { passed: boolean } }>('makeUpQuizSubmit', { eventId, paperId, answers }, openid)).result).result.passed).toBe(true);
+}
+
 describe('member views, make-up and reminders', () => {
-  it('completes 补学 only when the event’s materials are read', async () => {
+  it('completes 补学 only when the event’s materials are read and its quiz is passed', async () => {
     const progress = county.collections.studyProgress.filter((row) => row.memberId === demoMember._id);
     const read = progress.find((row) => row.completedAt)!.materialId;
     const unread = county.collections.studyMaterials.map((m) => m._id).find((id) => !progress.some((row) => row.materialId === id && row.completedAt))!;
@@ -253,6 +261,9 @@ describe('member views, make-up and reminders', () => {
     expect(view.mine.state).toBe('absent');
     expect(view.materials).toEqual([expect.objectContaining({ materialId: read, completed: true }), expect.objectContaining({ materialId: unread, completed: false })]);
     expect(errorCode((await call('completeMakeUp', { eventId: notDone.eventId }, DEMO_OPENIDS.member)).result)).toBe('CHECKIN.MAKEUP_INCOMPLETE');
+    // Materials read is not enough: the 补学 quiz must be passed too (make-up-quiz.int.test.ts covers it in full).
+    expect(errorCode((await call('completeMakeUp', { eventId: done.eventId }, DEMO_OPENIDS.member)).result)).toBe('CHECKIN.MAKEUP_INCOMPLETE');
+    await passMakeUpQuiz(done.eventId, DEMO_OPENIDS.member, demoMember._id);
     const made = ok((await call<{ mine: MyAttendance }>('completeMakeUp', { eventId: done.eventId }, DEMO_OPENIDS.member)).result);
     expect(made.mine.state).toBe('madeUp');
     expect(record(done.eventId, demoMember._id)!.history.map((h) => `${h.command}:${h.to}`)).toEqual(['close:absent', 'completeMakeUp:madeUp']);

@@ -7,6 +7,7 @@ import {
   chargeAttempt,
   checkinAttendanceRepo,
   checkinEventsRepo,
+  checkinMakeUpQuizzesRepo,
   checkinRemindersRepo,
   requireBound,
   studyMaterialsRepo,
@@ -15,6 +16,7 @@ import {
   type FunctionHandler,
 } from '@zbxx/server';
 import { loadMemberEvent } from '../access';
+import { makeUpQuizPassed, makeUpQuizStatus } from './make-up-quiz';
 import { applyCommand } from '../apply-command';
 import { eventSummary, myAttendance, phaseOf } from '../views';
 
@@ -158,19 +160,30 @@ async function makeUpMaterials(db: Parameters<Handler<'makeUp'>>[1]['db'], membe
 /** 补学: the event's study materials and how far the member is with them. */
 export const makeUp: Handler<'makeUp'> = async (input, { caller, db, now }) => {
   const { member, event } = await loadMemberEvent(db, caller, input.eventId);
-  const [materials, record] = await Promise.all([makeUpMaterials(db, member.member._id, event), checkinAttendanceRepo.getAttendance(db, event._id, member.member._id)]);
-  return { event: eventSummary(event, now), mine: myAttendance(record), materials };
+  const [materials, record, quiz] = await Promise.all([
+    makeUpMaterials(db, member.member._id, event),
+    checkinAttendanceRepo.getAttendance(db, event._id, member.member._id),
+    checkinMakeUpQuizzesRepo.getMakeUpQuiz(db, event._id, member.member._id),
+  ]);
+  return { event: eventSummary(event, now), mine: myAttendance(record), materials, quiz: makeUpQuizStatus(quiz) };
 };
 
 /**
- * 补学完成: the server checks the reading itself (the study function's completion, by its own clock) and only
- * then records 补学 as the system. An event without materials is made up offline and marked by the secretary.
+ * 补学完成: the server checks the reading itself (the study function's completion, by its own clock) and the
+ * 补学测验 (passed, scored on the server), and only then records 补学 as the system. An event without
+ * materials is made up offline and marked by the secretary.
  */
 export const completeMakeUp: Handler<'completeMakeUp'> = async (input, { caller, db, now }) => {
   const { member, event } = await loadMemberEvent(db, caller, input.eventId);
   const materials = await makeUpMaterials(db, member.member._id, event);
   if (materials.length === 0) throw new AppError('CHECKIN.MAKEUP_INCOMPLETE', '本次活动没有补学材料，请联系支部书记登记补学');
   if (materials.some((m) => !m.completed)) throw new AppError('CHECKIN.MAKEUP_INCOMPLETE');
+  // Asked only of someone who still has to make up: a record already 补学 (or never missed) is left to the transition.
+  const [current, quizPassed] = await Promise.all([
+    checkinAttendanceRepo.getAttendance(db, event._id, member.member._id),
+    makeUpQuizPassed(db, event._id, member.member._id),
+  ]);
+  if ((current?.state === 'excused' || current?.state === 'absent') && !quizPassed) throw new AppError('CHECKIN.MAKEUP_INCOMPLETE', '补学测验尚未通过');
   const { record } = await applyCommand(db, event, member.member._id, { type: 'completeMakeUp' }, { role: 'system' }, now);
   return { mine: myAttendance(record) };
 };

@@ -1,5 +1,5 @@
 import { CHECKIN_REMINDER_TEMPLATE_ID, type checkinContract } from '@zbxx/contracts';
-import { AppError, checkinRemindersRepo, requireBound, type CheckinReminderDoc, type FunctionHandler } from '@zbxx/server';
+import { AppError, checkinRemindersRepo, requireBound, type CheckinReminderDoc, type Db, type FunctionHandler, type TimerContext } from '@zbxx/server';
 import * as cloud from 'wx-server-sdk';
 
 type Handler<K extends keyof typeof checkinContract.actions> = FunctionHandler<typeof checkinContract, K>;
@@ -30,7 +30,18 @@ export const sendDueReminders: Handler<'sendDueReminders'> = async (_input, { ca
   const { scope } = requireBound(caller);
   const roots = [...scope.adminOf, ...scope.secretaryOf];
   if (roots.length === 0) throw new AppError('AUTH.FORBIDDEN');
-  const due = await checkinRemindersRepo.findDueReminders(db, roots, now);
+  return send(db, await checkinRemindersRepo.findDueReminders(db, roots, now), now);
+};
+
+/**
+ * The daily timer (config.json `triggers`, 18:00 Beijing time): every due reminder of every org, each once,
+ * by the same rule as `sendDueReminders`. Only members who subscribed have a reminder document at all.
+ */
+export async function remindOnTimer({ db, now }: TimerContext): Promise<{ sent: number; failed: number }> {
+  return send(db, await checkinRemindersRepo.findAllDueReminders(db, now), now);
+}
+
+async function send(db: Db, due: readonly CheckinReminderDoc[], now: Date): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
   for (const reminder of due) {
@@ -44,4 +55,4 @@ export const sendDueReminders: Handler<'sendDueReminders'> = async (_input, { ca
     sent += 1;
   }
   return { sent, failed };
-};
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineFunction } from '../define';
 import { idSchema } from '../common';
+import { publicQuestionSchema } from './quiz';
 
 /**
  * 主题党日签到: events (secretary, own branch), rotating check-in codes, leave (请假), manual marks, closing,
@@ -103,6 +104,27 @@ export type MemberEvent = z.infer<typeof memberEventSchema>;
 
 export const makeUpMaterialSchema = z.object({ materialId: idSchema, title: z.string(), completed: z.boolean() });
 
+/** 补学测验: a few questions drawn from the bank; the make-up counts only once it is passed. */
+export const MAKE_UP_QUIZ_SIZE = 5;
+/** Pass mark as a share of the paper's points (60%). */
+export const MAKE_UP_QUIZ_PASS_RATIO = 0.6;
+
+export const makeUpQuizResultSchema = z.object({
+  score: z.number(),
+  maxScore: z.number(),
+  passMark: z.number(),
+  correctCount: z.number().int(),
+  passed: z.boolean(),
+  submittedAt: isoSchema,
+});
+export type MakeUpQuizResult = z.infer<typeof makeUpQuizResultSchema>;
+
+/** The member's quiz as the make-up view shows it: passed once (sticky), and the last paper's result. */
+export const makeUpQuizStatusSchema = z.object({ passed: z.boolean(), last: makeUpQuizResultSchema.nullable() });
+export type MakeUpQuizStatus = z.infer<typeof makeUpQuizStatusSchema>;
+
+const quizLabelSchema = z.string().regex(/^[A-J]$/);
+
 export const eventInputSchema = z
   .object({
     eventId: idSchema.optional(),
@@ -116,6 +138,8 @@ export const eventInputSchema = z
     geofence: geofenceSchema.nullable().default(null),
     /** The make-up (补学) materials; default: the month plan's required materials. */
     materialIds: z.array(idSchema).max(20).optional(),
+    /** The question-bank category the 补学测验 draws from (e.g. 党章); none: the whole bank. */
+    quizCategory: z.string().trim().min(1).max(20).nullable().default(null),
   })
   .strict();
 export type SaveEventInput = z.input<typeof eventInputSchema>;
@@ -170,7 +194,19 @@ export const checkinContract = defineFunction('checkin', {
   subscribeReminder: { input: eventRef, output: z.object({ subscribed: z.literal(true) }) },
   makeUp: {
     input: eventRef,
-    output: z.object({ event: eventSummarySchema, mine: myAttendanceSchema, materials: z.array(makeUpMaterialSchema) }),
+    output: z.object({ event: eventSummarySchema, mine: myAttendanceSchema, materials: z.array(makeUpMaterialSchema), quiz: makeUpQuizStatusSchema }),
+  },
+  /** The paper to answer (the same one until it is submitted); no key ever leaves the server. */
+  makeUpQuizStart: {
+    input: eventRef,
+    output: z.object({ paperId: idSchema, questions: z.array(publicQuestionSchema), passMark: z.number(), quiz: makeUpQuizStatusSchema }),
+  },
+  /** Scored on the server; submitting the same paper again returns the stored result and changes nothing. */
+  makeUpQuizSubmit: {
+    input: z
+      .object({ eventId: idSchema, paperId: idSchema, answers: z.record(idSchema, z.array(quizLabelSchema).max(10)).refine((map) => Object.keys(map).length <= 20) })
+      .strict(),
+    output: z.object({ result: makeUpQuizResultSchema, quiz: makeUpQuizStatusSchema }),
   },
   completeMakeUp: { input: eventRef, output: z.object({ mine: myAttendanceSchema }) },
 });

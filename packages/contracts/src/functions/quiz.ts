@@ -212,6 +212,63 @@ export const leaderboardSchema = z.object({
 });
 export type QuizLeaderboard = z.infer<typeof leaderboardSchema>;
 
+// ── Admin: rounds ────────────────────────────────────────────────────────────────────────────────────────────
+
+export const roundQuotaSchema = z
+  .object({
+    category: z.string().trim().min(1).max(40),
+    count: z.number().int().min(1).max(200),
+    /** Optional difficulty mix (易 1, 中 2, 难 3); its counts must add up to `count`. */
+    difficulty: z
+      .object({ 1: z.number().int().min(0).optional(), 2: z.number().int().min(0).optional(), 3: z.number().int().min(0).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type QuizRoundQuota = z.infer<typeof roundQuotaSchema>;
+
+export const roundSettingsSchema = z
+  .object({
+    orgId: idSchema,
+    title: z.string().trim().min(1).max(60),
+    month: monthSchema,
+    /** ISO instants; closesAt is exclusive. */
+    opensAt: z.string().datetime({ offset: true }),
+    closesAt: z.string().datetime({ offset: true }),
+    quota: z.array(roundQuotaSchema).min(1).max(30),
+    timeLimitSeconds: z.number().int().min(60).max(4 * 3600),
+    attemptsAllowed: z.number().int().min(1).max(10),
+    grading: z.enum(['best', 'last']),
+    passMark: z.number().min(0),
+    multipleChoice: z.enum(['allOrNothing', 'partial']),
+    review: reviewPolicySchema,
+  })
+  .strict();
+export type QuizRoundSettings = z.infer<typeof roundSettingsSchema>;
+
+export const saveRoundInputSchema = roundSettingsSchema.extend({ roundId: idSchema.optional() }).strict();
+export type QuizSaveRoundInput = z.infer<typeof saveRoundInputSchema>;
+
+export const adminRoundSchema = roundSettingsSchema.extend({
+  roundId: idSchema,
+  orgName: z.string(),
+  window: z.enum(['upcoming', 'open', 'closed']),
+  questionCount: z.number().int(),
+  maxScore: z.number(),
+  /** Attempts started; once there are any, only the title and a later closesAt may change. */
+  attemptCount: z.number().int(),
+});
+export type QuizAdminRound = z.infer<typeof adminRoundSchema>;
+
+export const adminRoundsSchema = z.object({
+  rounds: z.array(adminRoundSchema),
+  /** Orgs the admin may publish a round to (their subtree's roots and committees). */
+  orgs: z.array(z.object({ id: idSchema, name: z.string() })),
+  /** The bank's categories with question counts, for quota rows. */
+  categories: z.array(z.object({ category: z.string(), count: z.number().int() })),
+});
+export type QuizAdminRounds = z.infer<typeof adminRoundsSchema>;
+
 // ── Admin: item analysis ─────────────────────────────────────────────────────────────────────────────────────
 
 export const itemAnalysisSchema = z.object({
@@ -318,6 +375,10 @@ export const quizContract = defineFunction('quiz', {
   },
   /** 试题分析 (admin): per question of a round, facility, discrimination, option choices, flags. */
   itemAnalysis: { input: z.object({ roundId: idSchema }).strict(), output: itemAnalysisSchema },
+  /** 答题活动 (admin): rounds published in the admin's subtree, newest first. */
+  listRounds: { input: z.object({}).strict().optional(), output: adminRoundsSchema },
+  /** 答题活动 (admin): creates or edits a round; a quota the bank can't meet is refused (QUIZ.DRAW_IMPOSSIBLE). */
+  saveRound: { input: saveRoundInputSchema, output: z.object({ round: adminRoundSchema }) },
   /** 题库 (admin): questions per category of the admin's bank. */
   bankOverview: { input: z.object({}).strict().optional(), output: bankOverviewSchema },
   questionTemplate: {

@@ -22,6 +22,8 @@ export interface CheckinEventDoc {
   lateAfter: Date;
   geofence: Geofence | null;
   materialIds: string[];
+  /** The bank category of the 补学测验; absent on events saved before it existed. */
+  quizCategory?: string | null;
   secret: string;
   closedAt: Date | null;
   createdBy: string;

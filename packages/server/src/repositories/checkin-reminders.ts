@@ -47,6 +47,17 @@ export async function findDueReminders(db: Db, roots: readonly string[], now: Da
   return res.data as unknown as CheckinReminderDoc[];
 }
 
+/** Every unsent reminder that is due at `now`, whatever the org: for the timer, which has no caller scope. */
+export async function findAllDueReminders(db: Db, now: Date, max = 500): Promise<CheckinReminderDoc[]> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.checkinReminders)
+    .where({ sentAt: null, remindAt: _.lte(now), startsAt: _.gt(now) })
+    .limit(max)
+    .get();
+  return res.data as unknown as CheckinReminderDoc[];
+}
+
 export async function markReminderSent(store: DocStore, id: string, at: Date): Promise<void> {
   await store.collection(COLLECTIONS.checkinReminders).doc(id).update({ data: { sentAt: at } });
 }

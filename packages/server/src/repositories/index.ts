@@ -32,3 +32,5 @@ export * as checkinRemindersRepo from './checkin-reminders';
 export type { CheckinEventDoc } from './checkin-events';
 export type { AttendanceDoc } from './checkin-attendance';
 export type { CheckinReminderDoc } from './checkin-reminders';
+export * as checkinMakeUpQuizzesRepo from './checkin-make-up-quizzes';
+export type { MakeUpQuizDoc, MakeUpQuizItem, MakeUpQuizResultDoc } from './checkin-make-up-quizzes';

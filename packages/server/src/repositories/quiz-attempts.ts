@@ -201,3 +201,19 @@ export async function findFinishedForAnalysis(db: Db, roundId: string, maxAttemp
   }
   return rows;
 }
+
+/** Attempts started per round (an admin's round list: a round with attempts is locked), one pipeline. */
+export async function countAttemptsByRound(db: Db, roundIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (roundIds.length === 0) return counts;
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.quizAttempts)
+    .aggregate()
+    .match({ roundId: _.in([...roundIds]) })
+    .group({ _id: '$roundId', count: { $sum: 1 } })
+    .limit(1000)
+    .end();
+  for (const row of res.list) counts.set(String(row._id), Number(row.count));
+  return counts;
+}

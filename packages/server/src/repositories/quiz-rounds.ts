@@ -1,6 +1,6 @@
 import type { CategoryQuota, GradingPolicy, MultipleChoiceScoring, ReviewPolicy } from '@zbxx/domain';
 import { COLLECTIONS } from '../collections';
-import type { Db } from '../db';
+import type { Db, DocStore } from '../db';
 
 /**
  * `quizRounds`: a quiz round (答题/竞赛) published to an org subtree, usually one per month plan. A member is
@@ -49,4 +49,24 @@ export async function findPublishedRoundsForPath(db: Db, orgPath: readonly strin
 export async function getRound(db: Db, id: string): Promise<QuizRoundDoc | null> {
   const res = await db.collection(COLLECTIONS.quizRounds).doc(id).get();
   return res.data as unknown as QuizRoundDoc | null;
+}
+
+const MAX_ROUNDS_PER_ADMIN = 200;
+
+/** Rounds published anywhere in these subtrees (an admin's listing), newest first; one indexed request. */
+export async function findRoundsInSubtrees(db: Db, rootIds: readonly string[]): Promise<QuizRoundDoc[]> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.quizRounds)
+    .where({ orgPath: _.in([...rootIds]) })
+    .orderBy('month', 'desc')
+    .limit(MAX_ROUNDS_PER_ADMIN)
+    .get();
+  return res.data as unknown as QuizRoundDoc[];
+}
+
+/** Creates or replaces a round (inside the transaction that writes its audit entry). */
+export async function putRound(store: DocStore, round: QuizRoundDoc): Promise<void> {
+  const { _id, ...data } = round;
+  await store.collection(COLLECTIONS.quizRounds).doc(_id).set({ data });
 }

@@ -21,6 +21,7 @@ function AdminHome({ me }: { me: Me }) {
       <HubLink testId="admin-link-org" title="组织架构" description="新建、重命名、调整和撤销党组织" onOpen={() => open(ROUTES.adminOrgTree)} />
       <HubLink testId="admin-link-study" title="每月一学" description="发布学习材料和月度学习计划" onOpen={() => openStudyPage(STUDY_ROUTES.admin)} />
       <HubLink testId="admin-link-quiz" title="党规题库" description="查看题库，从 Excel 导入题目" onOpen={() => open(ROUTES.adminQuiz)} />
+      <HubLink testId="admin-link-quiz-rounds" title="答题活动" description="按分类抽题组卷，设置时间、次数和公布答案的方式；查看试题分析" onOpen={() => open(ROUTES.adminQuizRounds)} />
     </View>
   );
 }
