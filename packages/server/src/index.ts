@@ -10,3 +10,4 @@ export * from './create-function';
 export * from './files';
 export * from './repositories';
 export * from './markdown-blocks';
+export * from './branch-access';

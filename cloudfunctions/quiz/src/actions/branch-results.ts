@@ -1,6 +1,6 @@
 import type { quizContract } from '@zbxx/contracts';
-import { describeFairPlayFlag, gradeAttempts, orgPathOf, roundWindowState, scopeCoversPath } from '@zbxx/domain';
-import { AppError, membersRepo, orgsRepo, quizAttemptsRepo, quizRoundsRepo, requireBound, type FunctionHandler, type QuizAttemptDoc } from '@zbxx/server';
+import { describeFairPlayFlag, gradeAttempts, roundWindowState } from '@zbxx/domain';
+import { AppError, membersRepo, quizAttemptsRepo, quizRoundsRepo, resolveViewableBranch, type FunctionHandler, type QuizAttemptDoc } from '@zbxx/server';
 
 /**
  * 支部书记: every member of the branch with the grade that counts in a round (the newest reaching the branch
@@ -8,13 +8,7 @@ import { AppError, membersRepo, orgsRepo, quizAttemptsRepo, quizRoundsRepo, requ
  * subtree holds it. 5 database requests whatever the branch's size.
  */
 export const branchResults: FunctionHandler<typeof quizContract, 'branchResults'> = async (input, { caller, db, now }) => {
-  const { scope } = requireBound(caller);
-  const branchId = input?.branchId ?? scope.secretaryOf[0];
-  if (!branchId) throw new AppError('AUTH.FORBIDDEN');
-  const [branch] = await orgsRepo.findOrgsByIds(db, [branchId]);
-  if (!branch || branch.type !== 'branch') throw new AppError('NOT_FOUND', '没有找到这个党支部');
-  const branchPath = orgPathOf({ id: branch._id, ancestors: branch.ancestors });
-  if (!scopeCoversPath(scope, branchPath)) throw new AppError('AUTH.FORBIDDEN', '只能查看本支部的答题情况');
+  const { branch, branchPath } = await resolveViewableBranch(db, caller, input?.branchId, '只能查看本支部的答题情况');
 
   const rounds = await quizRoundsRepo.findPublishedRoundsForPath(db, branchPath);
   const round = input?.roundId ? rounds.find((r) => r._id === input.roundId) : rounds.find((r) => r.opensAt.getTime() <= now.getTime());

@@ -1,6 +1,6 @@
 import type { studyContract } from '@zbxx/contracts';
-import { monthOf, orgPathOf, scopeCoversPath } from '@zbxx/domain';
-import { AppError, membersRepo, orgsRepo, requireBound, studyMaterialsRepo, studyPlansRepo, studyProgressRepo, type FunctionHandler } from '@zbxx/server';
+import { monthOf } from '@zbxx/domain';
+import { membersRepo, resolveViewableBranch, studyMaterialsRepo, studyPlansRepo, studyProgressRepo, type FunctionHandler } from '@zbxx/server';
 import { requiredIds } from '../member-month';
 import { progressOf } from '../progress-view';
 
@@ -9,13 +9,7 @@ import { progressOf } from '../progress-view';
  * admin whose subtree holds it. 6 database requests whatever the branch's size.
  */
 export const branchStatus: FunctionHandler<typeof studyContract, 'branchStatus'> = async (input, { caller, db, now }) => {
-  const { scope } = requireBound(caller);
-  const branchId = input?.branchId ?? scope.secretaryOf[0];
-  if (!branchId) throw new AppError('AUTH.FORBIDDEN');
-  const [branch] = await orgsRepo.findOrgsByIds(db, [branchId]);
-  if (!branch || branch.type !== 'branch') throw new AppError('NOT_FOUND', '没有找到这个党支部');
-  const branchPath = orgPathOf({ id: branch._id, ancestors: branch.ancestors });
-  if (!scopeCoversPath(scope, branchPath)) throw new AppError('AUTH.FORBIDDEN', '只能查看本支部的学习情况');
+  const { branch, branchPath } = await resolveViewableBranch(db, caller, input?.branchId, '只能查看本支部的学习情况');
 
   const month = input?.month ?? monthOf(now);
   const plans = await studyPlansRepo.findPublishedPlansForPath(db, branchPath, month);
