@@ -31,10 +31,10 @@ async function branchStatusRequests(call: Call): Promise<number> {
 }
 
 const scenario: Scenario = {
-  title: '每次操作的数据库请求数：study 与 org',
-  requires: ['account', 'study', 'org'],
+  title: '每次操作的数据库请求数：首页、study 与 org',
+  requires: ['account', 'study', 'org', 'checkin'],
   method:
-    '在默认演示县上用 `devcloud.invoke` 调用（真实 wx-server-sdk），每个函数先预热一次，记录党员学习路径、书记本支部学习情况、管理员组织树与花名册各动作的 `dbRequests`；书记的 branchStatus 在 20,000 名党员的县再测一次，看请求数是否随规模增长。首页调用数按当前首页实际发出的云函数调用计（account.login + study.summary）。',
+    '在默认演示县上用 `devcloud.invoke` 调用（真实 wx-server-sdk），每个函数先预热一次，记录党员学习路径、书记本支部学习情况、管理员组织树与花名册各动作的 `dbRequests`；书记的 branchStatus 在 20,000 名党员的县再测一次，看请求数是否随规模增长。首页按当前首页实际发出的云函数调用计（account.login + study.summary + checkin.myEvents）。',
   async run(ctx) {
     const figures: Figure[] = [];
     const demo = await startBenchApp(ctx.tmpDir, 'study-org', { ...DEMO_COUNTY, ...THIS_MONTH });
@@ -42,13 +42,20 @@ const scenario: Scenario = {
     try {
       const call = caller(demo.devcloud);
       const member = DEMO_OPENIDS.member;
-      await call('study', { action: 'summary' }, member); // warm the study worker
-      const login = await call('account', { action: 'login' }, member);
-      const summary = await call('study', { action: 'summary' }, member);
+      // The calls client/src/pages/index makes: the session, the 每月一学 card and the 主题党日 card.
+      const homeCalls = [
+        ['account', { action: 'login' }],
+        ['study', { action: 'summary' }],
+        ['checkin', { action: 'myEvents' }],
+      ] as const;
+      for (const [fn, event] of homeCalls) await call(fn, event, member); // warm the workers
+      const homeRequests: number[] = [];
+      for (const [fn, event] of homeCalls) homeRequests.push(await call(fn, event, member));
       figures.push(
-        figure({ name: 'home.calls', label: '首页：云函数调用次数', value: 2, unit: 'calls', budget: HOME_CALLS_BUDGET, note: 'account.login + study.summary' }),
-        figure({ name: 'home.dbRequests', label: '首页：数据库请求合计', value: login + summary, unit: 'requests', budget: HOME_REQUESTS_BUDGET }),
-        figure({ name: 'dbRequests.study.summary', label: 'study.summary 首页学习卡片', value: summary, unit: 'requests', budget: null }),
+        figure({ name: 'home.calls', label: '首页：云函数调用次数', value: homeCalls.length, unit: 'calls', budget: HOME_CALLS_BUDGET, note: 'account.login + study.summary + checkin.myEvents' }),
+        figure({ name: 'home.dbRequests', label: '首页：数据库请求合计', value: homeRequests.reduce((a, b) => a + b, 0), unit: 'requests', budget: HOME_REQUESTS_BUDGET }),
+        figure({ name: 'dbRequests.study.summary', label: 'study.summary 首页学习卡片', value: homeRequests[1] ?? 0, unit: 'requests', budget: null }),
+        figure({ name: 'dbRequests.checkin.myEvents', label: 'checkin.myEvents 首页党日卡片', value: homeRequests[2] ?? 0, unit: 'requests', budget: null }),
       );
       const material = demoMaterialId(OATH);
       const member1 = async (name: string, label: string, event: unknown) =>
