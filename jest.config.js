@@ -12,7 +12,7 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/{packages,devcloud,cloudfunctions,scripts,bench}/**/*.test.ts'],
+      testMatch: ['<rootDir>/{packages,devcloud,cloudfunctions,scripts,bench,quality}/**/*.test.ts'],
       testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.test\\.ts$'],
     },
     {
@@ -32,7 +32,7 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/{packages,devcloud,cloudfunctions,scripts,bench}/**/*.int.test.ts'],
+      testMatch: ['<rootDir>/{packages,devcloud,cloudfunctions,scripts,bench,quality}/**/*.int.test.ts'],
     },
     {
       ...common,

@@ -9,3 +9,4 @@ export * from './functions/org';
 export * from './functions/study';
 export * from './functions/quiz';
 export * from './functions/checkin';
+export * from './functions/stats';

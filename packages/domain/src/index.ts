@@ -11,3 +11,4 @@ export * from './checkin';
 export * from './org';
 export * from './roster';
 export * from './study';
+export * from './stats';

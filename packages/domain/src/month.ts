@@ -10,3 +10,27 @@ const SHANGHAI_OFFSET_MINUTES = 8 * 60;
 export function monthOf(at: Date | number): string {
   return dayjs(at).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM');
 }
+
+/** The instants a month (YYYY-MM, Asia/Shanghai) spans: `start` inclusive, `end` exclusive. */
+export function monthBounds(month: string): { start: Date; end: Date } {
+  const start = dayjs.utc(`${month}-01T00:00:00Z`).subtract(SHANGHAI_OFFSET_MINUTES, 'minute');
+  return { start: start.toDate(), end: start.add(1, 'month').toDate() };
+}
+
+/** The `count` months ending with `last` (inclusive), oldest first. */
+export function monthsEndingWith(last: string, count: number): string[] {
+  const end = dayjs.utc(`${last}-01T00:00:00Z`);
+  return Array.from({ length: count }, (_, i) => end.subtract(count - 1 - i, 'month').format('YYYY-MM'));
+}
+
+/** Every month from `first` to `last` inclusive, oldest first (empty when first > last). */
+export function monthRange(first: string, last: string): string[] {
+  const months: string[] = [];
+  for (let at = dayjs.utc(`${first}-01T00:00:00Z`); at.format('YYYY-MM') <= last; at = at.add(1, 'month')) months.push(at.format('YYYY-MM'));
+  return months;
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in Asia/Shanghai. */
+export function shanghaiDay(at: Date | number): string {
+  return dayjs(at).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DD');
+}

@@ -1,0 +1,3 @@
+export * from './month-completion';
+export * from './totals';
+export * from './completion-pipeline';
