@@ -11,6 +11,7 @@ import { SqliteStore } from './sqlite-store';
 import { type BufferedWrite, type Transaction, TransactionRegistry } from './transactions';
 import type { Document, Filter, FindOptions, Pipeline, RemoveOptions, TransactionOption, UpdateOptions, UpdateResult, UpdateSpec } from './types';
 import { fullKey, WriteLog } from './write-log';
+import { equalityJoin, equalityLookupOf, readsOnly } from './lookup';
 
 export interface EngineOptions {
   /** Directory for the SQLite file (created if missing), or ':memory:' for a throwaway database. */
@@ -97,14 +98,33 @@ export class Engine {
     // A leading $match uses the indexes; everything after it works on copies (mingo may write into them).
     const [first, ...rest] = pipeline;
     const leadingMatch = first && isPlainObject(first.$match) && Object.keys(first).length === 1 ? first.$match : null;
-    const input = (leadingMatch ? collection.matching(leadingMatch) : [...collection.all()]).map(copy);
+    let docs = (leadingMatch ? collection.matching(leadingMatch) : [...collection.all()]).map(copy);
     const foreign = new Map<string, Document[]>();
     const resolveCollection = (name: string): Document[] => {
-      let docs = foreign.get(name);
-      if (!docs) foreign.set(name, (docs = [...(this.collections.get(name)?.all() ?? [])].map(copy)));
-      return docs;
+      let found = foreign.get(name);
+      if (!found) foreign.set(name, (found = [...(this.collections.get(name)?.all() ?? [])].map(copy)));
+      return found;
     };
-    return runPipeline(input, leadingMatch ? rest : pipeline, resolveCollection);
+    // Equality $lookups run as hash joins on the stored documents (see lookup.ts); mingo runs the stages between.
+    // When no stage writes into nested values, joined documents are shared and only the output is copied.
+    const stages = leadingMatch ? rest : pipeline;
+    const share = readsOnly(stages);
+    let pending: Pipeline = [];
+    for (const stage of stages) {
+      const lookup = equalityLookupOf(stage);
+      if (lookup) {
+        if (pending.length > 0) docs = runPipeline(docs, pending, resolveCollection);
+        pending = [];
+        const joined = equalityJoin(docs, lookup, this.collections.get(lookup.from), share);
+        if (joined) {
+          docs = joined;
+          continue;
+        }
+      }
+      pending.push(stage);
+    }
+    const out = pending.length > 0 ? runPipeline(docs, pending, resolveCollection) : docs;
+    return share ? out.map(copy) : out;
   }
 
   // ── writes ─────────────────────────────────────────────────────────────────────────────────

@@ -154,6 +154,17 @@ export class CollectionIndexes {
         }
         continue;
       }
+      // An $or narrows only when every alternative does: the union of theirs.
+      if (field === '$or' && Array.isArray(condition) && condition.length > 0) {
+        const union = new Set<string>();
+        const all = condition.every((part) => {
+          const narrowed = part !== null && typeof part === 'object' ? this.candidates(part as Filter) : null;
+          if (narrowed) for (const key of narrowed) union.add(key);
+          return narrowed !== null;
+        });
+        if (all) consider(union, union.size);
+        continue;
+      }
       const values = equalityValues(condition);
       if (!values) continue;
       if (field === '_id') {

@@ -175,6 +175,8 @@ describe('engine', () => {
       { _id: { $in: ['m1', 'm1', 'm5', 'missing'] } },
       { openid: null },
       { branchId: 'b1', $or: [{ score: 1 }, { score: 2 }] },
+      { $or: [{ branchId: 'b3' }, { _id: { $in: ['m1', 'm2'] } }] },
+      { $or: [{ branchId: 'b3' }, { score: 1 }] },
     ];
     for (const q of queries) expect(engine.find('members', q)).toEqual(expect.arrayContaining(plain.find('members', q)));
     for (const q of queries) expect(engine.count('members', q)).toBe(plain.count('members', q));
