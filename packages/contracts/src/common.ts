@@ -15,6 +15,22 @@ export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 /** YYYY-MM, the month a plan or statistic belongs to (Asia/Shanghai). */
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
+/**
+ * Text people type and others read (reasons, themes, places, titles). Format characters (zero-width spaces,
+ * bidi overrides, soft hyphens) are invisible and often come along when text is pasted from a chat: dropped,
+ * so what the secretary reads is what was typed. Control, surrogate and private-use characters are refused.
+ */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+const ONE_LINE = /^[^\p{C}]*$/u;
+const LINES = /^(?:[^\p{C}]|[\t\n\r])*$/u;
+export function plainText(max: number, { min = 0, multiline = false }: { min?: number; multiline?: boolean } = {}) {
+  const text = z.string().overwrite((value) => value.replace(FORMAT_CHARACTERS, ''));
+  return (multiline ? text : text.trim())
+    .min(min)
+    .max(max)
+    .regex(multiline ? LINES : ONE_LINE, { message: '不能包含控制字符' });
+}
+
 /** A person's name as written on the roster: trimmed, no control characters. */
 export const personNameSchema = z
   .string()

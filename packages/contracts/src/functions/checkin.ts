@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFunction } from '../define';
-import { idSchema } from '../common';
+import { idSchema, plainText } from '../common';
 import { publicQuestionSchema } from './quiz';
 
 /**
@@ -19,7 +19,7 @@ export const markTargetSchema = z.enum(MARK_TARGETS);
 export const CHECKIN_REMINDER_TEMPLATE_ID = 'tmpl-partyday-reminder';
 
 const isoSchema = z.string().datetime({ offset: true });
-const reasonSchema = z.string().trim().min(1).max(100);
+const reasonSchema = plainText(100, { min: 1 });
 const pointSchema = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).strict();
 
 export const geofenceSchema = z
@@ -129,8 +129,8 @@ export const eventInputSchema = z
   .object({
     eventId: idSchema.optional(),
     /** Defaults to the month plan's theme when left empty. */
-    theme: z.string().trim().max(40).default(''),
-    place: z.string().trim().min(1).max(60),
+    theme: plainText(40).default(''),
+    place: plainText(60, { min: 1 }),
     startsAt: isoSchema,
     endsAt: isoSchema,
     checkinOpensAt: isoSchema.optional(),
@@ -139,7 +139,7 @@ export const eventInputSchema = z
     /** The make-up (补学) materials; default: the month plan's required materials. */
     materialIds: z.array(idSchema).max(20).optional(),
     /** The question-bank category the 补学测验 draws from (e.g. 党章); none: the whole bank. */
-    quizCategory: z.string().trim().min(1).max(20).nullable().default(null),
+    quizCategory: plainText(20, { min: 1 }).nullable().default(null),
   })
   .strict();
 export type SaveEventInput = z.input<typeof eventInputSchema>;
@@ -172,11 +172,11 @@ export const checkinContract = defineFunction('checkin', {
     output: z.object({ event: eventSummarySchema, tally: tallySchema, rows: z.array(sheetRowSchema) }),
   },
   mark: {
-    input: z.object({ eventId: idSchema, memberId: idSchema, to: markTargetSchema, reason: z.string().max(100) }).strict(),
+    input: z.object({ eventId: idSchema, memberId: idSchema, to: markTargetSchema, reason: plainText(100) }).strict(),
     output: z.object({ row: sheetRowSchema }),
   },
   decideLeave: {
-    input: z.object({ eventId: idSchema, memberId: idSchema, approve: z.boolean(), reason: z.string().trim().max(100).optional() }).strict(),
+    input: z.object({ eventId: idSchema, memberId: idSchema, approve: z.boolean(), reason: plainText(100).optional() }).strict(),
     output: z.object({ row: sheetRowSchema }),
   },
   closeEvent: { input: eventRef, output: z.object({ event: eventSummarySchema, tally: tallySchema }) },

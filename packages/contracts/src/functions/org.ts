@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFunction } from '../define';
-import { idSchema, orgRefSchema, orgTypeSchema } from '../common';
+import { idSchema, orgRefSchema, orgTypeSchema, plainText } from '../common';
 
 /** A node name as an admin types it (党委, 党总支, 党支部 names run long). */
 export const orgNameSchema = z
@@ -66,8 +66,8 @@ export const rosterFilterSchema = z
     /** Subtree or branch to list; the caller's whole scope when absent. */
     orgId: idSchema.optional(),
     /** Part of a name, or 4+ digits of a phone. */
-    query: z.string().trim().max(20).optional(),
-    duty: z.string().trim().min(1).max(20).optional(),
+    query: plainText(20).optional(),
+    duty: plainText(20, { min: 1 }).optional(),
     bound: z.boolean().optional(),
     role: grantedRoleSchema.optional(),
     ...pageInput,
@@ -85,7 +85,7 @@ export const rosterFileSchema = z.union([
   z.object({ fileID: z.string().min(1).max(512).startsWith('cloud://') }).strict(),
   z
     .object({
-      fileName: z.string().trim().min(1).max(100),
+      fileName: plainText(100, { min: 1 }),
       base64: z.string().min(4).max(BASE64_MAX_CHARS).regex(/^[A-Za-z0-9+/]+={0,2}$/),
     })
     .strict(),
@@ -190,7 +190,7 @@ export const orgContract = defineFunction('org', {
   },
   declineBinding: { input: z.object({ openid: z.string().min(1).max(128) }).strict(), output: z.object({ openid: z.string() }) },
   branchMembers: {
-    input: z.object({ branchId: idSchema, query: z.string().trim().max(20).optional(), bound: z.boolean().optional(), ...pageInput }).strict(),
+    input: z.object({ branchId: idSchema, query: plainText(20).optional(), bound: z.boolean().optional(), ...pageInput }).strict(),
     output: rosterPageSchema,
   },
 });

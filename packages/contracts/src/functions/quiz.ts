@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFunction } from '../define';
-import { idSchema, monthSchema } from '../common';
+import { idSchema, monthSchema, plainText } from '../common';
 import { importRowErrorSchema, rosterFileSchema } from './org';
 
 /**
@@ -216,7 +216,7 @@ export type QuizLeaderboard = z.infer<typeof leaderboardSchema>;
 
 export const roundQuotaSchema = z
   .object({
-    category: z.string().trim().min(1).max(40),
+    category: plainText(40, { min: 1 }),
     count: z.number().int().min(1).max(200),
     /** Optional difficulty mix (易 1, 中 2, 难 3); its counts must add up to `count`. */
     difficulty: z
@@ -230,7 +230,7 @@ export type QuizRoundQuota = z.infer<typeof roundQuotaSchema>;
 export const roundSettingsSchema = z
   .object({
     orgId: idSchema,
-    title: z.string().trim().min(1).max(60),
+    title: plainText(60, { min: 1 }),
     month: monthSchema,
     /** ISO instants; closesAt is exclusive. */
     opensAt: z.string().datetime({ offset: true }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFunction } from '../define';
-import { idSchema, monthSchema, orgRefSchema } from '../common';
+import { idSchema, monthSchema, orgRefSchema, plainText } from '../common';
 
 /**
  * 每月一学: month plans, study materials and reading progress. Material bodies are Markdown; the server parses
@@ -49,11 +49,11 @@ export const readingProgressSchema = z.object({
 });
 export type ReadingProgress = z.infer<typeof readingProgressSchema>;
 
-const titleSchema = z.string().trim().min(1).max(60);
-const markdownSchema = z.string().max(60_000);
-const sourceSchema = z.string().trim().max(80);
+const titleSchema = plainText(60, { min: 1 });
+const markdownSchema = plainText(60_000, { multiline: true });
+const sourceSchema = plainText(80);
 const estimatedMinutesSchema = z.number().int().min(1).max(180);
-const themeSchema = z.string().trim().min(1).max(40);
+const themeSchema = plainText(40, { min: 1 });
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const materialListItemSchema = z.object({
@@ -242,8 +242,8 @@ export const materialPreviewSchema = z.object({
 export type MaterialPreview = z.infer<typeof materialPreviewSchema>;
 
 export const importDocumentInputSchema = z.discriminatedUnion('format', [
-  z.object({ format: z.literal('docx'), fileName: z.string().max(120), base64: z.string().min(1).max(4_000_000) }).strict(),
-  z.object({ format: z.literal('md'), fileName: z.string().max(120), text: markdownSchema.min(1) }).strict(),
+  z.object({ format: z.literal('docx'), fileName: plainText(120), base64: z.string().min(1).max(4_000_000) }).strict(),
+  z.object({ format: z.literal('md'), fileName: plainText(120), text: markdownSchema.min(1) }).strict(),
 ]);
 export type ImportDocumentInput = z.input<typeof importDocumentInputSchema>;
 
@@ -278,7 +278,7 @@ export const studyContract = defineFunction('study', {
   previewMaterial: { input: z.object({ body: markdownSchema }).strict(), output: materialPreviewSchema },
   importDocument: { input: importDocumentInputSchema, output: importDocumentResultSchema },
   uploadImage: {
-    input: z.object({ fileName: z.string().max(120).regex(/\.(png|jpe?g|gif|webp)$/i), base64: z.string().min(1).max(2_800_000) }).strict(),
+    input: z.object({ fileName: plainText(120).regex(/\.(png|jpe?g|gif|webp)$/i), base64: z.string().min(1).max(2_800_000) }).strict(),
     output: z.object({ fileID: z.string(), url: z.string() }),
   },
 });
