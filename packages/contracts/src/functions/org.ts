@@ -3,12 +3,7 @@ import { defineFunction } from '../define';
 import { idSchema, orgRefSchema, orgTypeSchema, plainText } from '../common';
 
 /** A node name as an admin types it (党委, 党总支, 党支部 names run long). */
-export const orgNameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[^\p{C}<>/／\\]+$/u);
+export const orgNameSchema = plainText(40, { min: 1 }).regex(/^[^<>/／\\]+$/);
 
 export const orgNodeSchema = z.object({
   id: idSchema,
