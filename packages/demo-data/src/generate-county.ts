@@ -6,6 +6,7 @@ import { intBetween, pick, seededRandom, type Random } from './random';
 import { generateQuiz, type DemoQuizCollections } from './quiz-rounds';
 import { demoStudyMonth, generateStudy, type DemoStudyCollections } from './study-plans';
 import { generateCheckin, type DemoCheckinCollections } from './checkin-events';
+import { applyStatsEdgeCases, type DemoStatsCollections } from './stats-edge-cases';
 
 export interface CountyOptions {
   /** Roster size, fixed identities included. */
@@ -19,9 +20,11 @@ export interface CountyOptions {
   studyMonth?: string;
   /** The 主题党日 "today" (an event is open all day in demo-secretary's branch); by default the real today. */
   today?: Date;
+  /** Adds the month-statistics edge cases (a mid-month transfer, 补学 after 请假, a retired branch): see stats-edge-cases.ts. */
+  statsEdgeCases?: boolean;
 }
 
-export interface DemoCollections extends DemoStudyCollections, DemoQuizCollections, DemoCheckinCollections {
+export interface DemoCollections extends DemoStudyCollections, DemoQuizCollections, DemoCheckinCollections, DemoStatsCollections {
   orgs: OrgDoc[];
   members: MemberDoc[];
   bindings: BindingDoc[];
@@ -290,7 +293,8 @@ export function generateCounty(options: CountyOptions = {}): DemoCounty {
   const study = generateStudy({ orgs, members, currentMonth: options.studyMonth ?? demoStudyMonth(), seed });
   const quiz = generateQuiz({ orgs, currentMonth: options.studyMonth ?? demoStudyMonth() });
   const checkin = generateCheckin({ orgs, members, studyPlans: study.studyPlans, today: options.today ?? new Date(), seed });
-  return { collections: { orgs, members, bindings, ...study, ...quiz, ...checkin } };
+  const stats = applyStatsEdgeCases({ enabled: options.statsEdgeCases === true, orgs, members, ...checkin, today: options.today ?? new Date(), seed });
+  return { collections: { orgs, members, bindings, ...study, ...quiz, ...checkin, ...stats } };
 }
 
 /**

@@ -6,3 +6,4 @@ export * from './study-texts';
 export * from './quiz-bank';
 export * from './quiz-rounds';
 export * from './checkin-events';
+export * from './stats-edge-cases';

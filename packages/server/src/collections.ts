@@ -24,6 +24,10 @@ export const COLLECTIONS = {
   attendance: 'attendance',
   checkinReminders: 'checkinReminders',
   checkinMakeUpQuizzes: 'checkinMakeUpQuizzes',
+  // 完成情况统计, 催学
+  statsSettings: 'statsSettings',
+  studyReminders: 'studyReminders',
+  reminderConsents: 'reminderConsents',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -11,3 +11,5 @@ export * from './files';
 export * from './repositories';
 export * from './markdown-blocks';
 export * from './branch-access';
+export * from './stats';
+export * from './round-item-analysis';

@@ -2,10 +2,12 @@
  * The month-completion rule of `month-completion.ts`, stated as aggregation stages, so the county roll-up is
  * one database request that returns a row per group instead of every member. Stages are plain objects in
  * MongoDB's expression language (what CloudBase runs and devcloud evaluates with mingo); the requirements go in
- * as literals, so the pipeline grows with the month's plans, rounds and event-holding branches, never with
- * the members.
+ * as literals, so the pipeline grows with the month's plans and rounds, never with the members or branches.
  *
- * Input documents are shaped like `MemberMonthFacts`. Output adds `studyStatus`, `studyDone`, `studyRequired`,
+ * Input documents are shaped like `MemberMonthFacts` plus `branchEventIds`: the ids of the month's events of the
+ * member's counting branch (`req.eventsByBranch[branchId]`), joined onto each document by the query (a
+ * `$lookup` on the indexed branchId). Searching a county's 600 branches in a literal for every member made the
+ * roll-up take minutes. Output adds `studyStatus`, `studyDone`, `studyRequired`,
  * `quizStatus`, `quizScore`, `quizMaxScore`, `partyDayStatus`, `complete` (and `_s*` working fields).
  * A property test (`__tests__/completion-pipeline.test.ts`) holds it to `memberMonthStatus`.
  */
@@ -40,7 +42,6 @@ function countedAttemptExpr(round: RoundRequirement): Expr {
 }
 
 export function memberStatusStages(req: MonthRequirements): Stage[] {
-  const eventsByBranch = Object.entries(req.eventsByBranch).map(([branchId, eventIds]) => ({ b: branchId, e: [...eventIds] }));
   const gather: Stage = {
     $addFields: {
       _sRequired: {
@@ -52,17 +53,6 @@ export function memberStatusStages(req: MonthRequirements): Stage[] {
           ...req.rounds.map((round) => ({
             $cond: [reaches(round.orgId), [{ counted: countedAttemptExpr(round), maxScore: lit(round.maxScore) }], lit([])],
           })),
-        ],
-      },
-      _sBranchEvents: {
-        $ifNull: [
-          {
-            $arrayElemAt: [
-              { $map: { input: { $filter: { input: lit(eventsByBranch), cond: { $eq: ['$$this.b', '$branchId'] } } }, in: '$$this.e' } },
-              0,
-            ],
-          },
-          [],
         ],
       },
     },
@@ -77,7 +67,7 @@ export function memberStatusStages(req: MonthRequirements): Stage[] {
           { $map: { input: arrayOf('$attendance'), in: '$$this.state' } },
           {
             $map: {
-              input: { $setDifference: ['$_sBranchEvents', { $map: { input: arrayOf('$attendance'), in: '$$this.eventId' } }] },
+              input: { $setDifference: [arrayOf('$branchEventIds'), { $map: { input: arrayOf('$attendance'), in: '$$this.eventId' } }] },
               in: lit('expected'),
             },
           },

@@ -1,3 +1,4 @@
 export * from './month-completion';
 export * from './totals';
 export * from './completion-pipeline';
+export * from './reminder-policy';

@@ -12,6 +12,9 @@ import { addToTotals, emptyTotals, TOTALS_FIELDS } from '../totals';
 // The operators CloudBase's aggregate offers, as devcloud evaluates them.
 const context = Context.init({ accumulator: accumulatorOperators, expression: expressionOperators, pipeline: pipelineOperators, query: queryOperators });
 const run = (docs: object[], stages: object[]) => new Aggregator(stages as never, { context }).run<Record<string, unknown>>(docs as never);
+// The query joins each member's branch events onto the document (see memberStatusStages).
+const withBranchEvents = (members: readonly MemberMonthFacts[], req: MonthRequirements) =>
+  members.map((facts) => ({ ...facts, branchEventIds: req.eventsByBranch[facts.branchId] ?? [] }));
 
 const orgs = ['county', 'c1', 'c2', 'b1', 'b2', 'b3'];
 const paths: Record<string, string[]> = { b1: ['county', 'c1', 'b1'], b2: ['county', 'c1', 'b2'], b3: ['county', 'c2', 'b3'] };
@@ -53,7 +56,7 @@ describe('memberStatusStages states the same rule as memberMonthStatus', () => {
   it('gives every member the same status', () => {
     fc.assert(
       fc.property(requirements, population, (req, members) => {
-        const out = run(members, memberStatusStages(req));
+        const out = run(withBranchEvents(members, req), memberStatusStages(req));
         members.forEach((facts, i) => {
           const expected = memberMonthStatus(facts, req);
           const row = out[i]!;
@@ -72,7 +75,7 @@ describe('memberStatusStages states the same rule as memberMonthStatus', () => {
   it('groups into the same totals as adding member months up', () => {
     fc.assert(
       fc.property(requirements, population, (req, members) => {
-        const grouped = run(members, [...memberStatusStages(req), totalsGroupStage('$branchId')]);
+        const grouped = run(withBranchEvents(members, req), [...memberStatusStages(req), totalsGroupStage('$branchId')]);
         for (const branchId of ['b1', 'b2', 'b3']) {
           const expected = members.filter((m) => m.branchId === branchId).map((m) => memberMonthStatus(m, req)).reduce(addToTotals, emptyTotals());
           const row = grouped.find((g) => g._id === branchId);

@@ -1,0 +1,195 @@
+import { monthBounds, type MemberMonthFacts } from '@zbxx/domain';
+import { COLLECTIONS } from '../collections';
+import type { Db, DocData } from '../db';
+import { runPipeline, type Stage } from './aggregate';
+
+/** A member's month facts plus what a listing shows. */
+export interface MemberFactsRow extends MemberMonthFacts {
+  name: string;
+  duty: string;
+}
+
+/** Which month's facts, about which part of the tree. */
+export interface FactsTarget {
+  month: string;
+  /** A branch or a subtree root: members count when their branch of the month lies on or below it. */
+  nodeId: string;
+  /** What the month's facts keep of a member's reading and answering (the month's required materials and rounds). */
+  requiredMaterialIds: readonly string[];
+  roundIds: readonly string[];
+}
+
+const lit = (value: unknown) => ({ $literal: value });
+const orNull = (path: string) => ({ $ifNull: [path, null] });
+
+// Transfers after the month are few; a year of a county's fits one request.
+const MAX_LEAVERS = 1000;
+
+/**
+ * Members who belonged to the node at the month's end but have left it since (组织关系转接 out): they count
+ * where they were, so the pipeline must see them too. One indexed request on the transfers' `fromOrgPath`.
+ */
+export async function findLeaverIds(db: Db, nodeId: string, month: string): Promise<string[]> {
+  const _ = db.command;
+  const { end } = monthBounds(month);
+  const res = await db
+    .collection(COLLECTIONS.transfers)
+    .where({ fromOrgPath: nodeId, at: _.gte(end) })
+    .field({ memberId: true })
+    .limit(MAX_LEAVERS)
+    .get();
+  return [...new Set(res.data.map((doc) => String(doc.memberId)))];
+}
+
+/** The first `$match`: indexed members of the node now, and those who left it after the month. */
+function candidatesMatch(nodeId: string, leaverIds: readonly string[]): Stage {
+  if (leaverIds.length === 0) return { $match: { orgPath: nodeId } };
+  return { $match: { $or: [{ orgPath: nodeId }, { _id: { $in: [...leaverIds] } }] } };
+}
+
+/**
+ * Where each candidate counts for the month: the `from` side of their earliest transfer after the month's
+ * end, otherwise where they are now (see @zbxx/domain `branchAt`); members added after the month don't count.
+ */
+function countingStages(nodeId: string, end: Date): Stage[] {
+  return [
+    { $lookup: { from: COLLECTIONS.transfers, localField: '_id', foreignField: 'memberId', as: '_transfers' } },
+    {
+      $addFields: {
+        _later: {
+          $reduce: {
+            input: { $filter: { input: '$_transfers', cond: { $gte: ['$$this.at', lit(end)] } } },
+            initialValue: null,
+            in: { $cond: [{ $or: [{ $eq: ['$$value', null] }, { $lt: ['$$this.at', '$$value.at'] }] }, '$$this', '$$value'] },
+          },
+        },
+      },
+    },
+    {
+      $addFields: {
+        branchId: { $ifNull: ['$_later.fromBranchId', '$branchId'] },
+        orgPath: { $ifNull: ['$_later.fromOrgPath', '$orgPath'] },
+      },
+    },
+    { $match: { orgPath: nodeId, createdAt: { $lt: end } } },
+  ];
+}
+
+/** The candidates' reading, answers and attendance of the month, shaped as MemberMonthFacts (+ name, duty). */
+function factsStages(target: FactsTarget): Stage[] {
+  const join = (from: string, as: string, localField = '_id', foreignField = 'memberId'): Stage => ({ $lookup: { from, localField, foreignField, as } });
+  return [
+    join(COLLECTIONS.studyProgress, '_progress'),
+    join(COLLECTIONS.quizAttempts, '_attempts'),
+    join(COLLECTIONS.attendance, '_attendance'),
+    // The events of those records, to keep the month's only (attendance records carry no month).
+    join(COLLECTIONS.checkinEvents, '_events', '_attendance.eventId', '_id'),
+    // The counting branch's own events (of any month; the month's are kept below).
+    join(COLLECTIONS.checkinEvents, '_branchEvents', 'branchId', 'branchId'),
+    {
+      $project: {
+        _id: 1,
+        memberId: '$_id',
+        name: 1,
+        duty: 1,
+        branchId: 1,
+        orgPath: 1,
+        completedMaterialIds: {
+          $map: {
+            input: {
+              $filter: {
+                input: '$_progress',
+                cond: { $and: [{ $ne: [orNull('$$this.completedAt'), null] }, { $in: ['$$this.materialId', lit([...target.requiredMaterialIds])] }] },
+              },
+            },
+            in: '$$this.materialId',
+          },
+        },
+        attempts: {
+          $map: {
+            input: {
+              $filter: {
+                input: '$_attempts',
+                cond: {
+                  $and: [
+                    { $in: ['$$this.roundId', lit([...target.roundIds])] },
+                    { $ne: [orNull('$$this.finishedAt'), null] },
+                    { $ne: [orNull('$$this.score'), null] },
+                  ],
+                },
+              },
+            },
+            in: { roundId: '$$this.roundId', score: '$$this.score', passed: { $eq: ['$$this.passed', true] }, finishedAt: '$$this.finishedAt' },
+          },
+        },
+        branchEventIds: { $map: { input: { $filter: { input: '$_branchEvents', cond: { $eq: ['$$this.month', lit(target.month)] } } }, in: '$$this._id' } },
+        attendance: {
+          $let: {
+            vars: { monthEvents: { $map: { input: { $filter: { input: '$_events', cond: { $eq: ['$$this.month', lit(target.month)] } } }, in: '$$this._id' } } },
+            in: {
+              $map: {
+                input: { $filter: { input: '$_attendance', cond: { $in: ['$$this.eventId', '$$monthEvents'] } } },
+                in: { eventId: '$$this.eventId', state: '$$this.state' },
+              },
+            },
+          },
+        },
+      },
+    },
+  ];
+}
+
+/**
+ * The stages from the members collection to one MemberMonthFacts-shaped document per member counting in the
+ * node for the month; `page` cuts the sorted members before the costly joins. (`db` is unused: the stats
+ * modules call it this way, alongside `findLeaverIds(db, …)`.)
+ */
+export function memberFactsStages(_db: Db | null, target: FactsTarget, leaverIds: readonly string[], page?: { skip: number; limit: number }): Stage[] {
+  const { end } = monthBounds(target.month);
+  return [
+    candidatesMatch(target.nodeId, leaverIds),
+    ...countingStages(target.nodeId, end),
+    ...(page ? [{ $sort: { branchId: 1, _id: 1 } }, { $skip: page.skip }, { $limit: page.limit }] : []),
+    ...factsStages(target),
+  ];
+}
+
+export function toFactsRow(doc: DocData): MemberFactsRow {
+  const attempts = (doc.attempts as { roundId: string; score: number; passed: boolean; finishedAt: Date | string }[] | undefined) ?? [];
+  return {
+    memberId: String(doc.memberId),
+    name: String(doc.name ?? ''),
+    duty: String(doc.duty ?? ''),
+    branchId: String(doc.branchId),
+    orgPath: (doc.orgPath as string[] | undefined) ?? [],
+    completedMaterialIds: (doc.completedMaterialIds as string[] | undefined) ?? [],
+    attempts: attempts.map((a) => ({ roundId: a.roundId, score: Number(a.score), passed: a.passed, finishedAt: new Date(a.finishedAt) })),
+    attendance: (doc.attendance as MemberMonthFacts['attendance'] | undefined) ?? [],
+  };
+}
+
+// One get() or aggregate answer holds at most 1000 rows; a branch is a few dozen members.
+export const MAX_BRANCH_MEMBERS = 1000;
+
+/**
+ * (a) The facts of every member counting in one branch for the month: 2 requests whatever the branch's size
+ * (the transfers out after the month, then one pipeline).
+ */
+export async function findBranchMonthFacts(db: Db, target: FactsTarget): Promise<MemberFactsRow[]> {
+  const leavers = await findLeaverIds(db, target.nodeId, target.month);
+  const docs = await runPipeline(db, COLLECTIONS.members, [...memberFactsStages(db, target, leavers), { $limit: MAX_BRANCH_MEMBERS }]);
+  return docs.map(toFactsRow).sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.memberId.localeCompare(b.memberId));
+}
+
+/**
+ * (c) The facts of every member counting in a subtree for the month, a page at a time, in branch then id
+ * order: one request per page (after one for the leavers).
+ */
+export async function* memberMonthFactsPages(db: Db, target: FactsTarget, pageSize = 500): AsyncGenerator<MemberFactsRow[]> {
+  const leavers = await findLeaverIds(db, target.nodeId, target.month);
+  for (let skip = 0; ; skip += pageSize) {
+    const docs = await runPipeline(db, COLLECTIONS.members, memberFactsStages(db, target, leavers, { skip, limit: pageSize }));
+    if (docs.length > 0) yield docs.map(toFactsRow);
+    if (docs.length < pageSize) return;
+  }
+}
