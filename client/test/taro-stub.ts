@@ -21,3 +21,6 @@ const Taro = {
 
 export const useLaunch = (fn: () => void) => fn();
 export default Taro;
+/** Page show and hide events do not happen in jsdom tests. */
+export const useDidShow = (_fn: () => void) => undefined;
+export const useDidHide = (_fn: () => void) => undefined;

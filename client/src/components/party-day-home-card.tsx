@@ -1,13 +1,14 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { usePartyDay, useServerCountdown } from '../hooks/use-party-day';
+import type { HomePartyDay } from '@zbxx/contracts';
+import type { AsyncState } from '../hooks/use-async';
+import { useServerCountdown } from '../hooks/use-party-day';
 import { ATTENDANCE_LABELS, formatCountdown, formatEventTime } from '../lib/party-day-format';
 import { ROUTES } from '../lib/routes';
 import './party-day-home-card.scss';
 
 /** 首页: the next 主题党日 with a countdown and the member's state; opens the 党日 tab. */
-export function PartyDayHomeCard() {
-  const { state } = usePartyDay();
+export function PartyDayHomeCard({ state }: { state: AsyncState<HomePartyDay> }) {
   const data = state.kind === 'ready' ? state.data : null;
   const next = data?.next ?? null;
   const untilStart = useServerCountdown(next?.event.startsAt, data?.serverTime);

@@ -1,14 +1,14 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useStudySummary } from '../hooks/use-study-overview';
+import type { StudySummary } from '@zbxx/contracts';
+import type { AsyncState } from '../hooks/use-async';
 import { readingStatusLabel } from '../lib/reading-status';
 import { ROUTES } from '../lib/routes';
 import { openReader } from '../services/study-navigation';
 import './study-home-card.scss';
 
 /** 首页: this month's 每月一学 at a glance — done / required, and the next text to read. */
-export function StudyHomeCard() {
-  const { state } = useStudySummary();
+export function StudyHomeCard({ state }: { state: AsyncState<StudySummary> }) {
   const summary = state.kind === 'ready' ? state.data : null;
   const done = summary !== null && summary.required > 0 && summary.completed === summary.required;
   return (

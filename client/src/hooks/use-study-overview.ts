@@ -16,12 +16,3 @@ export function useStudyOverview() {
   });
   return { state, reload, month, setMonth };
 }
-
-/** 首页 card. */
-export function useStudySummary() {
-  const result = useAsync(() => studyService.summary(), []);
-  useDidShow(() => {
-    if (result.state.kind === 'ready') result.reload();
-  });
-  return result;
-}

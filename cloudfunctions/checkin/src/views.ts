@@ -1,4 +1,4 @@
-import type { AttendanceTally, CheckinEventSummary, MyAttendance, SheetRow } from '@zbxx/contracts';
+import type { AttendanceTally, SheetRow } from '@zbxx/contracts';
 import { newAttendanceRecord, type AttendanceEvent, type AttendanceRecord } from '@zbxx/domain';
 import type { CheckinEventDoc } from '@zbxx/server';
 
@@ -14,42 +14,10 @@ export function attendanceEvent(event: CheckinEventDoc): AttendanceEvent {
   };
 }
 
-export function phaseOf(event: CheckinEventDoc, now: Date): CheckinEventSummary['phase'] {
-  if (event.closedAt) return 'closed';
-  if (now.getTime() < event.checkinOpensAt.getTime()) return 'upcoming';
-  if (now.getTime() < event.endsAt.getTime()) return 'open';
-  return 'ended';
-}
+// Shared with account.home (首页).
+export { eventSummary, myAttendance, phaseOf } from '@zbxx/server';
 
 const iso = (date: Date | null): string | null => (date ? new Date(date).toISOString() : null);
-
-/** The event as clients see it: everything but the code secret. */
-export function eventSummary(event: CheckinEventDoc, now: Date): CheckinEventSummary {
-  return {
-    eventId: event._id,
-    branchId: event.branchId,
-    branchName: event.branchName,
-    theme: event.theme,
-    place: event.place,
-    startsAt: event.startsAt.toISOString(),
-    endsAt: event.endsAt.toISOString(),
-    checkinOpensAt: event.checkinOpensAt.toISOString(),
-    lateAfter: event.lateAfter.toISOString(),
-    geofence: event.geofence,
-    materialIds: event.materialIds,
-    closedAt: iso(event.closedAt),
-    phase: phaseOf(event, now),
-  };
-}
-
-export function myAttendance(record: AttendanceRecord | null): MyAttendance {
-  return {
-    state: record?.state ?? 'expected',
-    checkedInAt: iso(record?.checkedInAt ?? null),
-    leaveReason: record?.leaveReason ?? null,
-    flags: [...(record?.flags ?? [])],
-  };
-}
 
 export function emptyTally(): AttendanceTally {
   return { expected: 0, leaveRequested: 0, excused: 0, present: 0, late: 0, absent: 0, madeUp: 0 };

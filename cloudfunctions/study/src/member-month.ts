@@ -1,5 +1,5 @@
 import type { MemberPlan, MonthTally } from '@zbxx/contracts';
-import type { StudyMaterialSummary, StudyPlanDoc, StudyProgressDoc } from '@zbxx/server';
+import { requiredIds, type StudyMaterialSummary, type StudyPlanDoc, type StudyProgressDoc } from '@zbxx/server';
 import { progressOf } from './progress-view';
 
 type ProgressRow = Omit<StudyProgressDoc, 'batchIds'>;
@@ -24,10 +24,8 @@ export function memberPlans(plans: readonly StudyPlanDoc[], materials: readonly 
   }));
 }
 
-/** Required materials of a set of plans, without repeats, in order. */
-export function requiredIds(plans: readonly StudyPlanDoc[]): string[] {
-  return [...new Set(plans.flatMap((plan) => plan.requiredMaterialIds))];
-}
+// Shared with account.home (首页).
+export { requiredIds } from '@zbxx/server';
 
 /** Per month (newest first): themes, how many required materials and how many of them are completed. */
 export function monthTallies(plans: readonly StudyPlanDoc[], progress: ReadonlyMap<string, ProgressRow>): MonthTally[] {

@@ -11,5 +11,6 @@ export * from './files';
 export * from './repositories';
 export * from './markdown-blocks';
 export * from './branch-access';
+export * from './views';
 export * from './stats';
 export * from './round-item-analysis';

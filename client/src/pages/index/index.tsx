@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { Me } from '@zbxx/contracts';
 import { EntryCard } from '../../components/entry-card';
 import { MemberGate } from '../../components/member-gate';
@@ -6,14 +7,27 @@ import { PageFrame } from '../../components/page-frame';
 import { PartyDayHomeCard } from '../../components/party-day-home-card';
 import { StudyHomeCard } from '../../components/study-home-card';
 import { TaskCard } from '../../components/task-card';
+import type { AsyncState } from '../../hooks/use-async';
+import { useHomeCards } from '../../hooks/use-home';
 import { formatMonth } from '../../lib/format-month';
 import { MONTH_TASKS } from '../../lib/month-tasks';
 import { formatOrgPath } from '../../lib/org-path';
+import { quizHomeLine } from '../../lib/quiz-home-line';
 import { roleEntries } from '../../lib/role-entries';
 import { open } from '../../services/navigation';
 import './index.scss';
 
+/** One card's slice of the home call's state. */
+function slice<T, K extends keyof T>(state: AsyncState<T>, key: K): AsyncState<T[K]> {
+  return state.kind === 'ready' ? { kind: 'ready', data: state.data[key] } : state;
+}
+
+const QUIZ_TASK = MONTH_TASKS.find((task) => task.key === 'quiz')!;
+
 function Home({ me }: { me: Me }) {
+  const { state } = useHomeCards();
+  const quiz = slice(state, 'quiz');
+  const quizLine = quiz.kind === 'ready' ? quizHomeLine(quiz.data) : quiz.kind === 'error' ? '暂时无法加载' : QUIZ_TASK.description;
   return (
     <View className="home">
       <View className="home__hero">
@@ -35,11 +49,9 @@ function Home({ me }: { me: Me }) {
         <View className="home__section-title" data-testid="home-month">
           {formatMonth(me.month)}任务
         </View>
-        <StudyHomeCard />
-        {MONTH_TASKS.filter((task) => task.key !== 'study' && task.key !== 'party-day').map((task) => (
-          <TaskCard key={task.key} task={task} />
-        ))}
-        <PartyDayHomeCard />
+        <StudyHomeCard state={slice(state, 'study')} />
+        <TaskCard task={{ ...QUIZ_TASK, description: quizLine, available: true }} onOpen={() => void Taro.switchTab({ url: QUIZ_TASK.route })} />
+        <PartyDayHomeCard state={slice(state, 'partyDay')} />
       </View>
 
       {roleEntries(me).map((entry) => (

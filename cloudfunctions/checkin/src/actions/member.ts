@@ -9,6 +9,7 @@ import {
   checkinEventsRepo,
   checkinMakeUpQuizzesRepo,
   checkinRemindersRepo,
+  nextEventOf,
   requireBound,
   studyMaterialsRepo,
   studyProgressRepo,
@@ -47,8 +48,7 @@ export const myEvents: Handler<'myEvents'> = async (_input, { caller, db, now })
     mine: myAttendance(recordOf.get(event._id) ?? null),
     reminderSubscribed: subscribed.has(event._id),
   });
-  const upcoming = events.filter((event) => !event.closedAt && event.endsAt > now).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-  const next = upcoming[0] ?? null;
+  const next = nextEventOf(events, now);
   return {
     serverTime: now.toISOString(),
     next: next ? view(next) : null,

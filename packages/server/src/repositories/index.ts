@@ -40,3 +40,5 @@ export type { StudyReminderDoc } from './study-reminders';
 export type { ReminderConsentDoc } from './reminder-consents';
 export * as statsSettingsRepo from './stats-settings';
 export type { StatsSettingsDoc } from './stats-settings';
+export * as homeFactsRepo from './home-facts';
+export type { HomeReferenceFacts } from './home-facts';

@@ -1,0 +1,3 @@
+export * from './reading-progress';
+export * from './study-summary';
+export * from './checkin-event';
