@@ -22,6 +22,8 @@ export const ROUTES = {
   adminQuiz: '/subpackages/admin/quiz/index',
   adminQuizRounds: '/subpackages/admin/quiz/rounds/index',
   adminQuizItems: '/subpackages/admin/quiz/items/index',
+  // 学习提醒 (one-time subscribe consent for 催学)
+  studyReminder: '/subpackages/member/study-reminder',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -6,6 +6,8 @@ import { PageFrame } from '../../components/page-frame';
 import { Pill } from '../../components/pill';
 import { formatOrgPath } from '../../lib/org-path';
 import { roleLabels } from '../../lib/role-labels';
+import { ROUTES } from '../../lib/routes';
+import { open } from '../../services/navigation';
 import './index.scss';
 
 function Row({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -38,6 +40,11 @@ function Mine({ me }: { me: Me }) {
         <Row label="手机号" value={me.phoneMasked} testId="mine-phone" />
         <Row label="所在支部" value={me.branch.name} testId="mine-branch" />
         <Row label="组织关系" value={formatOrgPath(me.orgPath)} testId="mine-org-path" />
+      </View>
+      {/* 开启学习提醒 lives in a subpackage page: the stats contract stays out of the main package. */}
+      <View className="mine__card mine__link" onClick={() => open(ROUTES.studyReminder)} data-testid="mine-study-reminder">
+        <View className="mine__link-text">开启学习提醒</View>
+        <View className="mine__link-arrow">›</View>
       </View>
       <DevSwitchLink />
     </View>

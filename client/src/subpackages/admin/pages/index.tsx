@@ -6,6 +6,7 @@ import { PageFrame } from '../../../components/page-frame';
 import { RoleOnly } from '../../../components/role-only';
 import { ROUTES } from '../../../lib/routes';
 import { open } from '../../../services/navigation';
+import { openStats, STATS_ROUTES } from '../../../services/stats-navigation';
 import { openStudyPage, STUDY_ROUTES } from '../../../services/study-navigation';
 import './index.scss';
 
@@ -16,6 +17,10 @@ function AdminHome({ me }: { me: Me }) {
       <View className="admin-home__scope" data-testid="admin-scope">
         管理范围：{me.scope.adminOf.map((org) => org.name).join('、')}
       </View>
+      <HubLink testId="admin-link-stats" title="完成情况统计" description="各级组织学习、答题、党日完成率，对照达标线；逐级查看到支部和党员" onOpen={() => openStats(STATS_ROUTES.dashboard)} />
+      <HubLink testId="admin-link-stats-trend" title="完成率趋势" description="近 6 个月、12 个月的变化" onOpen={() => openStats(STATS_ROUTES.trend)} />
+      <HubLink testId="admin-link-stats-export" title="导出统计报表" description="按月份范围导出 Excel：汇总、党员明细、主题党日、答题分析、年度数据" onOpen={() => openStats(STATS_ROUTES.export)} />
+      <HubLink testId="admin-link-stats-settings" title="达标线与自动催学" description="设置各项完成率的达标线和每月自动催学的日期" onOpen={() => openStats(STATS_ROUTES.settings)} />
       <HubLink testId="admin-link-import" title="导入花名册" description="下载模板，从 Excel 批量导入、更新党员" onOpen={() => open(ROUTES.adminImport)} />
       <HubLink testId="admin-link-roster" title="党员花名册" description="查找党员，任免支部书记，办理组织关系转接" onOpen={() => open(ROUTES.adminRoster)} />
       <HubLink testId="admin-link-org" title="组织架构" description="新建、重命名、调整和撤销党组织" onOpen={() => open(ROUTES.adminOrgTree)} />

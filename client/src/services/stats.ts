@@ -1,0 +1,40 @@
+import { statsContract, type ActionInput, type MatrixFilter, type Thresholds } from '@zbxx/contracts';
+import { invokeFunction } from './invoke-function';
+import { callAction, createCaller } from './transport';
+
+type Input<K extends keyof (typeof statsContract)['actions'] & string> = ActionInput<typeof statsContract, K>;
+
+/**
+ * A county export aggregates every branch and writes the workbook before it answers (the function may run up
+ * to 60 s), so it gets a caller that waits longer than the usual 15 s.
+ */
+const callSlowAction = createCaller({ invoke: invokeFunction, timeoutMs: 75_000, readBackoffMs: [] });
+
+const defined = <T extends Record<string, unknown>>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+/** 完成情况、催学与统计导出, typed by the contract. 催学 and 订阅 carry one requestId per tap, so a retry counts nothing twice. */
+export const statsService = {
+  // 支部书记 (own branch) / 组织部 (a branch of the subtree)
+  branchMatrix: (input: { branchId?: string; month?: string; filter?: MatrixFilter }) => callAction(statsContract, 'branchMatrix', defined(input)),
+  memberDetail: (memberId: string, month?: string) => callAction(statsContract, 'memberDetail', defined({ memberId, month })),
+  remind: (input: Omit<Input<'remind'>, 'requestId'>, requestId: string) =>
+    callAction(statsContract, 'remind', { ...defined(input), requestId }, { write: true, requestId }),
+  remindLog: (input: { branchId?: string; month?: string }) => callAction(statsContract, 'remindLog', defined(input)),
+  shareCard: (input: { branchId?: string; month?: string }) => callAction(statsContract, 'shareCard', defined(input)),
+  // 党员
+  /** One consent, counted once even if the reply was lost and the person taps again with the same requestId. */
+  subscribe: (results: Input<'subscribe'>['results'], requestId: string) =>
+    callAction(statsContract, 'subscribe', { results, requestId }, { write: true, requestId }),
+  subscription: () => callAction(statsContract, 'subscription', undefined),
+  // 组织部
+  rollup: (input: { nodeId?: string; month?: string }) => callAction(statsContract, 'rollup', defined(input)),
+  trend: (input: { nodeId?: string; months: 6 | 12 }) => callAction(statsContract, 'trend', defined(input)),
+  thresholds: (nodeId?: string) => callAction(statsContract, 'thresholds', defined({ nodeId })),
+  saveThresholds: (input: { nodeId: string; thresholds: Thresholds; reminderDays: number[] }) =>
+    callAction(statsContract, 'saveThresholds', input, { write: true }),
+  exportWorkbook: (input: { nodeId?: string; fromMonth: string; toMonth: string }) =>
+    callSlowAction(statsContract, 'exportWorkbook', defined(input), { write: true }),
+};
+
+export type StatsService = typeof statsService;

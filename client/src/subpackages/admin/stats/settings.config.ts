@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '达标线与自动催学' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '党员完成情况' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '分享完成情况', enableShareAppMessage: true });
