@@ -10,3 +10,4 @@ export * from './functions/study';
 export * from './functions/quiz';
 export * from './functions/checkin';
 export * from './functions/stats';
+export * from './access-matrix';
