@@ -129,6 +129,13 @@ async function main(): Promise<void> {
   } else {
     log(`filtered run (${files.join(', ')}): results not written`);
   }
+  // summary.json is keyed by name: two scenarios measuring under one name would make a script compare the wrong one.
+  const seen = new Set<string>();
+  const duplicates = summary.filter((f) => seen.size === seen.add(f.name).size).map((f) => f.name);
+  if (duplicates.length > 0) {
+    log(`figure names used twice: ${duplicates.join(', ')}`);
+    process.exitCode = 1;
+  }
   const failed = records.filter((r) => r.status !== 'ran');
   const over = summary.filter((f) => !f.ok);
   if (over.length > 0) log(`over budget: ${over.map((f) => f.name).join(', ')}`);

@@ -19,7 +19,21 @@ export class GatewayClient {
 
   constructor(private readonly baseUrl: string) {}
 
-  call(name: string, event: unknown, openid: string): Promise<GatewayReply> {
+  /**
+   * A kept-alive socket the server closed while idle (its keep-alive timeout passes quickly when a long burst
+   * starves the event loop) fails on reuse before the request reaches the server: that one send is repeated
+   * on a fresh socket, as Node's documentation advises. Any other failure is the caller's.
+   */
+  async call(name: string, event: unknown, openid: string): Promise<GatewayReply> {
+    try {
+      return await this.send(name, event, openid);
+    } catch (err) {
+      if ((err as { reusedSocket?: boolean; code?: string }).reusedSocket && (err as { code?: string }).code === 'ECONNRESET') return this.send(name, event, openid);
+      throw err;
+    }
+  }
+
+  private send(name: string, event: unknown, openid: string): Promise<GatewayReply> {
     const payload = Buffer.from(JSON.stringify(event));
     const url = new URL(`/api/functions/${encodeURIComponent(name)}`, this.baseUrl);
     return new Promise((resolve, reject) => {
@@ -48,7 +62,10 @@ export class GatewayClient {
           });
         },
       );
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+        err.reusedSocket = req.reusedSocket;
+        reject(err);
+      });
       req.end(payload);
     });
   }

@@ -6,7 +6,8 @@ import { assertEnvelope, type Expected } from '../lib/envelope';
 import { figure } from '../lib/figures';
 import type { Figure, Scenario } from '../lib/types';
 
-// DESIGN.md: "home screen one function call ≤ 4" — the home screen's call is account.login.
+// DESIGN.md: "home screen one function call ≤ 4" — the home screen's call is account.home (scenario 05 measures
+// it for a member with this month's tasks; here the callers who get no cards).
 const HOME_SCREEN_BUDGET = 4;
 
 const scenario: Scenario = {
@@ -29,11 +30,12 @@ const scenario: Scenario = {
       // Cold start of the account worker, not measured.
       await devcloud.invoke('account', { action: 'login' }, DEMO_OPENIDS.member);
 
-      await measure('dbRequests.account.login.bound', 'account.login 已绑定党员（首页）', { action: 'login' }, DEMO_OPENIDS.member, { ok: true, status: 'bound' }, HOME_SCREEN_BUDGET);
-      await measure('dbRequests.account.login.secretary', 'account.login 支部书记（首页）', { action: 'login' }, DEMO_OPENIDS.secretary, { ok: true, status: 'bound' }, HOME_SCREEN_BUDGET);
-      await measure('dbRequests.account.login.admin', 'account.login 组织部管理员（首页）', { action: 'login' }, DEMO_OPENIDS.admin, { ok: true, status: 'bound' }, HOME_SCREEN_BUDGET);
+      // Bound callers of every role: scenario 11 (dbRequests.account.login.<role>).
+      await measure('dbRequests.account.login.bound', 'account.login 已绑定党员', { action: 'login' }, DEMO_OPENIDS.member, { ok: true, status: 'bound' });
       await measure('dbRequests.account.login.unbound', 'account.login 未绑定用户', { action: 'login' }, 'bench-stranger', { ok: true, status: 'unbound' });
       await measure('dbRequests.account.login.pending', 'account.login 待审核用户', { action: 'login' }, DEMO_OPENIDS.pending, { ok: true, status: 'pending' });
+      await measure('dbRequests.account.home.unbound', 'account.home 未绑定用户（首页）', { action: 'home' }, 'bench-stranger', { ok: true, status: 'unbound' }, HOME_SCREEN_BUDGET);
+      await measure('dbRequests.account.home.pending', 'account.home 待审核用户（首页）', { action: 'home' }, DEMO_OPENIDS.pending, { ok: true, status: 'pending' }, HOME_SCREEN_BUDGET);
 
       // A wrong guess at someone else's last four digits (a generated, unbound member, not the demo entry).
       const victim = (engine.find('members', { openid: { $exists: false }, name: { $ne: DEMO_UNBOUND_ENTRY.name } }, { sort: { _id: 1 }, limit: 1 }) as unknown as MemberDoc[])[0];

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensureClientBuild } from '../lib/client-build';
 import { figure } from '../lib/figures';
 import { round } from '../lib/stats';
 import type { Figure, Scenario } from '../lib/types';
@@ -17,14 +17,9 @@ interface PackageSizesModule {
 const scenario: Scenario = {
   title: '包体积：小程序主包、分包与云函数',
   method:
-    '读取 `client/dist/weapp`（缺少 `app.json` 或设置 `BENCH_BUILD=1` 时先执行 `npm run build:weapp -w client`），用 `scripts/check-package-sizes.mjs` 的 `measureWeapp` 统计主包（总大小减去各分包目录）与各分包的字节数；云函数为 `cloudfunctions/<name>/index.js` 打包产物的大小（不含平台安装的 wx-server-sdk）。1 KB = 1024 字节。',
+    '读取 `client/dist/weapp`（缺少、比源码旧或设置 `BENCH_BUILD=1` 时先执行 `npm run build:weapp -w client`），用 `scripts/check-package-sizes.mjs` 的 `measureWeapp` 统计主包（总大小减去各分包目录）与各分包的字节数；云函数为 `cloudfunctions/<name>/index.js` 打包产物的大小（不含平台安装的 wx-server-sdk）。1 KB = 1024 字节。',
   async run(ctx) {
-    const weappRoot = join(ctx.repoRoot, 'client/dist/weapp');
-    if (process.env.BENCH_BUILD === '1' || !existsSync(join(weappRoot, 'app.json'))) {
-      ctx.log('building the weapp (npm run build:weapp -w client)…');
-      const build = spawnSync('npm', ['run', 'build:weapp', '-w', 'client', '--silent'], { cwd: ctx.repoRoot, stdio: 'inherit' });
-      if (build.status !== 0) throw new Error(`weapp build failed (exit ${build.status ?? build.signal})`);
-    }
+    const weappRoot = ensureClientBuild(ctx, 'weapp');
     // A variable specifier: the .mjs helper has no type declarations, its shape is stated above.
     const helper = pathToFileURL(join(ctx.repoRoot, 'scripts/check-package-sizes.mjs')).href;
     const { measureWeapp } = (await import(helper)) as PackageSizesModule;

@@ -1,0 +1,256 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import type { ExportResult } from '@zbxx/contracts';
+import { DEMO_OPENIDS, generateCounty, monthBefore, seededRandom, type DemoCollections } from '@zbxx/demo-data';
+import type { AttendanceState } from '@zbxx/domain';
+import { sdkEnv } from '@zbxx/devcloud';
+import type { AttendanceDoc, CheckinEventDoc, QuizAttemptDoc, QuizRoundDoc, StudyPlanDoc, StudyProgressDoc } from '@zbxx/server';
+import { seedCounty } from '../../scripts/app';
+import { startBenchApp } from '../lib/bench-app';
+import { COUNTY_SCALE } from '../lib/county';
+import { figure } from '../lib/figures';
+import { round } from '../lib/stats';
+import type { Figure, Scenario, ScenarioContext } from '../lib/types';
+
+const MB = 1024 * 1024;
+const BUDGET_MB = 256;
+export const LAST_MONTH = '2025-03';
+export const MONTHS = Array.from({ length: 12 }, (_, i) => monthBefore(LAST_MONTH, 11 - i));
+const QUESTIONS_PER_PAPER = 20;
+/**
+ * Attempts keep their answers and per-question outcomes (what 答题分析 reads) in the last two months only:
+ * devcloud copies every document of a joined collection per aggregate request, and a year of full papers makes
+ * each request outlast the SDK's 15 s timeout (see the report). Scores, pass marks and times are there for all.
+ */
+const DETAILED_MONTHS = MONTHS.slice(-2);
+
+/**
+ * The function bundle run in a child process of its own, as one platform instance runs it: the SDK pointed at
+ * devcloud by environment variables, the caller's OPENID injected the platform's way. It reports the
+ * process's peak RSS, which is what the 256 MB instance limit applies to.
+ */
+const CHILD = `
+const [bundle, event] = process.argv.slice(1);
+const { main } = require(bundle);
+const started = performance.now();
+main(JSON.parse(event), {}).then((reply) => {
+  process.stdout.write(JSON.stringify({ reply, ms: performance.now() - started, maxRssKB: process.resourceUsage().maxRSS }) + '\\n');
+  process.exit(0);
+}, (err) => { console.error(err); process.exit(1); });
+`;
+
+export /**
+ * The writer alone in a process of its own: a county's year of 党员明细 (20,000 × 12 rows) as fast as it can
+ * take them, no database. Separates what exceljs costs from what the queries cost.
+ */
+const WRITER_CHILD = `
+const { writeStatsWorkbook, withTempWorkbookPath } = require('./packages/server/src/xlsx/stats-workbook');
+const { memberMonthStatus } = require('./packages/domain/src');
+const rows = Number(process.argv[1]);
+const status = memberMonthStatus(
+  { memberId: 'm', branchId: 'b', orgPath: ['c', 'b'], completedMaterialIds: ['x'], attempts: [{ roundId: 'r', score: 85, passed: true, finishedAt: new Date() }], attendance: [{ eventId: 'e', state: 'present' }] },
+  { plans: [{ orgId: 'c', requiredMaterialIds: ['x', 'y'] }], rounds: [{ roundId: 'r', orgId: 'c', grading: 'best', maxScore: 100 }], eventsByBranch: { b: ['e'] } },
+);
+async function* members() {
+  for (let i = 0; i < rows; i += 1) yield { month: '2025-03', branchName: '城关镇第' + (i % 600) + '党支部', name: '党员' + i, duty: '党员', status };
+}
+const figures = { nodeName: '清河县', fromMonth: '2024-04', toMonth: '2025-03', members: 0, partyDaysHeld: 0, partyDayPersonTimes: 0, madeUpPersonTimes: 0, membersReachedByPartyDay: 0, materialsPublished: 0, studyPersonTimes: 0, quizParticipants: 0, quizPersonTimes: 0, quizAverageScore: null, quizPassRate: null };
+const started = performance.now();
+withTempWorkbookPath('w.xlsx', (file) => writeStatsWorkbook(file, { summary: [], members: members(), events: [], items: [], yearFigures: () => figures })).then((written) => {
+  process.stdout.write(JSON.stringify({ ms: performance.now() - started, bytes: written.bytes, maxRssKB: process.resourceUsage().maxRSS }) + '\\n');
+});
+`;
+
+export const atShanghai = (month: string, day: number, hour: number) => new Date(`${month}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+
+/**
+ * History for every member in `months` (the demo county holds three months of plans and events, no answers): each month a county plan with
+ * one required material, a county quiz round, a 主题党日 in every branch; most members read, answer (a third
+ * twice) and attend, a few are excused and make up or are absent. Months the demo already fills keep its data.
+ */
+type History = Pick<DemoCollections, 'studyPlans' | 'studyProgress' | 'quizRounds' | 'checkinEvents' | 'attendance'> & { quizAttempts: QuizAttemptDoc[] };
+
+export function historyOf(c: DemoCollections, months: readonly string[]): History {
+  const random = seededRandom(909 + months.length);
+  const county = c.orgs.find((o) => o.parentId === null)!;
+  const branches = c.orgs.filter((o) => o.type === 'branch');
+  const templatePlan = c.studyPlans.find((p) => p.orgId === county._id)!;
+  const templateRound = c.quizRounds[0] as QuizRoundDoc;
+  const templateEvent = c.checkinEvents[0] as CheckinEventDoc;
+  const questions = c.quizQuestions.slice(0, QUESTIONS_PER_PAPER);
+  const byBranch = new Map<string, string[]>();
+  for (const m of c.members) byBranch.set(m.branchId, [...(byBranch.get(m.branchId) ?? []), m._id]);
+
+  const studyPlans: StudyPlanDoc[] = [];
+  const studyProgress: StudyProgressDoc[] = [];
+  const quizRounds: QuizRoundDoc[] = [];
+  const quizAttempts: QuizAttemptDoc[] = [];
+  const checkinEvents: CheckinEventDoc[] = [];
+  const attendance: AttendanceDoc[] = [];
+  for (const month of months) {
+    const materialId = `mat-bench-${month}`;
+    if (!c.studyPlans.some((p) => p.month === month)) {
+      studyPlans.push({ ...templatePlan, _id: `plan-bench-${month}`, month, requiredMaterialIds: [materialId], optionalMaterialIds: [], materialIds: [materialId] });
+      for (const member of c.members) {
+        if (random() < 0.85) {
+          const at = atShanghai(month, 5, 20);
+          studyProgress.push({ _id: `${member._id}_${materialId}`, memberId: member._id, materialId, branchId: member.branchId, textLength: 3000, imageCount: 0, creditedSeconds: 400, furthest: 1, position: 1, lastSeenAt: at, completedAt: at, batchIds: [], updatedAt: at });
+        }
+      }
+    }
+    let roundId = c.quizRounds.find((r) => r.month === month)?._id;
+    if (!roundId) {
+      roundId = `round-bench-${month}`;
+      quizRounds.push({ ...templateRound, _id: roundId, month, title: `${month}党内法规知识答题`, opensAt: atShanghai(month, 1, 0), closesAt: atShanghai(monthBefore(month, -1), 1, 0) });
+    }
+    for (const member of c.members) {
+      if (random() < 0.2) continue;
+      const tries = random() < 0.3 ? 2 : 1;
+      for (let n = 1; n <= tries; n += 1) {
+        const outcomes = questions.map((q) => ({ questionId: q._id, outcome: random() < 0.75 ? ('correct' as const) : ('wrong' as const), earned: 0, points: 5 }));
+        const score = outcomes.filter((o) => o.outcome === 'correct').length * 5;
+        const finishedAt = atShanghai(month, 12 + n, 20);
+        const detailed = DETAILED_MONTHS.includes(month);
+        quizAttempts.push({
+          _id: `${roundId}_${member._id}_${n}`,
+          roundId,
+          memberId: member._id,
+          branchId: member.branchId,
+          attemptNumber: n,
+          finishedAt,
+          score,
+          passed: score >= 60,
+          maxScore: 100,
+          answers: detailed ? Object.fromEntries(questions.map((q, k) => [q._id, outcomes[k]?.outcome === 'correct' ? q.key : ['C']])) : {},
+          outcomes: detailed ? outcomes : null,
+        } as unknown as QuizAttemptDoc);
+      }
+    }
+    const held = new Set(c.checkinEvents.filter((e) => e.month === month).map((e) => e.branchId));
+    for (const branch of branches.filter((b) => !held.has(b._id))) {
+      const eventId = `ev-bench-${month}-${branch._id}`;
+      const startsAt = atShanghai(month, 10, 9);
+      checkinEvents.push({ ...templateEvent, _id: eventId, branchId: branch._id, branchName: branch.name, orgPath: [...branch.ancestors, branch._id], month, startsAt, endsAt: atShanghai(month, 10, 11), checkinOpensAt: atShanghai(month, 10, 8), lateAfter: startsAt, closedAt: atShanghai(month, 10, 12) });
+      for (const memberId of byBranch.get(branch._id) ?? []) {
+        const r = random();
+        const state: AttendanceState = r < 0.82 ? 'present' : r < 0.88 ? 'late' : r < 0.94 ? 'excused' : r < 0.97 ? 'madeUp' : 'absent';
+        attendance.push({ _id: `${eventId}_${memberId}`, eventId, memberId, branchId: branch._id, state, checkedInAt: state === 'present' || state === 'late' ? startsAt : null, checkinMethod: null, flags: [], leaveReason: null, history: [], updatedAt: startsAt });
+      }
+    }
+  }
+  return { studyPlans, studyProgress, quizRounds, quizAttempts, checkinEvents, attendance };
+}
+
+interface ChildRun {
+  reply: { ok: boolean; data?: ExportResult; error?: { code: string; message: string } };
+  ms: number;
+  maxRssKB: number;
+}
+
+interface ExportScale {
+  /** Figure ids: `export.<key>.…` */
+  key: string;
+  /** 中文 for labels, e.g. 全县 (20,000 人). */
+  name: string;
+  members: number;
+  branches: number;
+  committees: number;
+}
+
+/**
+ * DESIGN.md's county, and one a tenth its size whose year completes on devcloud today (at county scale each
+ * joined aggregate request copies a year of records and can outlast the SDK's 15 s timeout on a busy machine).
+ */
+const SCALES: readonly ExportScale[] = [
+  { key: 'town', name: '2,000 人 / 60 个支部', members: 2_000, branches: 60, committees: 6 },
+  { key: 'county', name: '全县 20,000 人 / 600 个支部', members: COUNTY_SCALE.members!, branches: COUNTY_SCALE.branches!, committees: COUNTY_SCALE.committees! },
+];
+
+async function exportsAtScale(ctx: ScenarioContext, scale: ExportScale): Promise<Figure[]> {
+  const county = generateCounty({ ...COUNTY_SCALE, members: scale.members, branches: scale.branches, committees: scale.committees, today: atShanghai(LAST_MONTH, 15, 12), now: new Date('2024-01-01T00:00:00Z') });
+  // Another bench run on the machine may have cleared the shared scratch space meanwhile.
+  mkdirSync(ctx.tmpDir, { recursive: true });
+  const app = await startBenchApp(ctx.tmpDir, `export-${scale.key}`, false);
+  const figures: Figure[] = [];
+  const insert = (history: History) => {
+    for (const [name, docs] of Object.entries(history)) if (docs.length > 0) app.devcloud.engine.insertMany(name, docs as unknown as Parameters<typeof app.devcloud.engine.insertMany>[1]);
+    ctx.log(`${scale.key}: seeded ${history.quizAttempts.length} attempts, ${history.attendance.length} attendance records, ${history.studyProgress.length} progress records`);
+  };
+
+  const exportOf = async (label: '1m' | '12m', fromMonth: string): Promise<void> => {
+    const what = label === '12m' ? `${scale.name} 12 个月（${fromMonth}至${LAST_MONTH}）` : `${scale.name} 1 个月（${LAST_MONTH}）`;
+    const id = `export.${scale.key}.${label}`;
+    const before = app.devcloud.stats.snapshot().dbRequests.total;
+    const event = { action: 'exportWorkbook', data: { fromMonth, toMonth: LAST_MONTH } };
+    const started = performance.now();
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['-e', CHILD, join(ctx.repoRoot, 'cloudfunctions/stats/index.js'), JSON.stringify(event)], {
+      env: { PATH: process.env.PATH ?? '', ...sdkEnv(app.devcloud), WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_CLIENTIP', WX_OPENID: DEMO_OPENIDS.admin, WX_APPID: 'wx-bench', WX_CLIENTIP: '127.0.0.1' },
+      maxBuffer: 16 * MB,
+      timeout: 30 * 60_000,
+    });
+    const run = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildRun;
+    const dbRequests = app.devcloud.stats.snapshot().dbRequests.total - before;
+    const rssMB = round(run.maxRssKB / 1024, 0);
+    if (!run.reply.ok || !run.reply.data) {
+      // Reported, not thrown: the other exports' figures still count.
+      const reason = /request timeout/.test(stderr) ? 'devcloud 聚合请求超过 SDK 的 15 s 超时' : `${run.reply.error?.code}: ${run.reply.error?.message}`;
+      ctx.log(`${id} failed after ${round((performance.now() - started) / 1000)} s, ${dbRequests} requests: ${reason}`);
+      figures.push(figure({ name: `${id}.ms`, label: `导出${what}耗时（未完成）`, value: round(performance.now() - started, 0), unit: 'ms', ok: false, note: `失败：${reason}；已发出 ${dbRequests} 个请求，峰值 RSS ${rssMB} MB` }));
+      return;
+    }
+    const result = run.reply.data;
+    const rows = result.sheets.map((sheet) => `${sheet.name} ${sheet.rows}`).join('，');
+    ctx.log(`${id}: ${round(run.ms / 1000)} s, ${dbRequests} requests, ${round(result.bytes / MB)} MB, peak RSS ${rssMB} MB (${rows})`);
+    figures.push(
+      figure({ name: `${id}.ms`, label: `导出${what}耗时`, value: round(run.ms, 0), unit: 'ms', note: '云函数超时上限 60 s' }),
+      figure({ name: `${id}.dbRequests`, label: `导出${what}数据库请求数`, value: dbRequests, unit: 'requests', note: '每月常数个请求 + 每 1000 名党员一页明细' }),
+      figure({ name: `${id}.MB`, label: `导出${what}文件大小`, value: round(result.bytes / MB), unit: 'MB', note: rows }),
+      figure({ name: `${id}.peakRss.MB`, label: `导出${what}的函数进程峰值内存（RSS）`, value: rssMB, unit: 'MB', budget: BUDGET_MB }),
+    );
+  };
+
+  try {
+    seedCounty(app.devcloud.engine, county.collections);
+    // The month alone first, then the eleven before it: the year's export reads a year of history.
+    insert(historyOf(county.collections, [LAST_MONTH]));
+    await exportOf('1m', LAST_MONTH);
+    insert(historyOf(county.collections, MONTHS.slice(0, -1)));
+    await exportOf('12m', MONTHS[0] as string);
+    return figures;
+  } finally {
+    await app.close();
+  }
+}
+
+const scenario: Scenario = {
+  title: '统计导出：2,000 人与 20,000 人（600 个支部）的 1 个月与 12 个月',
+  requires: ['stats'],
+  method:
+    '先在单独进程里只用写出器写 24 万行党员明细（无查询）；再分别在 2,000 人（60 个支部）和 20,000 人（600 个支部）的演示县上先补足最后一个月、导出 1 个月，再补足其余 11 个月的历史（每月全县学习计划、答题活动、各支部主题党日与签到记录，约八成党员答题、三成答两次；最近两个月的答卷带逐题作答供答题分析），写入 devcloud；然后在单独的子进程中加载 `stats` 函数包（SDK 通过环境变量指向 devcloud，OPENID 按平台方式注入），以县委组织部管理员身份调用 `exportWorkbook`：记录墙钟时间、devcloud 统计的数据库请求数、文件大小、该子进程的峰值 RSS（`process.resourceUsage().maxRSS`，对应云函数实例 256 MB 的内存上限）。',
+  async run(ctx) {
+    const writerRows = COUNTY_SCALE.members! * MONTHS.length;
+    const idle = JSON.parse((await promisify(execFile)(process.execPath, ['--import', 'tsx', '-e', WRITER_CHILD, '0'], { cwd: ctx.repoRoot })).stdout.trim()) as { maxRssKB: number };
+    const writer = JSON.parse((await promisify(execFile)(process.execPath, ['--import', 'tsx', '-e', WRITER_CHILD, String(writerRows)], { cwd: ctx.repoRoot, timeout: 15 * 60_000 })).stdout.trim()) as { ms: number; bytes: number; maxRssKB: number };
+    ctx.log(`writer alone: ${writerRows} rows in ${round(writer.ms / 1000)} s, ${round(writer.bytes / MB)} MB, peak RSS ${round(writer.maxRssKB / 1024, 0)} MB (idle ${round(idle.maxRssKB / 1024, 0)} MB)`);
+    const writerFigures = [
+      figure({ name: 'export.writer.rows240k.ms', label: `仅写文件：${writerRows} 行党员明细（无查询）耗时`, value: round(writer.ms, 0), unit: 'ms' }),
+      figure({ name: 'export.writer.rows240k.MB', label: `仅写文件：${writerRows} 行党员明细文件大小`, value: round(writer.bytes / MB), unit: 'MB' }),
+      figure({
+        name: 'export.writer.rows240k.peakRss.MB',
+        label: `仅写文件：${writerRows} 行党员明细的进程峰值内存（RSS）`,
+        value: round(writer.maxRssKB / 1024, 0),
+        unit: 'MB',
+        budget: BUDGET_MB,
+        note: `含 tsx 加载 TypeScript 的开销：同一进程不写任何行时为 ${round(idle.maxRssKB / 1024, 0)} MB`,
+      }),
+    ];
+    const figures: Figure[] = [...writerFigures];
+    for (const scale of SCALES) figures.push(...(await exportsAtScale(ctx, scale)));
+    return figures;
+  },
+};
+
+export default scenario;
