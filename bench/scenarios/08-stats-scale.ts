@@ -11,6 +11,7 @@ import { seedCounty } from '../../scripts/app';
 import { startBenchApp } from '../lib/bench-app';
 import { COUNTY_SCALE } from '../lib/county';
 import { figure } from '../lib/figures';
+import { PEAK_RSS_KB_EXPRESSION } from '../lib/peak-rss';
 import { RssSampler } from '../lib/rss-sampler';
 import { round } from '../lib/stats';
 import type { Scenario } from '../lib/types';
@@ -31,7 +32,7 @@ const CHILD = `
 const [bundle, event] = process.argv.slice(1);
 const { main } = require(bundle);
 main(JSON.parse(event), {}).then((reply) => {
-  process.stdout.write(JSON.stringify({ ok: reply.ok, maxRssKB: process.resourceUsage().maxRSS }) + '\\n');
+  process.stdout.write(JSON.stringify({ ok: reply.ok, maxRssKB: ${PEAK_RSS_KB_EXPRESSION} }) + '\\n');
   process.exit(0);
 }, (err) => { console.error(err); process.exit(1); });
 `;

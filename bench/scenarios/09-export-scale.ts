@@ -12,6 +12,7 @@ import { seedCounty } from '../../scripts/app';
 import { startBenchApp } from '../lib/bench-app';
 import { COUNTY_SCALE } from '../lib/county';
 import { figure } from '../lib/figures';
+import { PEAK_RSS_KB_EXPRESSION } from '../lib/peak-rss';
 import { round } from '../lib/stats';
 import type { Figure, Scenario, ScenarioContext } from '../lib/types';
 
@@ -37,7 +38,7 @@ const [bundle, event] = process.argv.slice(1);
 const { main } = require(bundle);
 const started = performance.now();
 main(JSON.parse(event), {}).then((reply) => {
-  process.stdout.write(JSON.stringify({ reply, ms: performance.now() - started, maxRssKB: process.resourceUsage().maxRSS }) + '\\n');
+  process.stdout.write(JSON.stringify({ reply, ms: performance.now() - started, maxRssKB: ${PEAK_RSS_KB_EXPRESSION} }) + '\\n');
   process.exit(0);
 }, (err) => { console.error(err); process.exit(1); });
 `;
@@ -60,7 +61,7 @@ async function* members() {
 const figures = { nodeName: '清河县', fromMonth: '2024-04', toMonth: '2025-03', members: 0, partyDaysHeld: 0, partyDayPersonTimes: 0, madeUpPersonTimes: 0, membersReachedByPartyDay: 0, materialsPublished: 0, studyPersonTimes: 0, quizParticipants: 0, quizPersonTimes: 0, quizAverageScore: null, quizPassRate: null };
 const started = performance.now();
 withTempWorkbookPath('w.xlsx', (file) => writeStatsWorkbook(file, { summary: [], members: members(), events: [], items: [], yearFigures: () => figures })).then((written) => {
-  process.stdout.write(JSON.stringify({ ms: performance.now() - started, bytes: written.bytes, maxRssKB: process.resourceUsage().maxRSS }) + '\\n');
+  process.stdout.write(JSON.stringify({ ms: performance.now() - started, bytes: written.bytes, maxRssKB: ${PEAK_RSS_KB_EXPRESSION} }) + '\\n');
 });
 `;
 
@@ -229,7 +230,7 @@ const scenario: Scenario = {
   title: '统计导出：2,000 人与 20,000 人（600 个支部）的 1 个月与 12 个月',
   requires: ['stats'],
   method:
-    '先在单独进程里只用写出器写 24 万行党员明细（无查询）；再分别在 2,000 人（60 个支部）和 20,000 人（600 个支部）的演示县上先补足最后一个月、导出 1 个月，再补足其余 11 个月的历史（每月全县学习计划、答题活动、各支部主题党日与签到记录，约八成党员答题、三成答两次；最近两个月的答卷带逐题作答供答题分析），写入 devcloud；然后在单独的子进程中加载 `stats` 函数包（SDK 通过环境变量指向 devcloud，OPENID 按平台方式注入），以县委组织部管理员身份调用 `exportWorkbook`：记录墙钟时间、devcloud 统计的数据库请求数、文件大小、该子进程的峰值 RSS（`process.resourceUsage().maxRSS`，对应云函数实例 256 MB 的内存上限）。',
+    '先在单独进程里只用写出器写 24 万行党员明细（无查询）；再分别在 2,000 人（60 个支部）和 20,000 人（600 个支部）的演示县上先补足最后一个月、导出 1 个月，再补足其余 11 个月的历史（每月全县学习计划、答题活动、各支部主题党日与签到记录，约八成党员答题、三成答两次；最近两个月的答卷带逐题作答供答题分析），写入 devcloud；然后在单独的子进程中加载 `stats` 函数包（SDK 通过环境变量指向 devcloud，OPENID 按平台方式注入），以县委组织部管理员身份调用 `exportWorkbook`：记录墙钟时间、devcloud 统计的数据库请求数、文件大小、该子进程的峰值 RSS（`/proc/self/status` 的 VmHWM，对应云函数实例 256 MB 的内存上限）。',
   async run(ctx) {
     const writerRows = COUNTY_SCALE.members! * MONTHS.length;
     const idle = JSON.parse((await promisify(execFile)(process.execPath, ['--import', 'tsx', '-e', WRITER_CHILD, '0'], { cwd: ctx.repoRoot })).stdout.trim()) as { maxRssKB: number };

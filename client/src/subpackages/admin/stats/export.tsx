@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { MemberGate } from '../../../components/member-gate';
 import { MonthStepper } from '../../../components/month-stepper';
-import { PageFrame } from '../../../components/page-frame';
-import { RoleOnly } from '../../../components/role-only';
+import { RolePage } from '../../../components/role-page';
 import { useStatsExport } from '../../../hooks/use-stats-export';
 import { shanghaiMonth, shiftMonth } from '../../../lib/month-step';
 import { readParam } from '../../../services/stats-navigation';
@@ -77,14 +75,6 @@ function ExportForm({ nodeId, nodeName, month }: { nodeId?: string; nodeName?: s
 export default function AdminStatsExportPage() {
   const { params } = useRouter();
   return (
-    <PageFrame>
-      <MemberGate>
-        {(me) => (
-          <RoleOnly me={me} role="admin">
-            <ExportForm nodeId={readParam(params.nodeId)} nodeName={readParam(params.nodeName)} month={readParam(params.month)} />
-          </RoleOnly>
-        )}
-      </MemberGate>
-    </PageFrame>
+    <RolePage role={'admin'}>{() => <ExportForm nodeId={readParam(params.nodeId)} nodeName={readParam(params.nodeName)} month={readParam(params.month)} />}</RolePage>
   );
 }

@@ -3,11 +3,9 @@ import { useRouter } from '@tarojs/taro';
 import type { Me, Rollup, RollupRow } from '@zbxx/contracts';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingSkeleton } from '../../../components/loading-skeleton';
-import { MemberGate } from '../../../components/member-gate';
 import { MonthStepper } from '../../../components/month-stepper';
-import { PageFrame } from '../../../components/page-frame';
 import { Pill } from '../../../components/pill';
-import { RoleOnly } from '../../../components/role-only';
+import { RolePage } from '../../../components/role-page';
 import { useRollup } from '../../../hooks/use-rollup';
 import { openStats, STATS_ROUTES } from '../../../services/stats-navigation';
 import { RateGrid, ThresholdNote } from './rate-grid';
@@ -101,14 +99,6 @@ function Dashboard({ me, initialNodeId }: { me: Me; initialNodeId?: string }) {
 export default function AdminStatsPage() {
   const { params } = useRouter();
   return (
-    <PageFrame>
-      <MemberGate>
-        {(me) => (
-          <RoleOnly me={me} role="admin">
-            <Dashboard me={me} initialNodeId={params.nodeId} />
-          </RoleOnly>
-        )}
-      </MemberGate>
-    </PageFrame>
+    <RolePage role={'admin'}>{(me) => <Dashboard me={me} initialNodeId={params.nodeId} />}</RolePage>
   );
 }

@@ -2,9 +2,7 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingSkeleton } from '../../../components/loading-skeleton';
-import { MemberGate } from '../../../components/member-gate';
-import { PageFrame } from '../../../components/page-frame';
-import { RoleOnly } from '../../../components/role-only';
+import { RolePage } from '../../../components/role-page';
 import { useThresholdsForm } from '../../../hooks/use-thresholds-form';
 import { RATE_METRICS } from '../../../lib/stats-format';
 import { Button, Input } from '../../../ui/nut';
@@ -55,14 +53,6 @@ function SettingsForm({ nodeId }: { nodeId?: string }) {
 export default function AdminStatsSettingsPage() {
   const { params } = useRouter();
   return (
-    <PageFrame>
-      <MemberGate>
-        {(me) => (
-          <RoleOnly me={me} role="admin">
-            <SettingsForm nodeId={params.nodeId} />
-          </RoleOnly>
-        )}
-      </MemberGate>
-    </PageFrame>
+    <RolePage role={'admin'}>{() => <SettingsForm nodeId={params.nodeId} />}</RolePage>
   );
 }

@@ -2,9 +2,7 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingSkeleton } from '../../../components/loading-skeleton';
-import { MemberGate } from '../../../components/member-gate';
-import { PageFrame } from '../../../components/page-frame';
-import { RoleOnly } from '../../../components/role-only';
+import { RolePage } from '../../../components/role-page';
 import { useTrend } from '../../../hooks/use-trend';
 import { RATE_METRICS } from '../../../lib/stats-format';
 import { TrendChart } from './trend-chart';
@@ -33,14 +31,6 @@ function TrendView({ nodeId }: { nodeId?: string }) {
 export default function AdminTrendPage() {
   const { params } = useRouter();
   return (
-    <PageFrame>
-      <MemberGate>
-        {(me) => (
-          <RoleOnly me={me} role="admin">
-            <TrendView nodeId={params.nodeId} />
-          </RoleOnly>
-        )}
-      </MemberGate>
-    </PageFrame>
+    <RolePage role={'admin'}>{() => <TrendView nodeId={params.nodeId} />}</RolePage>
   );
 }

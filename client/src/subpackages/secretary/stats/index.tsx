@@ -2,11 +2,9 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingSkeleton } from '../../../components/loading-skeleton';
-import { MemberGate } from '../../../components/member-gate';
 import { MonthStepper } from '../../../components/month-stepper';
-import { PageFrame } from '../../../components/page-frame';
 import { Pill } from '../../../components/pill';
-import { RoleOnly } from '../../../components/role-only';
+import { RolePage } from '../../../components/role-page';
 import { useBranchMatrix } from '../../../hooks/use-branch-matrix';
 import { useRemind } from '../../../hooks/use-remind';
 import { openStats, STATS_ROUTES } from '../../../services/stats-navigation';
@@ -61,14 +59,6 @@ function BranchMatrixPage({ branchId, initialMonth }: { branchId?: string; initi
 export default function SecretaryStatsPage() {
   const { params } = useRouter();
   return (
-    <PageFrame>
-      <MemberGate>
-        {(me) => (
-          <RoleOnly me={me} role={statsViewerRole(me)}>
-            <BranchMatrixPage branchId={params.branchId} initialMonth={params.month} />
-          </RoleOnly>
-        )}
-      </MemberGate>
-    </PageFrame>
+    <RolePage role={statsViewerRole}>{() => <BranchMatrixPage branchId={params.branchId} initialMonth={params.month} />}</RolePage>
   );
 }

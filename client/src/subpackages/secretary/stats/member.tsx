@@ -4,9 +4,7 @@ import { useRouter } from '@tarojs/taro';
 import type { MemberDetail } from '@zbxx/contracts';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingSkeleton } from '../../../components/loading-skeleton';
-import { MemberGate } from '../../../components/member-gate';
-import { PageFrame } from '../../../components/page-frame';
-import { RoleOnly } from '../../../components/role-only';
+import { RolePage } from '../../../components/role-page';
 import { useAsync } from '../../../hooks/use-async';
 import { formatMonth } from '../../../lib/format-month';
 import { formatEventTime } from '../../../lib/party-day-format';
@@ -105,14 +103,6 @@ function MemberStats({ memberId, month }: { memberId: string; month?: string }) 
 export default function MemberStatsPage() {
   const { params } = useRouter();
   return (
-    <PageFrame>
-      <MemberGate>
-        {(me) => (
-          <RoleOnly me={me} role={statsViewerRole(me)}>
-            <MemberStats memberId={params.memberId ?? ''} month={params.month} />
-          </RoleOnly>
-        )}
-      </MemberGate>
-    </PageFrame>
+    <RolePage role={statsViewerRole}>{() => <MemberStats memberId={params.memberId ?? ''} month={params.month} />}</RolePage>
   );
 }

@@ -2,9 +2,7 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingSkeleton } from '../../../components/loading-skeleton';
-import { MemberGate } from '../../../components/member-gate';
-import { PageFrame } from '../../../components/page-frame';
-import { RoleOnly } from '../../../components/role-only';
+import { RolePage } from '../../../components/role-page';
 import { useAsync } from '../../../hooks/use-async';
 import { formatMonth } from '../../../lib/format-month';
 import { formatEventTime } from '../../../lib/party-day-format';
@@ -45,14 +43,6 @@ function RemindLog({ branchId, month }: { branchId?: string; month?: string }) {
 export default function RemindLogPage() {
   const { params } = useRouter();
   return (
-    <PageFrame>
-      <MemberGate>
-        {(me) => (
-          <RoleOnly me={me} role={statsViewerRole(me)}>
-            <RemindLog branchId={params.branchId} month={params.month} />
-          </RoleOnly>
-        )}
-      </MemberGate>
-    </PageFrame>
+    <RolePage role={statsViewerRole}>{() => <RemindLog branchId={params.branchId} month={params.month} />}</RolePage>
   );
 }

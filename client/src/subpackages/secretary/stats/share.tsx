@@ -3,9 +3,7 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import type { ShareCard } from '@zbxx/contracts';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingSkeleton } from '../../../components/loading-skeleton';
-import { MemberGate } from '../../../components/member-gate';
-import { PageFrame } from '../../../components/page-frame';
-import { RoleOnly } from '../../../components/role-only';
+import { RolePage } from '../../../components/role-page';
 import { useAsync } from '../../../hooks/use-async';
 import { ROUTES } from '../../../lib/routes';
 import { statsService } from '../../../services/stats';
@@ -58,14 +56,6 @@ function ShareCardLoader({ branchId, month }: { branchId?: string; month?: strin
 export default function ShareCardPage() {
   const { params } = useRouter();
   return (
-    <PageFrame>
-      <MemberGate>
-        {(me) => (
-          <RoleOnly me={me} role={statsViewerRole(me)}>
-            <ShareCardLoader branchId={params.branchId} month={params.month} />
-          </RoleOnly>
-        )}
-      </MemberGate>
-    </PageFrame>
+    <RolePage role={statsViewerRole}>{() => <ShareCardLoader branchId={params.branchId} month={params.month} />}</RolePage>
   );
 }
