@@ -288,11 +288,9 @@ describe('确认导入 (a roster import commit: written chunk by chunk under a 9
     expect(find<AuditEntry>('auditLog', { action: 'roster.import', 'target.id': importId })).toHaveLength(1);
   });
 
-  // KNOWN BUG (reported, outside this territory): the resumed commit rewrites the transfer (same id) with
-  // fromOrgPath read from the member as it is now, i.e. already moved by the interrupted attempt, so the
-  // record says the member came from the branch they went to; month statistics place past months by it.
-  // `failing` while it stands; drop `.failing` once fixed.
-  it.failing('keeps the transfer’s fromOrgPath when an interrupted import is resumed', () => {
+  // Found here: the resumed commit used to rewrite the transfer with fromOrgPath read from the member as it
+  // is now (already moved by the interrupted attempt); month statistics place past months by it.
+  it('keeps the transfer’s fromOrgPath when an interrupted import is resumed', () => {
     expect(importId).not.toBe('');
     const [transfer] = find<TransferDoc>('transfers', { memberId: moved._id });
     expect(transfer).toMatchObject({ fromBranchId: moved.branchId, fromOrgPath: moved.orgPath });

@@ -1,8 +1,10 @@
 import type { orgContract } from '@zbxx/contracts';
+import { orgPathOf } from '@zbxx/domain';
 import {
   AppError,
   auditLogRepo,
   membersRepo,
+  orgsRepo,
   rosterImportsRepo,
   transfersRepo,
   type BoundCaller,
@@ -59,15 +61,17 @@ export const importCommit: FunctionHandler<typeof orgContract, 'importCommit'> =
     await rosterImportsRepo.updateImport(db, importId, { status: 'previewed', leaseUntil: db.command.remove() });
     throw error;
   });
+  // Where moved members came from, by the branch staged at preview: a resumed commit finds them moved already.
+  const fromPaths = await branchPaths(db, transfersOf(chunks).map((update) => update.before.branchId!));
   try {
     for (const chunk of chunks) {
       await membersRepo.removeImported(db, importId, chunk.seq);
       await membersRepo.insertMembers(db, chunk.adds);
       await inGroups(chunk.updates, PARALLEL_UPDATES, (update) => applyUpdate(db, update, current.get(update.memberId)!));
     }
-    await inGroups(transfersOf(chunks), PARALLEL_UPDATES, (update) => writeTransfer(ctx, me, importId, update, current.get(update.memberId)!));
+    await inGroups(transfersOf(chunks), PARALLEL_UPDATES, (update) => writeTransfer(ctx, me, importId, update, fromPaths));
   } catch (error) {
-    await rollBack(ctx, me, importId, chunks, current);
+    await rollBack(ctx, me, importId, chunks, current, fromPaths);
     throw error;
   }
   await db.runTransaction(async (tx) => {
@@ -79,6 +83,16 @@ export const importCommit: FunctionHandler<typeof orgContract, 'importCommit'> =
   });
   return result;
 };
+
+/** Org paths of branches, by id: one request per 100 branches. */
+async function branchPaths(db: Db, branchIds: readonly string[]): Promise<Map<string, string[]>> {
+  const unique = [...new Set(branchIds)];
+  const paths = new Map<string, string[]>();
+  for (let i = 0; i < unique.length; i += 100) {
+    for (const org of await orgsRepo.findOrgsByIds(db, unique.slice(i, i + 100))) paths.set(org._id, orgPathOf({ id: org._id, ancestors: org.ancestors }));
+  }
+  return paths;
+}
 
 async function inGroups<T>(items: readonly T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
@@ -128,11 +142,11 @@ function transferId(importId: string, update: StagedUpdate): string {
   return `${importId}-${update.row}`;
 }
 
-function writeTransfer(ctx: FunctionContext, me: BoundCaller, importId: string, update: StagedUpdate, before: MemberDoc): Promise<void> {
+function writeTransfer(ctx: FunctionContext, me: BoundCaller, importId: string, update: StagedUpdate, fromPaths: ReadonlyMap<string, string[]>): Promise<void> {
   return transfersRepo.putTransfer(ctx.db, transferId(importId, update), {
     memberId: update.memberId,
     fromBranchId: update.before.branchId!,
-    fromOrgPath: before.orgPath,
+    fromOrgPath: fromPaths.get(update.before.branchId!) ?? [],
     toBranchId: update.changes.branchId!,
     toOrgPath: update.orgPath ?? [],
     at: ctx.now,
@@ -144,13 +158,14 @@ function writeTransfer(ctx: FunctionContext, me: BoundCaller, importId: string, 
 }
 
 /** Puts the roster back as it was before this commit and releases the import for another try. */
-async function rollBack(ctx: FunctionContext, me: BoundCaller, importId: string, chunks: readonly RosterImportChunkDoc[], before: Map<string, MemberDoc>) {
+async function rollBack(ctx: FunctionContext, me: BoundCaller, importId: string, chunks: readonly RosterImportChunkDoc[], before: Map<string, MemberDoc>, fromPaths: ReadonlyMap<string, string[]>) {
   const { db } = ctx;
   await membersRepo.removeImported(db, importId);
   const updates = chunks.flatMap((chunk) => chunk.updates);
   await inGroups(updates, PARALLEL_UPDATES, (update) => {
     const member = before.get(update.memberId)!;
-    return membersRepo.updateMember(db, update.memberId, { ...update.before, orgPath: member.orgPath, roles: member.roles });
+    const orgPath = update.before.branchId !== undefined ? (fromPaths.get(update.before.branchId) ?? member.orgPath) : member.orgPath;
+    return membersRepo.updateMember(db, update.memberId, { ...update.before, orgPath, roles: member.roles });
   });
   await inGroups(transfersOf(chunks), PARALLEL_UPDATES, (update) => transfersRepo.removeTransfer(db, transferId(importId, update)));
   await db.runTransaction(async (tx) => {
