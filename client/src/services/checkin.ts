@@ -5,7 +5,8 @@ import { callAction } from './transport';
 export const checkinService = {
   // 支部书记
   listEvents: () => callAction(checkinContract, 'listEvents', undefined),
-  saveEvent: (input: SaveEventInput) => callAction(checkinContract, 'saveEvent', input, { write: true }),
+  /** `requestId`: the same for a 重试 of the same create, so it is created once (see useRequestIdFor). */
+  saveEvent: (input: SaveEventInput, requestId?: string) => callAction(checkinContract, 'saveEvent', input, { write: true, requestId }),
   removeEvent: (eventId: string) => callAction(checkinContract, 'removeEvent', { eventId }, { write: true }),
   currentCode: (eventId: string) => callAction(checkinContract, 'currentCode', { eventId }),
   sheet: (eventId: string) => callAction(checkinContract, 'sheet', { eventId }),

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { checkinContract } from '@zbxx/contracts';
 import { monthOf, orgPathOf } from '@zbxx/domain';
 import {
@@ -30,6 +30,12 @@ export const listEvents: Handler<'listEvents'> = async (_input, { caller, db, no
     events: events.map((event) => ({ ...eventSummary(event, now), tally: { ...emptyTally(), ...counts.get(event._id) } })),
   };
 };
+
+/** A new event's id: from the request's id when the client sent one, so a retried create lands on the same event. */
+function newEventId(secretaryId: string, requestId: string | null): string {
+  if (!requestId) return `ev-${randomBytes(8).toString('hex')}`;
+  return `ev-${createHash('sha256').update(`${secretaryId}:${requestId}`).digest('hex').slice(0, 16)}`;
+}
 
 /** Creates or edits an event of the secretary's branch; a closed event is what was reported and stays as it is. */
 export const saveEvent: Handler<'saveEvent'> = async (input, { caller, db, now, requestId }) => {
@@ -66,7 +72,7 @@ export const saveEvent: Handler<'saveEvent'> = async (input, { caller, db, now, 
     materialIds ??= [...new Set(plans.flatMap((plan) => plan.requiredMaterialIds))];
   }
   const event: CheckinEventDoc = {
-    _id: previous?._id ?? `ev-${randomBytes(8).toString('hex')}`,
+    _id: previous?._id ?? newEventId(secretary.member._id, requestId),
     branchId,
     branchName: branch.name,
     orgPath,
@@ -86,7 +92,10 @@ export const saveEvent: Handler<'saveEvent'> = async (input, { caller, db, now, 
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,
   };
-  await db.runTransaction(async (tx) => {
+  const created = await db.runTransaction(async (tx) => {
+    // 重试 of a create whose reply was lost (same requestId): the event exists already, answer it again.
+    const existing = previous ? null : await checkinEventsRepo.getEvent(tx, event._id);
+    if (existing) return existing;
     await checkinEventsRepo.putEvent(tx, event);
     await auditLogRepo.appendAudit(tx, {
       at: now,
@@ -96,8 +105,9 @@ export const saveEvent: Handler<'saveEvent'> = async (input, { caller, db, now, 
       details: { theme, place: input.place, startsAt: input.startsAt, endsAt: input.endsAt, geofence: input.geofence },
       requestId,
     });
+    return event;
   });
-  return { event: eventSummary(event, now) };
+  return { event: eventSummary(created, now) };
 };
 
 /** Only an event nobody has any attendance on yet can be deleted: otherwise its history would go with it. */

@@ -8,6 +8,7 @@ import { MemberGate } from '../../../components/member-gate';
 import { PageFrame } from '../../../components/page-frame';
 import { RoleOnly } from '../../../components/role-only';
 import { useAsync } from '../../../hooks/use-async';
+import { useRequestIdFor } from '../../../hooks/use-request-id';
 import { formatClock, formatEventTime, shanghaiInstant, shanghaiToday } from '../../../lib/party-day-format';
 import { canPickPlace, pickPlace } from '../../../services/checkin-device';
 import { CHECKIN_ROUTES, openCheckinPage } from '../../../services/checkin-navigation';
@@ -25,22 +26,26 @@ function CreateForm({ onSaved }: { onSaved: () => void }) {
   const [place, setPlace] = useState('');
   const [theme, setTheme] = useState('');
   const [fence, setFence] = useState<SaveEventInput['geofence']>(null);
+  const request = useRequestIdFor();
   const chooseFence = async () => {
     const picked = await pickPlace();
     if (!picked) return;
     if (place.trim() === '') setPlace(picked.name.slice(0, 60));
     setFence({ center: { latitude: picked.latitude, longitude: picked.longitude }, radiusMetres: 200, policy: 'flag' });
   };
-  const save = () =>
-    run(
-      () => checkinService.saveEvent({ theme, place, startsAt: shanghaiInstant(date, start), endsAt: shanghaiInstant(date, end), geofence: fence }),
+  const save = () => {
+    const input = { theme, place, startsAt: shanghaiInstant(date, start), endsAt: shanghaiInstant(date, end), geofence: fence };
+    return run(
+      () => checkinService.saveEvent(input, request.idFor(input)),
       '已创建',
       () => {
+        request.settle();
         setPlace('');
         setTheme('');
         onSaved();
       },
     );
+  };
   return (
     <View className="pd-events__form" data-testid="event-form">
       <View className="pd-events__form-title">安排主题党日</View>
