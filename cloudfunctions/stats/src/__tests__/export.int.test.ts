@@ -286,7 +286,7 @@ describe('scope and input checks', () => {
     const cases = [
       { fromMonth: monthBefore(month, 12), toMonth: month, message: '一次最多导出12个月，请缩小月份范围' },
       // Refused by the contract itself, before the handler runs.
-      { fromMonth: month, toMonth: monthBefore(month, 1), message: '不符合要求' },
+      { fromMonth: month, toMonth: monthBefore(month, 1), message: '起始月份不能晚于结束月份' },
       { fromMonth: month, toMonth: monthBefore(month, -1), message: '结束月份不能晚于本月' },
     ];
     for (const { message, ...range } of cases) {
