@@ -1,8 +1,8 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { BindResult } from '@zbxx/contracts';
 import * as account from '../services/account';
 import { toAppError, type AppError } from '../services/app-error';
-import { newRequestId } from '../services/request-id';
+import { useRequestIdFor } from './use-request-id';
 import { validateBindForm, type BindField, type BindFieldErrors, type BindForm, type BindMethod } from '../lib/validate-bind-form';
 
 export interface BindFormState {
@@ -34,7 +34,7 @@ export function useBindForm({ bind = account.bind, onStale }: BindFormDeps = {})
   const [serverError, setServerError] = useState<AppError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   // The same answers resent after a network failure keep their requestId, so the server counts them once.
-  const pending = useRef<{ key: string; requestId: string } | null>(null);
+  const request = useRequestIdFor();
 
   const setMethod = useCallback((method: BindMethod) => {
     setForm((current) => ({ ...current, method }));
@@ -57,23 +57,21 @@ export function useBindForm({ bind = account.bind, onStale }: BindFormDeps = {})
     setErrors({});
     setServerError(null);
     setSubmitting(true);
-    const key = JSON.stringify(validation.input);
-    if (pending.current?.key !== key) pending.current = { key, requestId: newRequestId() };
     try {
-      const result = await bind(validation.input, pending.current.requestId);
-      pending.current = null;
+      const result = await bind(validation.input, request.idFor(validation.input));
+      request.settle();
       return result;
     } catch (error) {
       const appError = toAppError(error);
       // A definite refusal needs new answers next time; only a lost connection reuses the request.
-      if (!appError.retryable) pending.current = null;
+      if (!appError.retryable) request.settle();
       setServerError(appError);
       if (STALE_SESSION_CODES.has(appError.code)) onStale?.();
       return null;
     } finally {
       setSubmitting(false);
     }
-  }, [bind, onStale, form, submitting]);
+  }, [bind, onStale, form, submitting, request]);
 
   return { form, errors, serverError, submitting, setMethod, setField, submit };
 }
