@@ -7,6 +7,9 @@ const common = {
 };
 
 module.exports = {
+  // Integration and browser tests start devcloud, function processes and Chromium; on a loaded 2-core CI machine
+  // a cold start alone can pass jest's 5 s default (it did, once). A hang still fails, 30 s later.
+  testTimeout: 30_000,
   projects: [
     {
       ...common,
