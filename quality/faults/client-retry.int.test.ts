@@ -4,12 +4,12 @@
  * transport does (read from its code, checked here): a read that fails on the wire is resent with backoff;
  * a write is never resent by itself, it fails with a retryable error and the person taps 重试, which sends the
  * same event again (same requestId when the caller passes it back). Either way nothing counts twice: the
- * server answers a repeated submission or check-in with what it already stored.
+ * server answers a repeated submission, check-in or create (same requestId) with what it already stored.
  */
-import { checkinContract, quizContract, type ActionInput, type ActionName, type ActionOutput, type Envelope, type FunctionContract, type FunctionEvent } from '@zbxx/contracts';
+import { checkinContract, quizContract, studyContract, type ActionInput, type ActionName, type ActionOutput, type Envelope, type FunctionContract, type FunctionEvent } from '@zbxx/contracts';
 import { DEMO_OPENIDS, DEMO_ROUND_ID, generateCounty } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
-import type { AttendanceDoc, MemberDoc, QuizAttemptDoc } from '@zbxx/server';
+import type { AttendanceDoc, AuditEntry, CheckinEventDoc, MemberDoc, QuizAttemptDoc } from '@zbxx/server';
 import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
 import { AppError } from '../../client/src/services/app-error';
 
@@ -35,16 +35,33 @@ const month = monthOf(Date.now());
 const ROUND_ID = DEMO_ROUND_ID(month);
 const EVENT_ID = 'ev-demo-today';
 const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month });
-const { members } = county.collections;
+const { members, orgs, checkinEvents } = county.collections;
 const secretary = members.find((m) => m.openid === DEMO_OPENIDS.secretary)!;
 const quizMember: MemberDoc = { ...members.find((m) => !m.openid && m.branchId !== secretary.branchId)!, openid: 'retry-quiz' };
 const checkinMember: MemberDoc = { ...members.find((m) => !m.openid && m.branchId === secretary.branchId)!, openid: 'retry-checkin' };
 
+const countyOrgId = orgs.find((org) => org.type === 'county')!._id;
+const HOUR = 3_600_000;
+// An event of demo-secretary's branch that started an hour ago, still open: the secretary can close it.
+const startedEvent: CheckinEventDoc = {
+  ...checkinEvents.find((e) => e._id === 'ev-demo-today')!,
+  _id: 'ev-retry-started',
+  checkinOpensAt: new Date(Date.now() - 2 * HOUR),
+  startsAt: new Date(Date.now() - HOUR),
+  lateAfter: new Date(Date.now() - HOUR),
+  endsAt: new Date(Date.now() + HOUR),
+  closedAt: null,
+};
+
 let cloud: TestCloud;
 beforeAll(async () => {
   cloud = await startTestCloud({
-    functions: ['quiz', 'checkin'],
-    seed: { ...county.collections, members: members.map((m) => [quizMember, checkinMember].find((t) => t._id === m._id) ?? m) } as unknown as Record<string, object[]>,
+    functions: ['quiz', 'checkin', 'study'],
+    seed: {
+      ...county.collections,
+      members: members.map((m) => [quizMember, checkinMember].find((t) => t._id === m._id) ?? m),
+      checkinEvents: [...checkinEvents, startedEvent],
+    } as unknown as Record<string, object[]>,
   });
 }, 60_000);
 afterAll(async () => {
@@ -183,5 +200,81 @@ describe('writes', () => {
     expect(await failure(net.callAction(checkinContract, 'saveEvent', input, { write: true, requestId }))).toMatchObject({ code: 'NETWORK.UNREACHABLE' });
     await net.callAction(checkinContract, 'saveEvent', input, { write: true, requestId });
     expect(cloud.engine.find('checkinEvents', { place: input.place })).toHaveLength(1);
+  });
+});
+
+/**
+ * 组织部 and 支部书记 creates: the form keeps its requestId for 重试 (useRequestIdFor), and the server derives a
+ * new document's id from it, so the retry of a create whose reply was lost (or came too late) answers the
+ * document the first call made instead of making another.
+ */
+describe('creates retried with the same requestId', () => {
+  const auditsOf = (action: string, id: string) => cloud.engine.find('auditLog', { action, 'target.id': id }) as unknown as AuditEntry[];
+  /** The first send's reply is lost, or late (the transport gives up waiting); the person's 重试 sends it again. */
+  async function sentAgain<T>(net: ReturnType<typeof flakyNetwork>, first: 'replyLost' | 'replyLate', send: () => Promise<T>): Promise<T> {
+    net.plan(first);
+    expect(await failure(send())).toMatchObject({ code: first === 'replyLost' ? 'NETWORK.UNREACHABLE' : 'NETWORK.TIMEOUT', retryable: true });
+    return send();
+  }
+  /** One document made, the one the retry answered, with one audit entry. */
+  const expectCreatedOnce = (collection: string, filter: Record<string, unknown>, id: string, auditAction: string) => {
+    expect(cloud.engine.find(collection, filter).map((doc) => doc._id)).toEqual([id]);
+    expect(auditsOf(auditAction, id)).toHaveLength(1);
+  };
+
+  it('a 答题活动 (quiz.saveRound) whose reply was lost is created once', async () => {
+    const net = flakyNetwork(DEMO_OPENIDS.admin);
+    const input = {
+      orgId: countyOrgId,
+      title: '重试测试：月度党规测试',
+      month,
+      opensAt: new Date(Date.now() - HOUR).toISOString(),
+      closesAt: new Date(Date.now() + 72 * HOUR).toISOString(),
+      quota: [{ category: '党章', count: 3 }],
+      timeLimitSeconds: 900,
+      attemptsAllowed: 2,
+      grading: 'best' as const,
+      passMark: 60,
+      multipleChoice: 'partial' as const,
+      review: { ownAnswers: 'afterSubmit' as const, correctAnswers: 'afterRoundCloses' as const, explanations: 'afterRoundCloses' as const },
+    };
+    const { round } = await sentAgain(net, 'replyLost', () => net.callAction(quizContract, 'saveRound', input, { write: true, requestId: 'retry-round-0001' }));
+    expectCreatedOnce('quizRounds', { title: input.title }, round.roundId, 'quizRound.create');
+
+    // Another tap on 发布 with the same fields is a new intent (new requestId): a second round, as asked.
+    await net.callAction(quizContract, 'saveRound', input, { write: true });
+    expect(cloud.engine.find('quizRounds', { title: input.title })).toHaveLength(2);
+  });
+
+  it('a study material (study.saveMaterial) whose reply came too late is created once', async () => {
+    const net = flakyNetwork(DEMO_OPENIDS.admin, 2_000);
+    const input = { orgId: countyOrgId, title: '重试测试：学习材料', body: '# 重试\n\n不忘初心，牢记使命。', source: '测试', estimatedMinutes: 1 };
+    const { material } = await sentAgain(net, 'replyLate', () => net.callAction(studyContract, 'saveMaterial', input, { write: true, requestId: 'retry-material-0001' }));
+    expectCreatedOnce('studyMaterials', { title: input.title }, material.materialId, 'studyMaterial.create');
+  });
+
+  it('a month plan (study.savePlan) whose reply was lost is created once', async () => {
+    const net = flakyNetwork(DEMO_OPENIDS.admin);
+    const [anyMaterial] = cloud.engine.find('studyMaterials', { orgId: countyOrgId });
+    const input = { month, orgId: countyOrgId, theme: '重试测试主题', dueDate: `${month}-28`, requiredMaterialIds: [String(anyMaterial!._id)], status: 'draft' as const };
+    const { plan } = await sentAgain(net, 'replyLost', () => net.callAction(studyContract, 'savePlan', input, { write: true, requestId: 'retry-plan-0001' }));
+    expectCreatedOnce('studyPlans', { theme: input.theme }, plan.planId, 'studyPlan.create');
+  });
+
+  it('closing a 主题党日 (checkin.closeEvent) whose reply was lost closes it once', async () => {
+    const net = flakyNetwork(DEMO_OPENIDS.secretary);
+    const roster = members.filter((m) => m.branchId === secretary.branchId);
+    const stored = () => ({ event: cloud.engine.find('checkinEvents', { _id: startedEvent._id }), records: cloud.engine.find('attendance', { eventId: startedEvent._id }) });
+    // No requestId needed: a repeat finds the event closed and only answers. The first call did all of it.
+    net.plan('replyLost');
+    expect(await failure(net.callAction(checkinContract, 'closeEvent', { eventId: startedEvent._id }, { write: true }))).toMatchObject({ code: 'NETWORK.UNREACHABLE' });
+    const landed = stored();
+    expect((landed.event[0] as unknown as CheckinEventDoc).closedAt).not.toBeNull();
+    expect(landed.records).toHaveLength(roster.length);
+
+    const retried = await net.callAction(checkinContract, 'closeEvent', { eventId: startedEvent._id }, { write: true });
+    expect(retried.tally.absent).toBe(roster.length);
+    expect(stored()).toEqual(landed);
+    expect(auditsOf('checkinEvent.close', startedEvent._id)).toHaveLength(1);
   });
 });

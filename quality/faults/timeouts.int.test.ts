@@ -46,6 +46,10 @@ const openEvent: CheckinEventDoc = {
   endsAt: new Date(now + 120 * MINUTE),
   closedAt: null,
 };
+// Another one, nobody checked in: closing it marks the whole branch 缺席.
+const unattendedEvent: CheckinEventDoc = { ...openEvent, _id: 'ev-fault-unattended' };
+// And one a member checks in to while it is being closed.
+const racedEvent: CheckinEventDoc = { ...openEvent, _id: 'ev-fault-raced' };
 
 let cloud: FaultCloud;
 beforeAll(async () => {
@@ -55,7 +59,7 @@ beforeAll(async () => {
     seed: {
       ...county.collections,
       members: members.map((m) => testMembers.find((t) => t._id === m._id) ?? m),
-      checkinEvents: [...checkinEvents, openEvent],
+      checkinEvents: [...checkinEvents, openEvent, unattendedEvent, racedEvent],
     } as unknown as Record<string, object[]>,
   });
   // Two warm instances of each function: a timed-out instance is ended, and its retry should not wait for
@@ -73,11 +77,14 @@ async function call<T>(name: string, action: string, data: unknown, openid: stri
   return envelope.data;
 }
 
-/** Calls with a fault armed: the function must die of its timeout, and the held request must be over. */
-async function timesOut(rule: FaultRule, name: string, action: string, data: unknown, openid: string): Promise<void> {
+/**
+ * Calls with a fault armed (several rules: each holds the first request it matches): the function must die of
+ * its timeout, and the held request must be over.
+ */
+async function timesOut(rules: FaultRule | FaultRule[], name: string, action: string, data: unknown, openid: string): Promise<void> {
   // devcloud logs every timeout; these are the expected ones.
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  const fault = cloud.arm(rule);
+  const faults = [rules].flat().map((rule) => cloud.arm(rule));
   let outcome: unknown;
   let reached: boolean;
   cloud.setTimeoutSeconds(name, TIMEOUT_S);
@@ -88,8 +95,8 @@ async function timesOut(rule: FaultRule, name: string, action: string, data: unk
     );
   } finally {
     cloud.setTimeoutSeconds(name, SETUP_TIMEOUT_S);
-    reached = fault.reached;
-    await fault.release();
+    reached = faults.some((fault) => fault.reached);
+    await Promise.all(faults.map((fault) => fault.release()));
     warn.mockRestore();
   }
   expect(outcome).toBeInstanceOf(FunctionInvocationError);
@@ -176,34 +183,76 @@ describe('check-in (read and write of the attendance record in one transaction)'
   });
 });
 
-describe('closing the event (closedAt + audit entry in a transaction, then 缺席 records for the rest)', () => {
-  // Runs after the check-in cases above, whose members are the event's only records so far.
-  it('dies between the two: the retry finishes it, one record per member and one audit entry', async () => {
-    const roster = members.filter((m) => m.branchId === secretary.branchId);
-    const audits = () => find<AuditEntry>('auditLog', { action: 'checkinEvent.close', 'target.id': openEvent._id });
-    const absentInsert: FaultRule = {
-      action: 'database.insertDocument',
-      when: (ctx) => fromFunction('checkin')(ctx) && onCollection('attendance')(ctx) && !inTransaction(ctx),
-        then: 'drop',
-    };
-    const checkedIn = find<AttendanceDoc>('attendance', { eventId: openEvent._id });
-    expect(checkedIn.length).toBeGreaterThan(0);
-    await timesOut(absentInsert, 'checkin', 'closeEvent', { eventId: openEvent._id }, DEMO_OPENIDS.secretary);
-    // The transaction landed whole; the 缺席 records did not (a separate request): the event is closed with
-    // members still 未签到 until the secretary closes it again.
-    expect(find<CheckinEventDoc>('checkinEvents', { _id: openEvent._id })[0]!.closedAt).not.toBeNull();
-    expect(audits()).toHaveLength(1);
-    expect(find<AttendanceDoc>('attendance', { eventId: openEvent._id })).toEqual(checkedIn);
-
-    await call('checkin', 'closeEvent', { eventId: openEvent._id }, DEMO_OPENIDS.secretary);
-    await call('checkin', 'closeEvent', { eventId: openEvent._id }, DEMO_OPENIDS.secretary);
-    const records = find<AttendanceDoc>('attendance', { eventId: openEvent._id });
+describe('closing the event (缺席 records, closedAt and the audit entry in one transaction)', () => {
+  const roster = members.filter((m) => m.branchId === secretary.branchId);
+  const eventDoc = (id: string) => find<CheckinEventDoc>('checkinEvents', { _id: id })[0]!;
+  const recordsOf = (id: string) => find<AttendanceDoc>('attendance', { eventId: id });
+  const audits = (id: string) => find<AuditEntry>('auditLog', { action: 'checkinEvent.close', 'target.id': id });
+  /** Every member of the branch has one record: their check-in, or the 缺席 the close wrote. */
+  const expectClosedOnce = (id: string) => {
+    expect(eventDoc(id).closedAt).not.toBeNull();
+    const records = recordsOf(id);
     expect(records.map((r) => r.memberId).sort()).toEqual(roster.map((m) => m._id).sort());
     for (const record of records) {
       expect(record.history).toHaveLength(1);
       expect(record.state === 'absent' ? 'close' : 'checkIn').toBe(record.history[0]!.command);
     }
-    expect(audits()).toHaveLength(1);
+    expect(audits(id)).toHaveLength(1);
+  };
+
+  // Runs after the check-in cases above, whose members are the event's only records so far.
+  // Found here: closedAt and its audit entry were committed first and the 缺席 records written after, so a
+  // call that died between the two left the event closed with members still 未签到.
+  it('dies while writing the 缺席 records: nothing changed, the event is still open; the retry closes it once', async () => {
+    const checkedIn = recordsOf(openEvent._id);
+    expect(checkedIn.length).toBeGreaterThan(0);
+    const before = eventDoc(openEvent._id);
+    // However the records are sent (one insert, or a write per record): the first one never arrives.
+    const absentWrite: FaultRule[] = ['database.insertDocument', 'database.modifyDocument'].map((action) => ({
+      action,
+      when: (ctx) => fromFunction('checkin')(ctx) && onCollection('attendance')(ctx),
+      then: 'drop',
+    }));
+    await timesOut(absentWrite, 'checkin', 'closeEvent', { eventId: openEvent._id }, DEMO_OPENIDS.secretary);
+    expect(eventDoc(openEvent._id)).toEqual(before);
+    expect(recordsOf(openEvent._id)).toEqual(checkedIn);
+    expect(audits(openEvent._id)).toEqual([]);
+
+    await call('checkin', 'closeEvent', { eventId: openEvent._id }, DEMO_OPENIDS.secretary);
+    await call('checkin', 'closeEvent', { eventId: openEvent._id }, DEMO_OPENIDS.secretary);
+    expectClosedOnce(openEvent._id);
+  });
+
+  it('dies after sending the commit: the close lands whole; the retry changes nothing and answers the tally', async () => {
+    const commit: FaultRule = { action: 'database.commitTransaction', when: fromFunction('checkin'), then: 'late' };
+    await timesOut(commit, 'checkin', 'closeEvent', { eventId: unattendedEvent._id }, DEMO_OPENIDS.secretary);
+    expectClosedOnce(unattendedEvent._id);
+    const landed = { event: eventDoc(unattendedEvent._id), records: recordsOf(unattendedEvent._id) };
+
+    const retried = await call<{ tally: { absent: number } }>('checkin', 'closeEvent', { eventId: unattendedEvent._id }, DEMO_OPENIDS.secretary);
+    expect(retried.tally.absent).toBe(roster.length);
+    expect({ event: eventDoc(unattendedEvent._id), records: recordsOf(unattendedEvent._id) }).toEqual(landed);
+    expect(audits(unattendedEvent._id)).toHaveLength(1);
+  });
+
+  it('a check-in that commits while the close is committing is kept: the close reruns and marks only the others', async () => {
+    const member = ofBranch[2]!;
+    const { code } = await call<{ code: string }>('checkin', 'currentCode', { eventId: racedEvent._id }, DEMO_OPENIDS.secretary);
+    // The close's commit is held (no timeout this time) while the member's check-in goes through.
+    const fault = cloud.arm({ action: 'database.commitTransaction', when: fromFunction('checkin'), then: 'late' });
+    const closing = call<{ tally: { absent: number; present: number; late: number } }>('checkin', 'closeEvent', { eventId: racedEvent._id }, DEMO_OPENIDS.secretary);
+    try {
+      while (!fault.reached) await new Promise((resolve) => setTimeout(resolve, 20));
+      await call('checkin', 'checkIn', { eventId: racedEvent._id, code }, openidOf(member));
+    } finally {
+      await fault.release();
+    }
+    const { tally } = await closing;
+
+    expect(tally.absent).toBe(roster.length - 1);
+    expect(tally.present + tally.late).toBe(1);
+    expectClosedOnce(racedEvent._id);
+    expect(recordsOf(racedEvent._id).find((r) => r.memberId === member._id)?.history.map((h) => h.command)).toEqual(['checkIn']);
   });
 });
 

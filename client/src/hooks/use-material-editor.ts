@@ -4,6 +4,7 @@ import { toAppError, type AppError } from '../services/app-error';
 import { pickDocument } from '../services/pick-document';
 import { pickImage } from '../services/pick-image';
 import { studyService } from '../services/study';
+import { useRequestIdFor } from './use-request-id';
 
 export interface MaterialDraft {
   materialId?: string;
@@ -27,6 +28,8 @@ export function useMaterialEditor(defaultOrgId: string | undefined, onSaved: () 
   const [warnings, setWarnings] = useState<string[]>([]);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // 重试 of the same draft after a network failure keeps its requestId, so the material is created once.
+  const request = useRequestIdFor();
 
   const run = useCallback(async (work: () => Promise<void>) => {
     setBusy(true);
@@ -96,7 +99,8 @@ export function useMaterialEditor(defaultOrgId: string | undefined, onSaved: () 
       run(async () => {
         if (!draft?.orgId) return;
         const input: SaveMaterialInput = { ...draft };
-        await studyService.saveMaterial(input);
+        await studyService.saveMaterial(input, request.idFor(input));
+        request.settle();
         setDraft(null);
         setPreview(null);
         onSaved();

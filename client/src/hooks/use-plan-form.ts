@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AdminPlan, Me } from '@zbxx/contracts';
 import { toAppError, type AppError } from '../services/app-error';
 import { studyService } from '../services/study';
+import { useRequestIdFor } from './use-request-id';
 
 /** How a material stands in the plan being edited: 必学 required, 选学 optional, or not in it. */
 export type MaterialRole = 'required' | 'optional' | 'none';
@@ -27,6 +28,8 @@ export function usePlanForm(me: Me, onSaved: () => void) {
   const [fields, setFields] = useState<PlanFields>(() => blank(me));
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // 重试 of the same plan after a network failure keeps its requestId, so the plan is created once.
+  const request = useRequestIdFor();
 
   const roleOf = (materialId: string): MaterialRole =>
     fields.required.includes(materialId) ? 'required' : fields.optional.includes(materialId) ? 'optional' : 'none';
@@ -66,7 +69,9 @@ export function usePlanForm(me: Me, onSaved: () => void) {
       setError(null);
       try {
         const { required, optional, ...rest } = fields;
-        await studyService.savePlan({ ...rest, requiredMaterialIds: required, optionalMaterialIds: optional, status });
+        const input = { ...rest, requiredMaterialIds: required, optionalMaterialIds: optional, status };
+        await studyService.savePlan(input, request.idFor(input));
+        request.settle();
         setFields(blank(me));
         onSaved();
       } catch (e) {

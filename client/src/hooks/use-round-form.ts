@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Me, QuizAdminRound, QuizReviewPolicy, QuizRoundQuota, QuizSaveRoundInput } from '@zbxx/contracts';
 import { toAppError, type AppError } from '../services/app-error';
 import { quizService } from '../services/quiz';
+import { useRequestIdFor } from './use-request-id';
 
 /** Difficulty levels of the optional mix: 易 1, 中 2, 难 3. */
 export type MixLevel = 1 | 2 | 3;
@@ -133,6 +134,8 @@ export function useRoundForm(me: Me, onSaved: (round: QuizAdminRound) => void) {
   const [loaded, setLoaded] = useState<QuizAdminRound | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // 重试 of the same fields after a network failure keeps its requestId, so the round is created once.
+  const request = useRequestIdFor();
   const updateRow = (category: string, change: (row: QuotaRow) => QuotaRow) =>
     setFields((f) => ({ ...f, quota: f.quota.map((row) => (row.category === category ? change(row) : row)) }));
 
@@ -174,7 +177,9 @@ export function useRoundForm(me: Me, onSaved: (round: QuizAdminRound) => void) {
       setBusy(true);
       setError(null);
       try {
-        const { round } = await quizService.saveRound(toSaveInput(fields, loaded));
+        const input = toSaveInput(fields, loaded);
+        const { round } = await quizService.saveRound(input, request.idFor(input));
+        request.settle();
         setLoaded(null);
         setFields(blank(me));
         onSaved(round);

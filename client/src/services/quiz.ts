@@ -13,7 +13,8 @@ export const quizService = {
   practiceRate: (questionId: string, rating: 'again' | 'hard' | 'good' | 'easy') => callAction(quizContract, 'practiceRate', { questionId, rating }, { write: true }),
   leaderboard: (roundId: string) => callAction(quizContract, 'leaderboard', { roundId }),
   listRounds: () => callAction(quizContract, 'listRounds', undefined),
-  saveRound: (input: QuizSaveRoundInput) => callAction(quizContract, 'saveRound', input, { write: true }),
+  /** `requestId`: the same for a 重试 of the same create, so it is created once (see useRequestIdFor). */
+  saveRound: (input: QuizSaveRoundInput, requestId?: string) => callAction(quizContract, 'saveRound', input, { write: true, requestId }),
   itemAnalysis: (roundId: string) => callAction(quizContract, 'itemAnalysis', { roundId }),
   bankOverview: () => callAction(quizContract, 'bankOverview', undefined),
   questionTemplate: () => callAction(quizContract, 'questionTemplate', undefined),

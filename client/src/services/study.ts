@@ -15,10 +15,12 @@ export const studyService = {
   reportProgress: (reports: ProgressReport[]) => callAction(studyContract, 'reportProgress', { reports }),
   branchStatus: (branchId?: string, month?: string) => callAction(studyContract, 'branchStatus', { ...(branchId ? { branchId } : {}), ...(month ? { month } : {}) }),
   listPlans: () => callAction(studyContract, 'listPlans', undefined),
-  savePlan: (input: SavePlanInput) => callAction(studyContract, 'savePlan', input, { write: true }),
+  /** `requestId`: the same for a 重试 of the same create, so it is created once (see useRequestIdFor). */
+  savePlan: (input: SavePlanInput, requestId?: string) => callAction(studyContract, 'savePlan', input, { write: true, requestId }),
   listMaterials: () => callAction(studyContract, 'listMaterials', undefined),
   getMaterialDraft: (materialId: string) => callAction(studyContract, 'getMaterialDraft', { materialId }),
-  saveMaterial: (input: SaveMaterialInput) => callAction(studyContract, 'saveMaterial', input, { write: true }),
+  /** `requestId`: as for savePlan. */
+  saveMaterial: (input: SaveMaterialInput, requestId?: string) => callAction(studyContract, 'saveMaterial', input, { write: true, requestId }),
   previewMaterial: (body: string) => callAction(studyContract, 'previewMaterial', { body }),
   importDocument: (input: ImportDocumentInput) => callAction(studyContract, 'importDocument', input),
   uploadImage: (image: { fileName: string; base64: string }) => callAction(studyContract, 'uploadImage', image, { write: true }),

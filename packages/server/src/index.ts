@@ -14,3 +14,4 @@ export * from './branch-access';
 export * from './views';
 export * from './stats';
 export * from './round-item-analysis';
+export * from './document-ids';

@@ -61,7 +61,7 @@ describe('usePlanForm', () => {
       requiredMaterialIds: ['mat-1'],
       optionalMaterialIds: ['mat-2'],
       status: 'published',
-    });
+    }, expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/));
     expect(onSaved).toHaveBeenCalled();
     expect(result.current.editing).toBe(false);
   });
@@ -74,5 +74,25 @@ describe('usePlanForm', () => {
     await act(() => result.current.save('draft'));
     expect(result.current.error?.message).toBe('没有权限进行此操作');
     expect(result.current.fields.theme).toBe('主题');
+  });
+
+  it('sends 重试 after a network failure with the same requestId, and the next new plan with a new one', async () => {
+    savePlan.mockRejectedValueOnce(new AppError('NETWORK.TIMEOUT'));
+    const { result } = renderHook(() => usePlanForm(me, jest.fn()));
+    const fill = () => {
+      act(() => result.current.change({ theme: '主题' }));
+      act(() => result.current.cycle('mat-1'));
+    };
+    fill();
+    await act(() => result.current.save('published'));
+    expect(result.current.error?.retryable).toBe(true);
+    await act(() => result.current.save('published'));
+    fill();
+    await act(() => result.current.save('published'));
+
+    const [lost, retried, next] = savePlan.mock.calls.map((call: unknown[]) => call[1]);
+    expect(retried).toBe(lost);
+    expect(next).not.toBe(lost);
+    expect(savePlan.mock.calls[2]![0]).toEqual(savePlan.mock.calls[0]![0]);
   });
 });

@@ -74,7 +74,7 @@ describe('useRoundForm', () => {
       passMark: 60,
       multipleChoice: 'allOrNothing',
       review: { ownAnswers: 'afterSubmit', correctAnswers: 'afterRoundCloses', explanations: 'afterRoundCloses' },
-    });
+    }, expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/));
     expect(onSaved).toHaveBeenCalledWith(listed);
     expect(result.current.fields.title).toBe('');
   });
@@ -103,8 +103,29 @@ describe('useRoundForm', () => {
         closesAt: '2026-11-25T16:00:00.000Z',
         quota: [{ category: '党章', count: 4, difficulty: { 1: 1, 2: 2, 3: 1 } }],
       }),
+      expect.any(String),
     );
     expect(result.current.error?.message).toBe('已有党员参加答题，只能修改标题或延后结束时间');
     expect(result.current.fields.title).toBe('11月党规测试（延期）');
+  });
+
+  it('sends 重试 after a network failure with the same requestId, and the next new round with a new one', async () => {
+    saveRound.mockRejectedValueOnce(new AppError('NETWORK.UNREACHABLE'));
+    const { result } = renderHook(() => useRoundForm(me, jest.fn()));
+    const fill = () => {
+      act(() => result.current.change({ title: '12月测试' }));
+      act(() => result.current.toggleCategory('党章', 5));
+    };
+    fill();
+    await act(() => result.current.save());
+    expect(result.current.error?.retryable).toBe(true);
+    await act(() => result.current.save());
+    fill();
+    await act(() => result.current.save());
+
+    const [lost, retried, next] = saveRound.mock.calls.map((call: unknown[]) => call[1]);
+    expect(retried).toBe(lost);
+    expect(next).not.toBe(lost);
+    expect(saveRound.mock.calls[2]![0]).toEqual(saveRound.mock.calls[0]![0]);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { checkinContract } from '@zbxx/contracts';
 import { monthOf, orgPathOf } from '@zbxx/domain';
 import {
@@ -6,6 +6,7 @@ import {
   auditLogRepo,
   checkinAttendanceRepo,
   checkinEventsRepo,
+  createdDocId,
   orgsRepo,
   studyPlansRepo,
   type BoundCaller,
@@ -31,14 +32,8 @@ export const listEvents: Handler<'listEvents'> = async (_input, { caller, db, no
   };
 };
 
-/** A new event's id: from the request's id when the client sent one, so a retried create lands on the same event. */
-function newEventId(secretaryId: string, requestId: string | null): string {
-  if (!requestId) return `ev-${randomBytes(8).toString('hex')}`;
-  return `ev-${createHash('sha256').update(`${secretaryId}:${requestId}`).digest('hex').slice(0, 16)}`;
-}
-
 /** Creates or edits an event of the secretary's branch; a closed event is what was reported and stays as it is. */
-export const saveEvent: Handler<'saveEvent'> = async (input, { caller, db, now, requestId }) => {
+export const saveEvent: Handler<'saveEvent'> = async (input, { caller, db, now, random, requestId }) => {
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   const checkinOpensAt = input.checkinOpensAt ? new Date(input.checkinOpensAt) : new Date(startsAt.getTime() - 30 * MINUTE);
@@ -72,7 +67,7 @@ export const saveEvent: Handler<'saveEvent'> = async (input, { caller, db, now, 
     materialIds ??= [...new Set(plans.flatMap((plan) => plan.requiredMaterialIds))];
   }
   const event: CheckinEventDoc = {
-    _id: previous?._id ?? newEventId(secretary.member._id, requestId),
+    _id: previous?._id ?? createdDocId('ev', secretary.member._id, requestId, random),
     branchId,
     branchName: branch.name,
     orgPath,

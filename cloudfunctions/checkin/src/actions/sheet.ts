@@ -8,6 +8,7 @@ import {
   checkinEventsRepo,
   membersRepo,
   type AttendanceDoc,
+  type BoundCaller,
   type CheckinEventDoc,
   type Db,
   type FunctionHandler,
@@ -105,40 +106,55 @@ export const decideLeave: Handler<'decideLeave'> = async (input, { caller, db, n
 };
 
 /**
- * Closes the event: everyone still 未签到 becomes 缺席 (new records in one insert, the rare existing 未签到
- * record one by one). Safe to repeat: a second close finds nobody left to mark.
+ * The whole of closing, as one transaction: 缺席 for everyone still 未签到, closedAt and the audit entry. Null
+ * when the event turns out closed already. Answers the roster and every member's state afterwards.
+ */
+async function closeInTransaction(db: Db, event: CheckinEventDoc, secretary: BoundCaller, now: Date, requestId: string | null) {
+  const closing: CheckinEventDoc = { ...event, closedAt: now };
+  return db.runTransaction(async (tx) => {
+    // Read before the records: the transaction's snapshot then precedes them, so a check-in committed after they
+    // were read, on a record this writes, makes the commit conflict (and this rerun), never overwritten.
+    const current = await checkinEventsRepo.getEvent(tx, event._id);
+    if (!current || current.closedAt) return null;
+    const { roster, records } = await loadSheet(db, closing);
+    const byMember = new Map(records.map((record) => [record.memberId, record]));
+    const states = new Map<string, AttendanceRecord['state']>(records.map((record) => [record.memberId, record.state]));
+    const unmarked = [...roster.map((person) => person._id).filter((id) => !byMember.has(id)), ...records.filter((r) => r.state === 'expected').map((r) => r.memberId)];
+    for (const memberId of unmarked) {
+      const previous = byMember.get(memberId) ?? null;
+      const result = transition(previous ?? newAttendanceRecord(event._id, memberId), { type: 'close' }, { role: 'system' }, now, attendanceEvent(closing));
+      if (!result.ok || !result.changed) continue;
+      await checkinAttendanceRepo.writeAttendance(tx, previous, result.record, event.branchId, now);
+      states.set(memberId, result.record.state);
+    }
+    await checkinEventsRepo.setClosedAt(tx, event._id, now);
+    await auditLogRepo.appendAudit(tx, {
+      at: now,
+      action: 'checkinEvent.close',
+      actor: { openid: secretary.openid, memberId: secretary.member._id },
+      target: { collection: 'checkinEvents', id: event._id },
+      details: {},
+      requestId,
+    });
+    return { event: closing, roster, states };
+  });
+}
+
+/**
+ * Closes the event: everyone still 未签到 becomes 缺席, in one transaction with closedAt and its audit entry (one
+ * write per member marked: the platform allows no batch write in a transaction), so a call that dies half-way
+ * leaves the event open with nothing marked and the secretary's repeat does all of it. A repeat after it landed finds the event closed and answers the tally.
  */
 export const closeEvent: Handler<'closeEvent'> = async (input, { caller, db, now, requestId }) => {
   const { secretary, event } = await loadManagedEvent(db, caller, input.eventId);
   if (now < event.startsAt) throw new AppError('INPUT.INVALID', '活动开始后才能结束签到');
-  const closed: CheckinEventDoc = { ...event, closedAt: event.closedAt ?? now };
-  if (!event.closedAt) {
-    await db.runTransaction(async (tx) => {
-      await checkinEventsRepo.setClosedAt(tx, event._id, now);
-      await auditLogRepo.appendAudit(tx, {
-        at: now,
-        action: 'checkinEvent.close',
-        actor: { openid: secretary.openid, memberId: secretary.member._id },
-        target: { collection: 'checkinEvents', id: event._id },
-        details: {},
-        requestId,
-      });
-    });
+  const closed = event.closedAt ? null : await closeInTransaction(db, event, secretary, now, requestId);
+  if (closed) {
+    const everyone = new Set([...closed.roster.map((person) => person._id), ...closed.states.keys()]);
+    return { event: eventSummary(closed.event, now), tally: tallyOf([...everyone].map((id) => closed.states.get(id) ?? 'expected')) };
   }
-  const { roster, records } = await loadSheet(db, closed);
-  const byMember = new Map(records.map((record) => [record.memberId, record]));
-  const fresh: AttendanceRecord[] = [];
-  for (const person of roster) {
-    if (byMember.has(person._id)) continue;
-    const result = transition(newAttendanceRecord(event._id, person._id), { type: 'close' }, { role: 'system' }, now, attendanceEvent(closed));
-    if (result.ok && result.changed) fresh.push(result.record);
-  }
-  await checkinAttendanceRepo.insertClosedRecords(db, fresh, event.branchId, now);
-  const states = new Map<string, AttendanceRecord['state']>([...records.map((r) => [r.memberId, r.state] as const), ...fresh.map((r) => [r.memberId, r.state] as const)]);
-  for (const record of records.filter((r) => r.state === 'expected')) {
-    const outcome = await applyCommand(db, closed, record.memberId, { type: 'close' }, { role: 'system' }, now);
-    states.set(record.memberId, outcome.record.state);
-  }
-  const everyone = new Set([...roster.map((person) => person._id), ...states.keys()]);
-  return { event: eventSummary(closed, now), tally: tallyOf([...everyone].map((id) => states.get(id) ?? 'expected')) };
+  // Closed already (by an earlier call, or by one that committed meanwhile): what it recorded is the answer.
+  const current = event.closedAt ? event : ((await checkinEventsRepo.getEvent(db, event._id)) ?? event);
+  const { rows } = await loadSheet(db, current);
+  return { event: eventSummary(current, now), tally: tallyOf(rows.map((row) => row.state)) };
 };

@@ -1,9 +1,8 @@
 import { ROSTER_FILE_MAX_BYTES, type QuestionImportPreview, type quizContract, type RosterFile } from '@zbxx/contracts';
 import { planQuestionImport, questionStemKey, QUESTION_TYPE_LABELS, toDisplayLabels, type QuestionImportPlan } from '@zbxx/domain';
-import { AppError, downloadFile, quizQuestionsRepo, type FunctionHandler } from '@zbxx/server';
+import { AppError, downloadFile, newId, quizQuestionsRepo, type FunctionHandler } from '@zbxx/server';
 import { readQuestionSheet } from '@zbxx/server/src/xlsx/question-workbook';
 import { bankOrgIdOf, requireAdmin } from '../admin-access';
-import { newId } from '../new-id';
 
 const PREVIEW_LIMIT = 200;
 

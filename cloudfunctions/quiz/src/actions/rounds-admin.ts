@@ -3,6 +3,7 @@ import { checkQuota, describeQuotaProblem, roundWindowState, type CategoryQuota,
 import {
   AppError,
   auditLogRepo,
+  createdDocId,
   orgsRepo,
   quizAttemptsRepo,
   quizQuestionsRepo,
@@ -13,7 +14,6 @@ import {
   type QuizRoundDoc,
 } from '@zbxx/server';
 import { bankOrgIdOf, requireAdmin } from '../admin-access';
-import { newId } from '../new-id';
 
 /** The full score of every round; each question is worth the same share of it. */
 const FULL_SCORE = 100;
@@ -44,10 +44,19 @@ export const listRounds: FunctionHandler<typeof quizContract, 'listRounds'> = as
  * Creates or edits a round. The quota is checked against the bank the round will draw from (the banks on its
  * org path), so a round nobody could start is never published. Once anyone has started an attempt, only the
  * title and a later close may change: everything else was part of the rules those attempts were played by.
- * The round and its audit entry are written in one transaction.
+ * The round and its audit entry are written in one transaction; a new round's id comes from the request's id,
+ * so a retried create answers the round it made.
  */
 export const saveRound: FunctionHandler<typeof quizContract, 'saveRound'> = async (input, { caller, db, now, random, requestId }) => {
   const admin = requireAdmin(caller);
+  const newRoundId = createdDocId('round', admin.member._id, requestId, random);
+  if (!input.roundId && requestId) {
+    // 重试 of a create whose reply was lost (same requestId, so the same id): the round exists, answer it again.
+    // Checked before the transaction, as the repository reads rounds; two such calls at once could only
+    // write the same document twice, never make a second round.
+    const created = await quizRoundsRepo.getRound(db, newRoundId);
+    if (created) return { round: adminRound(created, (await quizAttemptsRepo.countAttemptsByRound(db, [created._id])).get(created._id) ?? 0, now) };
+  }
   const opensAt = new Date(input.opensAt);
   const closesAt = new Date(input.closesAt);
   if (closesAt.getTime() <= opensAt.getTime()) throw new AppError('INPUT.INVALID', '结束时间必须晚于开始时间');
@@ -79,7 +88,7 @@ export const saveRound: FunctionHandler<typeof quizContract, 'saveRound'> = asyn
     previous && attemptCount > 0
       ? { ...previous, title: input.title, closesAt, updatedAt: now }
       : {
-          _id: previous?._id ?? newId('round', random),
+          _id: previous?._id ?? newRoundId,
           title: input.title,
           month: input.month,
           orgId: org._id,

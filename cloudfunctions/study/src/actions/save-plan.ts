@@ -1,14 +1,15 @@
 import type { studyContract } from '@zbxx/contracts';
 import { orgPathOf } from '@zbxx/domain';
-import { AppError, studyMaterialsRepo, studyPlansRepo, type FunctionHandler, type StudyPlanDoc } from '@zbxx/server';
+import { AppError, createdDocId, studyMaterialsRepo, studyPlansRepo, type FunctionHandler, type StudyPlanDoc } from '@zbxx/server';
 import { adminPlanOf } from '../admin-views';
 import { auditStudyChange } from '../audit';
-import { newId } from '../new-id';
 import { adminCoversPath, loadAdministeredOrg, requireAdmin } from '../scope';
 
 /**
  * 组织部 creates or edits a month plan for an org in its subtree. Materials must be the admin's own (owned in
- * its subtrees) or handed down from above the plan's org. Written with its audit entry in one transaction.
+ * its subtrees) or handed down from above the plan's org. Written with its audit entry in one transaction. A
+ * new plan's id comes from the request's id, so a retried create answers the plan it made (an org may have
+ * several plans a month, so nothing else tells a retry from a second plan).
  */
 export const savePlan: FunctionHandler<typeof studyContract, 'savePlan'> = async (input, { caller, db, now, random, requestId }) => {
   const admin = requireAdmin(caller);
@@ -23,8 +24,12 @@ export const savePlan: FunctionHandler<typeof studyContract, 'savePlan'> = async
   const plan = await db.runTransaction(async (tx) => {
     const existing = input.planId ? await studyPlansRepo.getPlan(tx, input.planId) : null;
     if (input.planId && (!existing || !adminCoversPath(admin, existing.orgPath))) throw new AppError('NOT_FOUND', '没有找到这份学习计划');
+    const id = existing?._id ?? createdDocId('plan', admin.member._id, requestId, random);
+    // 重试 of a create whose reply was lost (same requestId): the plan exists already, answer it again.
+    const created = !existing && requestId ? await studyPlansRepo.getPlan(tx, id) : null;
+    if (created) return created;
     const next: StudyPlanDoc = {
-      _id: existing?._id ?? newId('plan', random),
+      _id: id,
       month: input.month,
       orgId: org._id,
       orgName: org.name,

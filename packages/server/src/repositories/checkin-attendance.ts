@@ -87,21 +87,3 @@ export async function writeAttendance(store: DocStore, previous: AttendanceDoc |
   };
   await store.collection(COLLECTIONS.attendance).doc(id).set({ data });
 }
-
-/** Records created by closing an event (缺席 for everyone who never appeared): one insert for all of them. */
-export async function insertClosedRecords(db: Db, records: readonly AttendanceRecord[], branchId: string, at: Date): Promise<void> {
-  if (records.length === 0) return;
-  for (const record of records) {
-    if (!extendsHistory(newAttendanceRecord(record.eventId, record.memberId), record)) throw new HistoryRewriteError(attendanceId(record.eventId, record.memberId));
-  }
-  await db.collection(COLLECTIONS.attendance).add({
-    data: records.map((record) => ({
-      _id: attendanceId(record.eventId, record.memberId),
-      ...record,
-      flags: [...record.flags],
-      history: record.history.map((entry) => ({ ...entry })),
-      branchId,
-      updatedAt: at,
-    })),
-  });
-}
