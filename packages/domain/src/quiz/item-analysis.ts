@@ -68,17 +68,7 @@ export const DEFAULT_ITEM_ANALYSIS_OPTIONS: ItemAnalysisOptions = {
   groupShare: 0.27,
 };
 
-interface Examinee {
-  attemptId: string;
-  ratio: number;
-  response: ItemResponse;
-}
-
 const share = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
-
-function facilityOf(examinees: readonly Examinee[]): number {
-  return share(examinees.filter((examinee) => examinee.response.correct).length, examinees.length);
-}
 
 /**
  * Per-question statistics; `keys` (canonical key per question id) enables the DISTRACTOR_OUTDRAWS_KEY check.
@@ -89,44 +79,147 @@ export function analyseItems(
   keys: Readonly<Record<string, readonly OptionId[]>> = {},
   options: ItemAnalysisOptions = DEFAULT_ITEM_ANALYSIS_OPTIONS,
 ): ItemStats[] {
-  const byQuestion = new Map<string, Examinee[]>();
-  for (const attempt of attempts) {
-    const ratio = share(attempt.score, attempt.maxScore);
-    for (const response of attempt.responses) {
-      const list = byQuestion.get(response.questionId) ?? [];
-      list.push({ attemptId: attempt.attemptId, ratio, response });
-      byQuestion.set(response.questionId, list);
-    }
-  }
-  return [...byQuestion.keys()].sort().map((questionId) => {
-    const examinees = byQuestion.get(questionId) ?? [];
-    return statsOf(questionId, examinees, keys[questionId], options);
-  });
+  const accumulator = new ItemAnalysisAccumulator();
+  for (const attempt of attempts) accumulator.add(attempt);
+  return accumulator.result(keys, options);
 }
 
+interface QuestionTally {
+  questionId: string;
+  examinees: number;
+  correct: number;
+  optionCounts: Record<OptionId, number>;
+  unanswered: number;
+}
+
+/** A growable column of small integers: 4 bytes per value instead of an object per response. */
+class Int32Column {
+  private values = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length] = value;
+    this.length += 1;
+  }
+
+  at(index: number): number {
+    return this.values[index] ?? 0;
+  }
+}
+
+/**
+ * `analyseItems` one attempt at a time, so a round's attempts can be read page by page and dropped: counts and
+ * option tallies are summed as attempts arrive; for the upper/lower groups, which need every examinee's rank,
+ * each attempt leaves only its id, its score ratio and one 4-byte integer per response (question number and
+ * whether it was correct): about 150 bytes for a paper of 20 questions, where the attempt itself took
+ * kilobytes. The result is exactly `analyseItems` of the same attempts in the same order (scores must be finite,
+ * `groupShare` at most 1).
+ */
+export class ItemAnalysisAccumulator {
+  private readonly tallies: QuestionTally[] = [];
+  private readonly questionNumbers = new Map<string, number>();
+  private readonly attemptIds: string[] = [];
+  private readonly ratios: number[] = [];
+  /** Per attempt, where its responses end in `responses`. */
+  private readonly responseEnds = new Int32Column();
+  /** Per response, question number × 2 + 1 if correct. */
+  private readonly responses = new Int32Column();
+
+  get attempts(): number {
+    return this.attemptIds.length;
+  }
+
+  add(attempt: AnalysedAttempt): void {
+    this.attemptIds.push(attempt.attemptId);
+    this.ratios.push(share(attempt.score, attempt.maxScore));
+    for (const response of attempt.responses) {
+      const number = this.questionNumber(response.questionId);
+      const tally = this.tallies[number] as QuestionTally;
+      tally.examinees += 1;
+      if (response.correct) tally.correct += 1;
+      if (response.choice.length === 0) tally.unanswered += 1;
+      for (const id of new Set(response.choice)) tally.optionCounts[id] = (tally.optionCounts[id] ?? 0) + 1;
+      this.responses.push(number * 2 + (response.correct ? 1 : 0));
+    }
+    this.responseEnds.push(this.responses.length);
+  }
+
+  /** Every question met so far, in the order first met. */
+  questionIds(): string[] {
+    return this.tallies.map((tally) => tally.questionId);
+  }
+
+  /** The statistics of the attempts added so far (callable again: it changes nothing). */
+  result(keys: Readonly<Record<string, readonly OptionId[]>> = {}, options: ItemAnalysisOptions = DEFAULT_ITEM_ANALYSIS_OPTIONS): ItemStats[] {
+    const groups = this.groupCorrect(options);
+    return [...this.questionNumbers.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([questionId, number]) => statsOf(this.tallies[number] as QuestionTally, groups.upper[number] ?? 0, groups.lower[number] ?? 0, keys[questionId], options));
+  }
+
+  private questionNumber(questionId: string): number {
+    let number = this.questionNumbers.get(questionId);
+    if (number === undefined) {
+      number = this.tallies.length;
+      this.questionNumbers.set(questionId, number);
+      this.tallies.push({ questionId, examinees: 0, correct: 0, optionCounts: {}, unanswered: 0 });
+    }
+    return number;
+  }
+
+  /**
+   * Correct answers in each question's upper and lower group. A question's examinees ranked among themselves
+   * are all attempts ranked once, restricted to those examinees (the sort is stable and the order total), so
+   * one walk down the overall ranking finds every question's groups.
+   */
+  private groupCorrect(options: ItemAnalysisOptions): { upper: Int32Array; lower: Int32Array } {
+    const { attemptIds, ratios } = this;
+    const ranked = attemptIds
+      .map((_, index) => index)
+      .sort((a, b) => (ratios[b] as number) - (ratios[a] as number) || compareIds(attemptIds[a] as string, attemptIds[b] as string));
+    const sizes = this.tallies.map((tally) => groupSizeOf(tally.examinees, options));
+    const seen = new Int32Array(this.tallies.length);
+    const upper = new Int32Array(this.tallies.length);
+    const lower = new Int32Array(this.tallies.length);
+    for (const attempt of ranked) {
+      const end = this.responseEnds.at(attempt);
+      for (let r = attempt === 0 ? 0 : this.responseEnds.at(attempt - 1); r < end; r += 1) {
+        const code = this.responses.at(r);
+        const number = code >> 1;
+        const position = seen[number] ?? 0;
+        seen[number] = position + 1;
+        if ((code & 1) === 0) continue;
+        const size = sizes[number] ?? 0;
+        if (position < size) upper[number] = (upper[number] ?? 0) + 1;
+        if (position >= (this.tallies[number] as QuestionTally).examinees - size) lower[number] = (lower[number] ?? 0) + 1;
+      }
+    }
+    return { upper, lower };
+  }
+}
+
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const groupSizeOf = (n: number, options: ItemAnalysisOptions): number => (n === 0 ? 0 : Math.max(1, Math.round(options.groupShare * n)));
+
 function statsOf(
-  questionId: string,
-  examinees: readonly Examinee[],
+  tally: QuestionTally,
+  upperCorrect: number,
+  lowerCorrect: number,
   key: readonly OptionId[] | undefined,
   options: ItemAnalysisOptions,
 ): ItemStats {
-  const n = examinees.length;
-  const correct = examinees.filter((examinee) => examinee.response.correct).length;
+  const { questionId, examinees: n, correct, optionCounts, unanswered } = tally;
   const facility = share(correct, n);
-  const optionCounts: Record<OptionId, number> = {};
-  let unanswered = 0;
-  for (const { response } of examinees) {
-    if (response.choice.length === 0) unanswered += 1;
-    for (const id of new Set(response.choice)) optionCounts[id] = (optionCounts[id] ?? 0) + 1;
-  }
-
   const enough = n >= options.minExaminees && n > 0;
-  const groupSize = n === 0 ? 0 : Math.max(1, Math.round(options.groupShare * n));
-  const ranked = [...examinees].sort(
-    (a, b) => b.ratio - a.ratio || (a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0),
-  );
-  const upperFacility = enough ? facilityOf(ranked.slice(0, groupSize)) : null;
-  const lowerFacility = enough ? facilityOf(ranked.slice(n - groupSize)) : null;
+  const groupSize = groupSizeOf(n, options);
+  const upperFacility = enough ? share(upperCorrect, groupSize) : null;
+  const lowerFacility = enough ? share(lowerCorrect, groupSize) : null;
   const discrimination = upperFacility === null || lowerFacility === null ? null : upperFacility - lowerFacility;
 
   const flags: ItemFlag[] = [];
@@ -155,7 +248,7 @@ function statsOf(
     upperFacility,
     lowerFacility,
     discrimination,
-    optionCounts,
+    optionCounts: { ...optionCounts },
     unanswered,
     flags,
   };

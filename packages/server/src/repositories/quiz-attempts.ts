@@ -183,23 +183,33 @@ export async function memberScoresInBranch(db: Db, roundId: string, branchId: st
 const ANALYSIS_FIELDS = { score: true, maxScore: true, answers: true, outcomes: true } as const;
 const ANALYSIS_PAGE = 1000;
 
-/** Finished attempts of a round, only what item analysis reads, page by page (an admin report, not a hot path). */
-export async function findFinishedForAnalysis(db: Db, roundId: string, maxAttempts: number): Promise<Pick<QuizAttemptDoc, '_id' | 'score' | 'maxScore' | 'answers' | 'outcomes'>[]> {
+export type AttemptForAnalysis = Pick<QuizAttemptDoc, '_id' | 'score' | 'maxScore' | 'answers' | 'outcomes'>;
+
+/**
+ * Finished attempts of a round, only what item analysis reads, handed to `visit` one at a time and read a page at
+ * a time, so no more than one page is held (an admin report, not a hot path). Pages follow `_id` from the last
+ * one seen rather than skipping: a skip makes the database walk past every earlier page again.
+ */
+export async function eachFinishedForAnalysis(db: Db, roundId: string, maxAttempts: number, visit: (attempt: AttemptForAnalysis) => void): Promise<void> {
   const _ = db.command;
-  const rows: Pick<QuizAttemptDoc, '_id' | 'score' | 'maxScore' | 'answers' | 'outcomes'>[] = [];
-  for (let skip = 0; skip < maxAttempts; skip += ANALYSIS_PAGE) {
-    const res = await db
-      .collection(COLLECTIONS.quizAttempts)
-      .where({ roundId, finishedAt: _.neq(null) })
-      .orderBy('_id', 'asc')
-      .skip(skip)
-      .limit(ANALYSIS_PAGE)
-      .field(ANALYSIS_FIELDS)
-      .get();
-    rows.push(...(res.data as unknown as typeof rows));
-    if (res.data.length < ANALYSIS_PAGE) break;
+  let lastId: string | null = null;
+  let page: AttemptForAnalysis[] = [];
+  for (let read = 0; read < maxAttempts; read += page.length) {
+    // Let the previous page go before the next one arrives (measured: the heap peak holds one page, not two).
+    page = [];
+    page = (
+      await db
+        .collection(COLLECTIONS.quizAttempts)
+        .where({ roundId, finishedAt: _.neq(null), ...(lastId === null ? {} : { _id: _.gt(lastId) }) })
+        .orderBy('_id', 'asc')
+        .limit(Math.min(ANALYSIS_PAGE, maxAttempts - read))
+        .field(ANALYSIS_FIELDS)
+        .get()
+    ).data as unknown as AttemptForAnalysis[];
+    for (const attempt of page) visit(attempt);
+    if (page.length < ANALYSIS_PAGE) return;
+    lastId = (page[page.length - 1] as AttemptForAnalysis)._id;
   }
-  return rows;
 }
 
 /** Attempts started per round (an admin's round list: a round with attempts is locked), one pipeline. */
