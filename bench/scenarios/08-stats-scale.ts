@@ -38,6 +38,30 @@ main(JSON.parse(event), {}).then((reply) => {
 `;
 
 /**
+ * A subtree month's full member listing (党员明细, as the export reads it), in a process of its own through the
+ * SDK: `memberMonthFactsPages` in pages of 1000 after the month's requirements. Prints the time, rows and pages.
+ */
+const LISTING_CHILD = `
+const [nodeId, month] = process.argv.slice(1);
+const cloud = require('wx-server-sdk');
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+const db = cloud.database({ throwOnNotFound: false });
+const { loadMonthRequirements, memberMonthFactsPages } = require('@zbxx/server');
+(async () => {
+  const { requiredMaterialIds, roundIds } = await loadMonthRequirements(db, { nodeId, nodePath: [nodeId], isBranch: false }, month);
+  const started = performance.now();
+  let rows = 0;
+  let pages = 0;
+  for await (const page of memberMonthFactsPages(db, { month, nodeId, requiredMaterialIds, roundIds }, 1000)) {
+    rows += page.length;
+    pages += 1;
+  }
+  process.stdout.write(JSON.stringify({ ms: performance.now() - started, rows, pages }) + '\\n');
+  process.exit(0);
+})().catch((err) => { console.error(err); process.exit(1); });
+`;
+
+/**
  * The measured month made busy: a 主题党日 in every branch with everyone's record, and about 80 % of members
  * answering the month's round (a third twice), attempts carrying their 20-question answers as real ones do.
  */
@@ -92,7 +116,7 @@ const scenario: Scenario = {
   title: '完成情况统计（县级规模）：一个支部的月度矩阵与全县汇总',
   requires: ['stats'],
   method:
-    '演示县（20,000 名党员、600 个支部，含统计边界情况：月中转接、请假后补学、撤销的支部）补足统计月份的数据（各支部主题党日与签到记录、约八成党员答题且答卷带 20 题快照），写入 devcloud；以县委组织部管理员身份用 `devcloud.invoke` 调用 `stats.branchMatrix`（最大的支部）与 `stats.rollup`（全县），各预热一次后取 3 次中位数耗时和 devcloud 统计的数据库请求数；并与 240 人演示县的请求数比较（须相同）。再在单独子进程中加载 `stats` 函数包各调用一次，记录该进程峰值 RSS（对应云函数实例 256 MB 上限）；另每 20 ms 采样 devcloud 所在进程的 RSS 取峰值（仅供参考，含内存中的全部数据）。',
+    '演示县（20,000 名党员、600 个支部，含统计边界情况：月中转接、请假后补学、撤销的支部）补足统计月份的数据（各支部主题党日与签到记录、约八成党员答题且答卷带 20 题快照），写入 devcloud；以县委组织部管理员身份用 `devcloud.invoke` 调用 `stats.branchMatrix`（最大的支部）与 `stats.rollup`（全县），各预热一次后取 3 次中位数耗时和 devcloud 统计的数据库请求数；并与 240 人演示县的请求数比较（须相同）。再在单独子进程中加载 `stats` 函数包各调用一次，记录该进程峰值 RSS（对应云函数实例 256 MB 上限）；再在单独子进程中经 SDK 读出全县当月的全部党员明细（`memberMonthFactsPages`，每页 1000 人，导出的读法），记录耗时、行数、页数和请求数；另每 20 ms 采样 devcloud 所在进程的 RSS 取峰值（仅供参考，含内存中的全部数据）。',
   async run(ctx) {
     const rss = new RssSampler();
     try {
@@ -148,7 +172,21 @@ const scenario: Scenario = {
               `rollup ${round(rollup.ms, 0)} ms / ${rollup.requests} requests (${rollup.result.children.length} children, ${rollup.result.total.totals.members} members); RSS before ${round(rssBefore / MB, 0)} MB`,
           );
           ctx.log(`${label}: function process peak RSS branchMatrix ${round(matrixRss / MB, 0)} MB, rollup ${round(rollupRss / MB, 0)} MB`);
-          return { matrix, rollup, members: members.length, rssBefore, functionRss: Math.max(matrixRss, rollupRss) };
+          const listing = await (async () => {
+            const countyId = rollup.result.node.id;
+            const before = app.devcloud.stats.snapshot().dbRequests.fromScripts;
+            const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '-e', LISTING_CHILD, countyId, MONTH], {
+              cwd: ctx.repoRoot,
+              env: { PATH: process.env.PATH ?? '', ...sdkEnv(app.devcloud) },
+              maxBuffer: 16 * MB,
+              timeout: 5 * 60_000,
+            });
+            const run = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { ms: number; rows: number; pages: number };
+            // The requirements' requests are the listing's too (as in the export); the count includes them.
+            return { ...run, requests: app.devcloud.stats.snapshot().dbRequests.fromScripts - before };
+          })();
+          ctx.log(`${label}: member listing ${round(listing.ms, 0)} ms, ${listing.rows} rows in ${listing.pages} pages, ${listing.requests} requests`);
+          return { matrix, rollup, listing, members: members.length, rssBefore, functionRss: Math.max(matrixRss, rollupRss) };
         } finally {
           await app.close();
         }
@@ -179,6 +217,20 @@ const scenario: Scenario = {
           budget: small.rollup.requests,
           ok: sameRollup,
           note: `240 人演示县为 ${small.rollup.requests}${sameRollup ? '，不随规模增长' : '，随规模变化了'}`,
+        }),
+        figure({
+          name: 'stats.county.memberListing.ms',
+          label: '20,000 人规模下全县一个月的党员明细（memberMonthFactsPages，每页 1000 人）耗时',
+          value: round(big.listing.ms, 0),
+          unit: 'ms',
+          note: `${big.listing.rows} 行，${big.listing.pages} 页；单独进程经 SDK，1 次`,
+        }),
+        figure({
+          name: 'stats.county.memberListing.dbRequests',
+          label: '全县一个月党员明细的数据库请求数（含当月要求）',
+          value: big.listing.requests,
+          unit: 'requests',
+          note: `240 人演示县为 ${small.listing.requests}；每页 1 个请求，另有规划 2 个、当月要求 3–5 个`,
         }),
         figure({
           name: 'stats.county.function.peakRss.MB',

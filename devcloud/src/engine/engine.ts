@@ -12,6 +12,7 @@ import { type BufferedWrite, type Transaction, TransactionRegistry } from './tra
 import type { Document, Filter, FindOptions, Pipeline, RemoveOptions, TransactionOption, UpdateOptions, UpdateResult, UpdateSpec } from './types';
 import { fullKey, WriteLog } from './write-log';
 import { equalityJoin, equalityLookupOf, readsOnly } from './lookup';
+import { compileStage, type CompiledStage } from './compiled-stages';
 
 export interface EngineOptions {
   /** Directory for the SQLite file (created if missing), or ':memory:' for a throwaway database. */
@@ -120,6 +121,14 @@ export class Engine {
           docs = joined;
           continue;
         }
+      }
+      // Projections and sums the compiler knows run as closures (see compiled-stages.ts), mingo otherwise.
+      const compiled = lookup ? null : compileStage(stage);
+      if (compiled) {
+        if (pending.length > 0) docs = runPipeline(docs, pending, resolveCollection);
+        pending = [];
+        docs = runCompiled(docs, compiled, stage, resolveCollection);
+        continue;
       }
       pending.push(stage);
     }
@@ -406,4 +415,13 @@ function singleIdOf(filter: Filter): unknown {
 
 function duplicateId(collection: string, id: unknown): EngineError {
   return new EngineError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`);
+}
+
+/** A compiled stage's answer, or mingo's when the input leaves the compiled path (it left `docs` untouched). */
+function runCompiled(docs: Document[], compiled: CompiledStage, stage: Record<string, unknown>, resolveCollection: (name: string) => Document[]): Document[] {
+  try {
+    return compiled(docs);
+  } catch {
+    return runPipeline(docs, [stage], resolveCollection);
+  }
 }

@@ -25,20 +25,31 @@ const orNull = (path: string) => ({ $ifNull: [path, null] });
 // Transfers after the month are few; a year of a county's fits one request.
 const MAX_LEAVERS = 1000;
 
-/**
- * Members who belonged to the node at the month's end but have left it since (组织关系转接 out): they count
- * where they were, so the pipeline must see them too. One indexed request on the transfers' `fromOrgPath`.
- */
-export async function findLeaverIds(db: Db, nodeId: string, month: string): Promise<string[]> {
+/** A transfer out of the node after the month: who moved, and from which branch. */
+interface LaterTransfer {
+  memberId: string;
+  fromBranchId: string;
+}
+
+/** The node's transfers out after the month (one indexed request on the transfers' `fromOrgPath`). */
+async function findLaterTransfers(db: Db, nodeId: string, month: string): Promise<LaterTransfer[]> {
   const _ = db.command;
   const { end } = monthBounds(month);
   const res = await db
     .collection(COLLECTIONS.transfers)
     .where({ fromOrgPath: nodeId, at: _.gte(end) })
-    .field({ memberId: true })
+    .field({ memberId: true, fromBranchId: true })
     .limit(MAX_LEAVERS)
     .get();
-  return [...new Set(res.data.map((doc) => String(doc.memberId)))];
+  return res.data.map((doc) => ({ memberId: String(doc.memberId), fromBranchId: String(doc.fromBranchId) }));
+}
+
+/**
+ * Members who belonged to the node at the month's end but have left it since (组织关系转接 out): they count
+ * where they were, so the pipeline must see them too. One indexed request on the transfers' `fromOrgPath`.
+ */
+export async function findLeaverIds(db: Db, nodeId: string, month: string): Promise<string[]> {
+  return [...new Set((await findLaterTransfers(db, nodeId, month)).map((t) => t.memberId))];
 }
 
 /** The first `$match`: indexed members of the node now, and those who left it after the month. */
@@ -141,8 +152,9 @@ function factsStages(target: FactsTarget): Stage[] {
 
 /**
  * The stages from the members collection to one MemberMonthFacts-shaped document per member counting in the
- * node for the month; `page` cuts the sorted members before the costly joins. (`db` is unused: the stats
- * modules call it this way, alongside `findLeaverIds(db, …)`.)
+ * node for the month; `page` cuts the sorted members before the costly joins (for a subtree's pages, see
+ * `planMemberFactsPages`, which spares each page the counting of the whole subtree). (`db` is unused: the
+ * stats modules call it this way, alongside `findLeaverIds(db, …)`.)
  */
 export function memberFactsStages(_db: Db | null, target: FactsTarget, leaverIds: readonly string[], page?: { skip: number; limit: number }): Stage[] {
   const { end } = monthBounds(target.month);
@@ -181,15 +193,93 @@ export async function findBranchMonthFacts(db: Db, target: FactsTarget): Promise
   return docs.map(toFactsRow).sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.memberId.localeCompare(b.memberId));
 }
 
+// A subtree's branches, listed a page of this many at a time (a county has about 600).
+const BRANCHES_PAGE = 1000;
+
+/** The branches of the node with members now, and how many, in id order: one request per 1000 branches. */
+async function branchSizes(db: Db, nodeId: string): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  for (let skip = 0; ; skip += BRANCHES_PAGE) {
+    const rows = await runPipeline(db, COLLECTIONS.members, [
+      { $match: { orgPath: nodeId } },
+      { $group: { _id: '$branchId', members: { $sum: 1 } } },
+      { $sort: { _id: 1 } },
+      { $skip: skip },
+      { $limit: BRANCHES_PAGE },
+    ]);
+    for (const row of rows) sizes.set(String(row._id), Number(row.members));
+    if (rows.length < BRANCHES_PAGE) return sizes;
+  }
+}
+
+/**
+ * One page of a subtree month's members: those counting in a run of whole branches (`branchIds`, in id order),
+ * found among the branches' members now and `leaverIds` (who left one of them after the month); `skip` and
+ * `limit` cut a branch bigger than a page. Plain data: a resumable job can keep it between calls.
+ */
+export interface MemberFactsPage {
+  branchIds: string[];
+  leaverIds: string[];
+  skip: number;
+  limit: number;
+}
+
+/**
+ * The pages of a subtree month's members, in branch then id order: runs of whole branches whose candidates
+ * (members now plus leavers) stay under `pageSize`, a bigger branch cut in pages of its own. 2 requests (the
+ * transfers out after the month, the branches with their sizes) whatever the subtree's size up to 1000 branches.
+ * A member who left after the month counts in the branch they left, the `fromBranchId` of their first
+ * transfer after it: they are a candidate of every branch they left since, and the counting stages keep
+ * them in the right one.
+ */
+export async function planMemberFactsPages(db: Db, target: FactsTarget, pageSize = 500): Promise<MemberFactsPage[]> {
+  const [transfers, sizes] = await Promise.all([findLaterTransfers(db, target.nodeId, target.month), branchSizes(db, target.nodeId)]);
+  const leaversOf = new Map<string, Set<string>>();
+  for (const { memberId, fromBranchId } of transfers) leaversOf.set(fromBranchId, (leaversOf.get(fromBranchId) ?? new Set<string>()).add(memberId));
+  const candidates = new Map(sizes);
+  for (const [branchId, ids] of leaversOf) candidates.set(branchId, (candidates.get(branchId) ?? 0) + ids.size);
+  // Branch ids are ASCII (`org-…`): code-unit order is the database's order.
+  const ordered = [...candidates.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const runs: { branchIds: string[]; candidates: number }[] = [];
+  for (const branchId of ordered) {
+    const n = candidates.get(branchId)!;
+    const last = runs[runs.length - 1];
+    if (last && last.candidates + n <= pageSize) {
+      last.branchIds.push(branchId);
+      last.candidates += n;
+    } else runs.push({ branchIds: [branchId], candidates: n });
+  }
+  return runs.flatMap((run) => {
+    const leaverIds = [...new Set(run.branchIds.flatMap((id) => [...(leaversOf.get(id) ?? [])]))];
+    const cuts = Math.max(1, Math.ceil(run.candidates / pageSize));
+    return Array.from({ length: cuts }, (_, k) => ({ branchIds: run.branchIds, leaverIds, skip: k * pageSize, limit: pageSize }));
+  });
+}
+
+/** The members of one planned page, facts joined, in branch then id order: one request. */
+export async function findMemberFactsPage(db: Db, target: FactsTarget, page: MemberFactsPage): Promise<MemberFactsRow[]> {
+  const { end } = monthBounds(target.month);
+  const current = { orgPath: target.nodeId, branchId: { $in: [...page.branchIds] } };
+  const docs = await runPipeline(db, COLLECTIONS.members, [
+    { $match: page.leaverIds.length === 0 ? current : { $or: [current, { _id: { $in: [...page.leaverIds] } }] } },
+    ...countingStages(target.nodeId, end),
+    { $match: { branchId: { $in: [...page.branchIds] } } },
+    { $sort: { branchId: 1, _id: 1 } },
+    { $skip: page.skip },
+    { $limit: page.limit },
+    ...factsStages(target),
+  ]);
+  return docs.map(toFactsRow);
+}
+
 /**
  * (c) The facts of every member counting in a subtree for the month, a page at a time, in branch then id
- * order: one request per page (after one for the leavers).
+ * order: 2 requests to plan, then one per page, each joining and counting only its own members (paging by
+ * `$skip` over the whole sorted subtree made every page redo the transfers lookup of all of it).
  */
 export async function* memberMonthFactsPages(db: Db, target: FactsTarget, pageSize = 500): AsyncGenerator<MemberFactsRow[]> {
-  const leavers = await findLeaverIds(db, target.nodeId, target.month);
-  for (let skip = 0; ; skip += pageSize) {
-    const docs = await runPipeline(db, COLLECTIONS.members, memberFactsStages(db, target, leavers, { skip, limit: pageSize }));
-    if (docs.length > 0) yield docs.map(toFactsRow);
-    if (docs.length < pageSize) return;
+  for (const page of await planMemberFactsPages(db, target, pageSize)) {
+    const rows = await findMemberFactsPage(db, target, page);
+    if (rows.length > 0) yield rows;
   }
 }
