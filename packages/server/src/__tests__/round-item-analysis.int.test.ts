@@ -1,8 +1,8 @@
 import { analyseItems, ITEM_FLAG_LABELS } from '@zbxx/domain';
-import { sdkEnv, startDevcloud, type Devcloud, type Engine } from '@zbxx/devcloud';
+import type { Devcloud, Engine } from '@zbxx/devcloud';
 import type { Db } from '../db';
 import { analyseRoundItems } from '../round-item-analysis';
-import { loadRepoIndexManifest } from '../testing/test-cloud';
+import { startSdkDatabase, type SdkDatabase } from '../testing/test-cloud';
 
 /**
  * 试题分析 over more than one page of attempts, through the real wx-server-sdk and devcloud: every finished
@@ -38,25 +38,21 @@ function attemptsOf(roundId: string, count: number, finished: boolean): Record<s
 describe('analyseRoundItems through the SDK', () => {
   let devcloud: Devcloud<Engine>;
   let db: Db;
-  const saved = { ...process.env };
+  let sdk: SdkDatabase;
 
   beforeAll(async () => {
-    devcloud = await startDevcloud({ dataDir: ':memory:', indexManifest: loadRepoIndexManifest() });
-    const { engine } = devcloud;
-    engine.insertMany('quizQuestions', QUESTIONS.map((id) => ({ _id: id, type: 'single', stem: `题干${id}`, category: '党章', citation: { regulation: '《中国共产党章程》', article: '第一条' }, key: ['A'] })) as never);
-    engine.insertMany('quizAttempts', [...attemptsOf(ROUND, FINISHED, true), ...attemptsOf('round-other', 300, true)] as never);
-    engine.insertMany('quizAttempts', attemptsOf(ROUND, 40, false).map((a) => ({ ...a, _id: `${a._id as string}x`, attemptNumber: 2 })) as never);
-    Object.assign(process.env, sdkEnv(devcloud));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const cloud = require('wx-server-sdk');
-    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-    db = cloud.database({ throwOnNotFound: false }) as Db;
+    sdk = await startSdkDatabase({
+      quizQuestions: QUESTIONS.map((id) => ({ _id: id, type: 'single', stem: `题干${id}`, category: '党章', citation: { regulation: '《中国共产党章程》', article: '第一条' }, key: ['A'] })),
+      quizAttempts: [
+        ...attemptsOf(ROUND, FINISHED, true),
+        ...attemptsOf('round-other', 300, true),
+        ...attemptsOf(ROUND, 40, false).map((a) => ({ ...a, _id: `${a._id as string}x`, attemptNumber: 2 })),
+      ],
+    });
+    ({ devcloud, db } = sdk);
   });
 
-  afterAll(async () => {
-    await devcloud.close();
-    process.env = saved;
-  });
+  afterAll(() => sdk.close());
 
   const finishedInIdOrder = (limit?: number) =>
     devcloud.engine.find('quizAttempts', { roundId: ROUND, finishedAt: { $ne: null } }, { sort: { _id: 1 }, ...(limit === undefined ? {} : { limit }) }) as unknown as {

@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startDevcloud, type Devcloud, type Engine, type StartDevcloudOptions } from '@zbxx/devcloud';
+import { sdkEnv, startDevcloud, type Devcloud, type Engine, type StartDevcloudOptions } from '@zbxx/devcloud';
+import type { Db } from '../db';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const built = new Set<string>();
@@ -70,5 +71,37 @@ export async function startTestCloud(options: TestCloudOptions): Promise<TestClo
       return Object.fromEntries(collections.map((name) => [name, engine.find(name, {}, { sort: { _id: 1 } })]));
     },
     close: () => devcloud.close(),
+  };
+}
+
+export interface SdkDatabase {
+  devcloud: Devcloud<Engine>;
+  /** The real wx-server-sdk's database, pointed at the throw-away devcloud: server modules run as in a function. */
+  db: Db;
+  close(): Promise<void>;
+}
+
+/**
+ * For tests of server modules below the function level (repositories, pipelines): a throw-away devcloud seeded
+ * like `startTestCloud`, and this process's wx-server-sdk talking to it. `close` puts the environment back.
+ */
+// `seed` is any object of collections (DemoCollections is an interface, so it has no index signature).
+export async function startSdkDatabase(seed: object = {}): Promise<SdkDatabase> {
+  const devcloud = await startDevcloud({ dataDir: ':memory:', indexManifest: loadRepoIndexManifest() });
+  for (const [collection, docs] of Object.entries(seed) as [string, readonly object[]][]) {
+    if (docs.length > 0) devcloud.engine.insertMany(collection, structuredClone(docs) as Parameters<Engine['insertMany']>[1]);
+  }
+  const saved = { ...process.env };
+  Object.assign(process.env, sdkEnv(devcloud));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cloud = require('wx-server-sdk');
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+  return {
+    devcloud,
+    db: cloud.database({ throwOnNotFound: false }) as Db,
+    async close() {
+      await devcloud.close();
+      process.env = saved;
+    },
   };
 }

@@ -1,8 +1,7 @@
 import { generateCounty, type DemoCollections } from '@zbxx/demo-data';
-import { sdkEnv, startDevcloud, type Devcloud, type Engine } from '@zbxx/devcloud';
 import type { Db } from '../../db';
 import type { TransferDoc } from '../../repositories/transfers';
-import { loadRepoIndexManifest } from '../../testing/test-cloud';
+import { startSdkDatabase, type SdkDatabase } from '../../testing/test-cloud';
 import { runPipeline } from '../aggregate';
 import { findLeaverIds, memberFactsStages, memberMonthFactsPages, planMemberFactsPages, toFactsRow, type FactsTarget, type MemberFactsRow } from '../member-facts';
 
@@ -45,26 +44,17 @@ function countyWithMoves(): { collections: DemoCollections; countyId: string; co
 }
 
 describe('memberMonthFactsPages', () => {
-  let devcloud: Devcloud<Engine>;
   let db: Db;
   let county: ReturnType<typeof countyWithMoves>;
-  const saved = { ...process.env };
+  let sdk: SdkDatabase;
 
   beforeAll(async () => {
     county = countyWithMoves();
-    devcloud = await startDevcloud({ dataDir: ':memory:', indexManifest: loadRepoIndexManifest() });
-    for (const [name, docs] of Object.entries(county.collections)) if (docs.length > 0) devcloud.engine.insertMany(name, structuredClone(docs) as never);
-    Object.assign(process.env, sdkEnv(devcloud));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const cloud = require('wx-server-sdk');
-    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-    db = cloud.database({ throwOnNotFound: false }) as Db;
+    sdk = await startSdkDatabase(county.collections);
+    ({ db } = sdk);
   });
 
-  afterAll(async () => {
-    await devcloud.close();
-    process.env = saved;
-  });
+  afterAll(() => sdk.close());
 
   const targetOf = (nodeId: string): FactsTarget => {
     const { studyPlans, quizRounds } = county.collections;
