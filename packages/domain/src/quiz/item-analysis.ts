@@ -207,6 +207,32 @@ const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 
 const groupSizeOf = (n: number, options: ItemAnalysisOptions): number => (n === 0 ? 0 : Math.max(1, Math.round(options.groupShare * n)));
 
+/** What makes a question worth a second look, from its figures (the same rule whatever computed them). */
+export function itemFlags(
+  figures: { enough: boolean; facility: number; discrimination: number | null; optionCounts: Readonly<Record<string, number>> },
+  key: readonly OptionId[] | undefined,
+  options: ItemAnalysisOptions,
+): ItemFlag[] {
+  const { enough, facility, discrimination, optionCounts } = figures;
+  const flags: ItemFlag[] = [];
+  if (!enough) return flags;
+  if (facility > options.tooEasyAbove) flags.push('TOO_EASY');
+  if (facility < options.tooHardBelow) flags.push('TOO_HARD');
+  if (discrimination !== null && discrimination < 0) flags.push('NEGATIVE_DISCRIMINATION');
+  else if (discrimination !== null && discrimination < options.lowDiscriminationBelow) flags.push('LOW_DISCRIMINATION');
+  if (key !== undefined && key.length > 0) {
+    const keyDraw = Math.min(...key.map((id) => optionCounts[id] ?? 0));
+    const strongestDistractor = Math.max(
+      0,
+      ...Object.entries(optionCounts)
+        .filter(([id]) => !key.includes(id))
+        .map(([, count]) => count),
+    );
+    if (strongestDistractor > keyDraw) flags.push('DISTRACTOR_OUTDRAWS_KEY');
+  }
+  return flags;
+}
+
 function statsOf(
   tally: QuestionTally,
   upperCorrect: number,
@@ -222,23 +248,7 @@ function statsOf(
   const lowerFacility = enough ? share(lowerCorrect, groupSize) : null;
   const discrimination = upperFacility === null || lowerFacility === null ? null : upperFacility - lowerFacility;
 
-  const flags: ItemFlag[] = [];
-  if (enough) {
-    if (facility > options.tooEasyAbove) flags.push('TOO_EASY');
-    if (facility < options.tooHardBelow) flags.push('TOO_HARD');
-    if (discrimination !== null && discrimination < 0) flags.push('NEGATIVE_DISCRIMINATION');
-    else if (discrimination !== null && discrimination < options.lowDiscriminationBelow) flags.push('LOW_DISCRIMINATION');
-    if (key !== undefined && key.length > 0) {
-      const keyDraw = Math.min(...key.map((id) => optionCounts[id] ?? 0));
-      const strongestDistractor = Math.max(
-        0,
-        ...Object.entries(optionCounts)
-          .filter(([id]) => !key.includes(id))
-          .map(([, count]) => count),
-      );
-      if (strongestDistractor > keyDraw) flags.push('DISTRACTOR_OUTDRAWS_KEY');
-    }
-  }
+  const flags = itemFlags({ enough, facility, discrimination, optionCounts }, key, options);
   return {
     questionId,
     examinees: n,

@@ -3,15 +3,15 @@ import {
   analyseItems,
   DEFAULT_ITEM_ANALYSIS_OPTIONS,
   ItemAnalysisAccumulator,
+  itemFlags,
   type AnalysedAttempt,
   type ItemAnalysisOptions,
-  type ItemFlag,
   type ItemStats,
 } from '../item-analysis';
 
 /**
  * The batch implementation as it stood before the accumulator (every examinee of a question held, ranked per
- * question), kept here verbatim as the oracle: the streaming form must give the same answer, key order included.
+ * question), kept here as the oracle (only the flag rule is shared): the streaming form must give the same answer, key order included.
  */
 function batchAnalyseItems(
   attempts: readonly AnalysedAttempt[],
@@ -48,18 +48,7 @@ function batchAnalyseItems(
     const upperFacility = enough ? facilityOf(ranked.slice(0, groupSize)) : null;
     const lowerFacility = enough ? facilityOf(ranked.slice(n - groupSize)) : null;
     const discrimination = upperFacility === null || lowerFacility === null ? null : upperFacility - lowerFacility;
-    const flags: ItemFlag[] = [];
-    if (enough) {
-      if (facility > options.tooEasyAbove) flags.push('TOO_EASY');
-      if (facility < options.tooHardBelow) flags.push('TOO_HARD');
-      if (discrimination !== null && discrimination < 0) flags.push('NEGATIVE_DISCRIMINATION');
-      else if (discrimination !== null && discrimination < options.lowDiscriminationBelow) flags.push('LOW_DISCRIMINATION');
-      if (key !== undefined && key.length > 0) {
-        const keyDraw = Math.min(...key.map((id) => optionCounts[id] ?? 0));
-        const strongestDistractor = Math.max(0, ...Object.entries(optionCounts).filter(([id]) => !key.includes(id)).map(([, count]) => count));
-        if (strongestDistractor > keyDraw) flags.push('DISTRACTOR_OUTDRAWS_KEY');
-      }
-    }
+    const flags = itemFlags({ enough, facility, discrimination, optionCounts }, key, options);
     return { questionId, examinees: n, correct, facility, groupSize, upperFacility, lowerFacility, discrimination, optionCounts, unanswered, flags };
   });
 }
