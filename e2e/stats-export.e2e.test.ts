@@ -45,24 +45,48 @@ describe('h5: an admin reads the dashboard, drills down and exports Excel', () =
     await page.goBack();
     await onScreen(page, 'dashboard-trend').waitFor();
 
-    // The trend of the same node: charts drawn with plain views, 6 then 12 months.
+    // The trend of the same node: charts drawn with plain views, 6 then 12 months, fetched 3 months per call.
+    const trendCalls: { months: number; endMonth: string }[] = [];
+    page.on('request', (request) => {
+      const body = request.url().endsWith('/api/functions/stats') ? (request.postDataJSON() as { action?: string; data?: { months: number; endMonth: string } }) : null;
+      if (body?.action === 'trend' && body.data) trendCalls.push(body.data);
+    });
     await onScreen(page, 'dashboard-trend').click();
     const bars = () => onScreen(page, 'trend-chart-completion').locator('[data-testid^="bar-completion-"]');
     await onScreen(page, 'trend-chart-completion').waitFor();
-    await expect(bars().count()).resolves.toBe(6);
+    await bars().nth(5).waitFor();
     await onScreen(page, 'trend-12').click();
     await bars().nth(11).waitFor();
+    await expect(bars().count()).resolves.toBe(12);
+    await expect(onScreen(page, 'trend-progress').count()).resolves.toBe(0);
+    expect(trendCalls.map((c) => c.months)).toEqual([3, 3, 3, 3, 3, 3]);
     await page.screenshot({ path: 'e2e/artifacts/stats-trend.png' });
     await page.goBack();
 
-    // Export the node and month on screen.
+    // Export the node and month on screen. The first reply is lost on the way back (the server did the work):
+    // 重试 sends the same requestId, so the server answers the same job instead of starting another.
     await onScreen(page, 'dashboard-export').click();
     await expect(onScreen(page, 'export-node').textContent()).resolves.toContain('城关镇党委');
-    const download = page.waitForEvent('download', { timeout: 120_000 });
+    const exportStarts: string[] = [];
+    await page.route('**/api/functions/stats', async (route) => {
+      const body = route.request().postDataJSON() as { action?: string; data?: { requestId?: string } };
+      if (body.action !== 'exportWorkbook') return route.continue();
+      exportStarts.push(body.data?.requestId ?? '');
+      if (exportStarts.length > 1) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
     await onScreen(page, 'export-generate').click();
     await onScreen(page, 'export-progress').waitFor();
-    await expect(onScreen(page, 'export-progress').textContent()).resolves.toBe('正在生成，县级数据约需数十秒…');
+    await expect(onScreen(page, 'export-progress').textContent()).resolves.toMatch(/^正在导出/);
+    await onScreen(page, 'export-retry').waitFor({ timeout: 120_000 });
+    await expect(onScreen(page, 'export-error').textContent()).resolves.toContain('重试');
+    await page.screenshot({ path: 'e2e/artifacts/stats-export-retry.png' });
+    const download = page.waitForEvent('download', { timeout: 120_000 });
+    await onScreen(page, 'export-retry').click();
     const file = await download;
+    expect(exportStarts).toHaveLength(2);
+    expect(exportStarts[1]).toBe(exportStarts[0]);
     await onScreen(page, 'export-done').waitFor();
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     await page.screenshot({ path: 'e2e/artifacts/stats-export.png' });

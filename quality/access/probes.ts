@@ -131,6 +131,7 @@ export const PROBES: Readonly<Record<string, Readonly<Record<string, Probe>>>> =
     trend: (fx) => ({ nodeId: SUBJECT.committeeId, months: 6, endMonth: fx.county.month }),
     thresholds: () => ({ nodeId: SUBJECT.committeeId }),
     saveThresholds: () => ({ nodeId: SUBJECT.committeeId, thresholds: { study: 70, quizParticipation: 70, quizPass: 60, partyDay: 80, completion: 60 }, reminderDays: [20, 25] }),
-    exportWorkbook: (fx) => ({ nodeId: SUBJECT.committeeId, fromMonth: fx.county.month, toMonth: fx.county.month }),
+    exportWorkbook: (fx) => ({ nodeId: SUBJECT.committeeId, fromMonth: fx.county.month, toMonth: fx.county.month, requestId: 'qm-export-0001' }),
+    exportStep: (fx) => ({ exportId: fx.statsExportId }),
   },
 };

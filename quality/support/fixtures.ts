@@ -23,6 +23,8 @@ export interface Fixtures {
   orgImportId: string;
   questionSheet: { fileName: string; base64: string };
   quizImportId: string;
+  /** An export job of the subject's 党委, started by its admin (the job's owner). */
+  statsExportId: string;
   /** The subject event's check-in code right now (it rotates every 30 s). */
   checkinCode(eventId: string): string;
 }
@@ -52,6 +54,7 @@ export async function prepareFixtures(qc: QualityCloud, county: QualityCounty): 
   need('quiz');
   need('checkin');
   need('org');
+  need('stats');
   // Loading a 2–3 MB bundle into a worker is most of a function's first call: load them all at once.
   await Promise.all(qc.hosted.hosted.map((fn) => qc.call(fn, 'qm-warm-up', undefined, member)));
 
@@ -91,6 +94,10 @@ export async function prepareFixtures(qc: QualityCloud, county: QualityCounty): 
   if (!rosterPreview.canCommit) throw new Error('fixture: the roster preview has nothing to commit');
   const sheet = await questionSheet();
   const quizPreview = data<{ importId: string }>(await qc.call('quiz', 'importPreview', { file: sheet }, ownAdmin), 'quiz.importPreview');
+  const statsExport = data<{ exportId: string }>(
+    await qc.call('stats', 'exportWorkbook', { nodeId: SUBJECT.committeeId, fromMonth: county.month, toMonth: county.month, requestId: 'qm-fixture-export' }, ownAdmin),
+    'stats.exportWorkbook',
+  );
 
   return {
     county,
@@ -105,6 +112,7 @@ export async function prepareFixtures(qc: QualityCloud, county: QualityCounty): 
     orgImportId: rosterPreview.importId,
     questionSheet: sheet,
     quizImportId: quizPreview.importId,
+    statsExportId: statsExport.exportId,
     checkinCode(eventId) {
       const [event] = qc.cloud.engine.find('checkinEvents', { _id: eventId }) as unknown as { secret: string }[];
       return event ? codeAtStep(event.secret, timeStep(new Date())) : '000000';

@@ -5,8 +5,8 @@ import { callAction, createCaller } from './transport';
 type Input<K extends keyof (typeof statsContract)['actions'] & string> = ActionInput<typeof statsContract, K>;
 
 /**
- * A county export aggregates every branch and writes the workbook before it answers (the function may run up
- * to 60 s), so it gets a caller that waits longer than the usual 15 s.
+ * An export step works for up to about 20 s and the step that writes the file can take longer (the function
+ * may run up to 60 s), so export calls get a caller that waits longer than the usual 15 s.
  */
 const callSlowAction = createCaller({ invoke: invokeFunction, timeoutMs: 75_000, readBackoffMs: [] });
 
@@ -29,12 +29,16 @@ export const statsService = {
   subscription: () => callAction(statsContract, 'subscription', undefined),
   // 组织部
   rollup: (input: { nodeId?: string; month?: string }) => callAction(statsContract, 'rollup', defined(input)),
-  trend: (input: { nodeId?: string; months: 6 | 12 }) => callAction(statsContract, 'trend', defined(input)),
+  /** 1–12 months ending at `endMonth`: a long trend is asked for a few months at a time (use-trend.ts). */
+  trend: (input: { nodeId?: string; months: number; endMonth?: string }) => callAction(statsContract, 'trend', defined(input)),
   thresholds: (nodeId?: string) => callAction(statsContract, 'thresholds', defined({ nodeId })),
   saveThresholds: (input: { nodeId: string; thresholds: Thresholds; reminderDays: number[] }) =>
     callAction(statsContract, 'saveThresholds', input, { write: true }),
-  exportWorkbook: (input: { nodeId?: string; fromMonth: string; toMonth: string }) =>
-    callSlowAction(statsContract, 'exportWorkbook', defined(input), { write: true }),
+  /** Starts the export job of this requestId (or finds it again) and does its first step. */
+  exportWorkbook: (input: { nodeId?: string; fromMonth: string; toMonth: string }, requestId: string) =>
+    callSlowAction(statsContract, 'exportWorkbook', { ...defined(input), requestId }, { write: true, requestId }),
+  /** The job's next step: safe to repeat (a step in progress answers where the job stands). */
+  exportStep: (exportId: string) => callSlowAction(statsContract, 'exportStep', { exportId }),
 };
 
 export type StatsService = typeof statsService;

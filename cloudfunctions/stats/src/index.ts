@@ -1,6 +1,7 @@
 import { statsContract } from '@zbxx/contracts';
 import { createFunction } from '@zbxx/server';
 import { branchMatrix } from './actions/branch-matrix';
+import { exportStep } from './actions/export-step';
 import { exportWorkbook } from './actions/export-workbook';
 import { memberDetail } from './actions/member-detail';
 import { rollup } from './actions/rollup';
@@ -24,6 +25,7 @@ export const main = createFunction(
     thresholds,
     saveThresholds,
     exportWorkbook,
+    exportStep,
   },
   { onTimer: scheduledRemindOnTimer },
 );

@@ -162,5 +162,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Readonly<Record<string, Acce
     thresholds: SUBTREE_ADMIN,
     saveThresholds: SUBTREE_ADMIN,
     exportWorkbook: SUBTREE_ADMIN,
+    // An export job belongs to the admin who started it (as a staged roster import does).
+    exportStep: SUBTREE_ADMIN,
   },
 };

@@ -7,6 +7,7 @@ import { monthOf } from '@zbxx/domain';
 import type { MemberDoc, QuizAttemptDoc, TransferDoc } from '@zbxx/server';
 import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
 import { countsOf, monthEndOf, memberMonths, ratesRow, type MemberMonth, type RawCollections } from './export-expected';
+import { runExport } from './export-runner';
 
 jest.setTimeout(60_000);
 
@@ -95,10 +96,6 @@ afterAll(async () => {
 });
 
 const stats = <T>(action: string, data: unknown, openid: string) => cloud.call<Envelope<T>>('stats', { action, data }, openid);
-const ok = <T>(reply: Envelope<T>): T => {
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.data;
-};
 const rowsOf = (wb: XLSX.WorkBook, name: string) => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, raw: true, defval: null }).slice(1);
 const exportDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith('stats-export-'));
 
@@ -130,9 +127,9 @@ describe('stats.exportWorkbook for the county (demo-admin), read back with Sheet
   let dbRequests: number;
 
   beforeAll(async () => {
-    const reply = await stats<ExportResult>('exportWorkbook', { fromMonth: months[0], toMonth: months[2] }, DEMO_OPENIDS.admin);
-    result = ok(reply.result);
-    dbRequests = reply.dbRequests;
+    const run = await runExport(cloud, DEMO_OPENIDS.admin, { fromMonth: months[0], toMonth: months[2], requestId: 'export-county-3m' });
+    result = run.result;
+    dbRequests = run.dbRequests;
     wb = await download(result);
     expected = months.flatMap((m) => memberMonths(raw, countyRoot._id, m));
   }, 120_000);
@@ -247,19 +244,23 @@ describe('stats.exportWorkbook for the county (demo-admin), read back with Sheet
 
   it('reads with a fixed number of requests per month and per round (one page of members here)', () => {
     const rounds = c.quizRounds.filter((r) => months.includes(r.month)).length;
-    // caller, node, org names (2); per month: requirements (5), branch totals (2), leavers + 1 page (2), events (1),
-    // attendance counts (1); per round: attempts (1) and questions (1).
-    expect(dbRequests).toBeLessThanOrEqual(4 + 11 * months.length + 2 * rounds);
+    // One call here. The start and the job: caller, node, job, roster count, creation and lease (two transactions),
+    // org names, 4 part reads, done, parts removed (about 20); per month: requirements (5), branch totals (2),
+    // leavers + 1 page (2), events (1), attendance counts (1), and a part and a cursor per unit (8); per round: the
+    // item analysis (2, one more per 1000 attempts).
+    expect(dbRequests).toBeLessThanOrEqual(26 + 19 * months.length + 3 * rounds);
   });
 
-  it('leaves no temp file behind', () => {
+  it('leaves no temp file behind, and no parts: the job is done with its file', () => {
     expect(exportDirs()).toEqual([]);
+    expect(cloud.engine.find('statsExportParts', {})).toEqual([]);
+    expect(cloud.engine.find('statsExports', { requestId: 'export-county-3m' })).toEqual([expect.objectContaining({ status: 'done', file: expect.objectContaining({ fileId: result.fileId }) })]);
   });
 });
 
 describe('scope and input checks', () => {
   it('a committee admin exports their own subtree: only its branches', async () => {
-    const result = ok((await stats<ExportResult>('exportWorkbook', { nodeId: committeeId, fromMonth: months[1], toMonth: months[1] }, DEMO_OPENIDS.admin2)).result);
+    const { result } = await runExport(cloud, DEMO_OPENIDS.admin2, { nodeId: committeeId, fromMonth: months[1], toMonth: months[1], requestId: 'export-committee-1m' });
     const wb = await download(result);
     const inside = new Set(branches.filter((b) => b.ancestors.includes(committeeId)).map((b) => b.name));
     const names = rowsOf(wb, '汇总').filter((r) => r[2] !== '合计').map((r) => String(r[2]).replace('（已撤销）', ''));
@@ -274,14 +275,14 @@ describe('scope and input checks', () => {
       [DEMO_OPENIDS.secretary, undefined],
       [DEMO_OPENIDS.member, undefined],
     ] as const) {
-      const { result, dbRequests } = await stats('exportWorkbook', { nodeId, fromMonth: months[1], toMonth: months[1] }, openid);
+      const { result, dbRequests } = await stats('exportWorkbook', { nodeId, fromMonth: months[1], toMonth: months[1], requestId: 'export-refused' }, openid);
       expect(result).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
       expect(dbRequests).toBeLessThanOrEqual(2);
     }
   });
 
   it('refuses ranges over 12 months, reversed or in the future, with nothing written', async () => {
-    const collections = Object.keys(raw);
+    const collections = [...Object.keys(raw), 'statsExports', 'statsExportParts'];
     const before = cloud.snapshot(collections);
     const cases = [
       { fromMonth: monthBefore(month, 12), toMonth: month, message: '一次最多导出12个月，请缩小月份范围' },
@@ -290,7 +291,7 @@ describe('scope and input checks', () => {
       { fromMonth: month, toMonth: monthBefore(month, -1), message: '结束月份不能晚于本月' },
     ];
     for (const { message, ...range } of cases) {
-      const { result, dbRequests } = await stats('exportWorkbook', range, DEMO_OPENIDS.admin);
+      const { result, dbRequests } = await stats('exportWorkbook', { ...range, requestId: 'export-bad-range' }, DEMO_OPENIDS.admin);
       expect(result).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } });
       expect(JSON.stringify(result)).toContain(message);
       expect(dbRequests).toBeLessThanOrEqual(1);

@@ -2,7 +2,7 @@ import { monthOf, monthRange } from '@zbxx/domain';
 import { AppError, requireBound, type Caller, type Db, type OrgDoc } from '@zbxx/server';
 import { resolveAdminNode } from '../admin-node';
 
-/** A year at most: a county's year is what the function's 60 s and 256 MB were measured against (bench 09). */
+/** A year at most: a year-end report's range; a county's year is a job of a few dozen steps (bench 09). */
 export const MAX_EXPORT_MONTHS = 12;
 
 export interface ExportRequest {

@@ -1,5 +1,5 @@
 import { orgPathOf } from '@zbxx/domain';
-import { orgsRepo, type Db, type OrgDoc } from '@zbxx/server';
+import { AppError, orgsRepo, type Db, type OrgDoc } from '@zbxx/server';
 
 export interface BranchLabel {
   branchId: string;
@@ -55,4 +55,11 @@ export function compareSortKeys(a: readonly number[], b: readonly number[]): num
     if (d !== 0) return d;
   }
   return a.length - b.length;
+}
+
+/** The labels of a job's node, read again by id (3 requests): the node may have been renamed since the start. */
+export async function loadOrgLabels(db: Db, nodeId: string): Promise<OrgLabels> {
+  const node = await orgsRepo.getOrg(db, nodeId);
+  if (!node) throw new AppError('NOT_FOUND', '没有找到这个组织');
+  return OrgLabels.load(db, { ...node, _id: nodeId });
 }

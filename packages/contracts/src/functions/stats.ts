@@ -261,7 +261,12 @@ export const rollupResultSchema = z.object({
 export type Rollup = z.infer<typeof rollupResultSchema>;
 
 export const trendInputSchema = z
-  .object({ nodeId: idSchema.optional(), months: z.union([z.literal(6), z.literal(12)]).default(6), endMonth: monthSchema.optional() })
+  .object({
+    nodeId: idSchema.optional(),
+    /** 1–12 months ending at `endMonth`: a client draws a long trend in batches of a few months, one call each. */
+    months: z.number().int().min(1).max(12).default(6),
+    endMonth: monthSchema.optional(),
+  })
   .strict();
 export const trendResultSchema = z.object({
   node: orgRefSchema,
@@ -288,14 +293,27 @@ export const saveThresholdsInputSchema = z
   })
   .strict();
 
+/** At most this much work per call by default; a caller may ask for smaller steps (tests force many of them). */
+export const EXPORT_STEP_BUDGET_MS = 20_000;
+const stepBudgetSchema = z.number().int().min(0).max(EXPORT_STEP_BUDGET_MS).optional();
+
+/**
+ * An export is a job: `exportWorkbook` starts it (the same requestId answers the same job) and does its first
+ * step; `exportStep` does the next ones until the answer is `done`. Small scopes are done in the first call.
+ */
 export const exportInputSchema = z
   .object({
     nodeId: idSchema.optional(),
     fromMonth: monthSchema,
     toMonth: monthSchema,
+    /** One per 生成 tap, kept for 重试: a retry finds the job its lost reply started. */
+    requestId: idSchema,
+    stepBudgetMs: stepBudgetSchema,
   })
   .strict()
   .refine((v) => v.fromMonth <= v.toMonth, { message: '起始月份不能晚于结束月份', path: ['fromMonth'] });
+export const exportStepInputSchema = z.object({ exportId: idSchema, stepBudgetMs: stepBudgetSchema }).strict();
+
 export const exportResultSchema = z.object({
   fileId: z.string(),
   /** Temporary download link (valid for a few hours). */
@@ -305,6 +323,15 @@ export const exportResultSchema = z.object({
   sheets: z.array(z.object({ name: z.string(), rows: z.number().int() })),
 });
 export type ExportResult = z.infer<typeof exportResultSchema>;
+
+/** Units of work done of the plan's total, and what comes next (e.g. 党员明细 2026-03 第2页). */
+export const exportProgressSchema = z.object({ done: z.number().int().min(0), total: z.number().int().min(1), label: z.string() });
+export type ExportProgress = z.infer<typeof exportProgressSchema>;
+export const exportJobSchema = z.discriminatedUnion('status', [
+  z.object({ exportId: idSchema, status: z.literal('running'), progress: exportProgressSchema }),
+  exportResultSchema.extend({ exportId: idSchema, status: z.literal('done'), progress: exportProgressSchema }),
+]);
+export type ExportJob = z.infer<typeof exportJobSchema>;
 
 export const statsContract = defineFunction('stats', {
   // secretary (own branch) or admin (a branch in the subtree)
@@ -321,5 +348,6 @@ export const statsContract = defineFunction('stats', {
   trend: { input: trendInputSchema.optional(), output: trendResultSchema },
   thresholds: { input: thresholdsInputSchema.optional(), output: thresholdsResultSchema },
   saveThresholds: { input: saveThresholdsInputSchema, output: thresholdsResultSchema },
-  exportWorkbook: { input: exportInputSchema, output: exportResultSchema },
+  exportWorkbook: { input: exportInputSchema, output: exportJobSchema },
+  exportStep: { input: exportStepInputSchema, output: exportJobSchema },
 });

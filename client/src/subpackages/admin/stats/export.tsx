@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { MonthStepper } from '../../../components/month-stepper';
 import { RolePage } from '../../../components/role-page';
-import { useStatsExport } from '../../../hooks/use-stats-export';
+import { exportProgressText, useStatsExport } from '../../../hooks/use-stats-export';
 import { shanghaiMonth, shiftMonth } from '../../../lib/month-step';
 import { readParam } from '../../../services/stats-navigation';
 import { Button } from '../../../ui/nut';
@@ -25,7 +25,7 @@ function ExportForm({ nodeId, nodeName, month }: { nodeId?: string; nodeName?: s
   const end = month ?? shanghaiMonth();
   const [fromMonth, setFromMonth] = useState(end);
   const [toMonth, setToMonth] = useState(end);
-  const { step, generate, open } = useStatsExport();
+  const { step, generate, retry, open } = useStatsExport();
   const busy = step.kind === 'generating';
   return (
     <View className="stats-export">
@@ -40,13 +40,22 @@ function ExportForm({ nodeId, nodeName, month }: { nodeId?: string; nodeName?: s
         生成
       </Button>
       {busy && (
-        <View className="stats-export__progress" data-testid="export-progress">
-          正在生成，县级数据约需数十秒…
+        <View className="stats-export__progress">
+          <View data-testid="export-progress">{exportProgressText(step.progress)}</View>
+          {step.progress && <View className="stats-export__hint">{step.progress.label}</View>}
         </View>
       )}
       {step.kind === 'error' && (
-        <View className="stats-export__error" data-testid="export-error">
-          {step.message}
+        <View className="stats-export__failed">
+          <View className="stats-export__error" data-testid="export-error">
+            {step.message}
+            {step.progress && `（已完成 ${step.progress.done}/${step.progress.total} 步）`}
+          </View>
+          {step.canRetry && (
+            <Button size="large" block onClick={() => void retry()} data-testid="export-retry">
+              重试
+            </Button>
+          )}
         </View>
       )}
       {step.kind === 'done' && (

@@ -9,10 +9,12 @@ import { TrendChart } from './trend-chart';
 import './trend.scss';
 
 function TrendView({ nodeId }: { nodeId?: string }) {
-  const { state, reload, months, setMonths } = useTrend(nodeId);
+  const { state, retry, months, setMonths } = useTrend(nodeId);
+  const { data, points, error } = state;
+  const loading = state.loaded < state.batches && !error;
   return (
     <View className="trend">
-      <View className="trend__title">{state.kind === 'ready' ? state.data.node.name : ''}完成率趋势</View>
+      <View className="trend__title">{data ? data.node.name : ''}完成率趋势</View>
       <View className="trend__tabs">
         {([6, 12] as const).map((n) => (
           <View key={n} className={`trend__tab ${months === n ? 'is-active' : ''}`} onClick={() => setMonths(n)} data-testid={`trend-${n}`}>
@@ -20,10 +22,22 @@ function TrendView({ nodeId }: { nodeId?: string }) {
           </View>
         ))}
       </View>
-      {state.kind === 'loading' && <LoadingSkeleton cards={2} />}
-      {state.kind === 'error' && <ErrorState error={state.error} onRetry={reload} />}
-      {state.kind === 'ready' &&
-        RATE_METRICS.map(({ key, label }) => <TrendChart key={key} title={label} metric={key} points={state.data.points} threshold={state.data.thresholds[key]} />)}
+      {loading && points.length > 0 && (
+        <View className="trend__progress" data-testid="trend-progress">
+          已载入 {points.length}/{months} 个月…
+        </View>
+      )}
+      {error && points.length > 0 && (
+        <View className="trend__error" data-testid="trend-batch-error">
+          还有 {months - points.length} 个月没有载入：{error.message}
+          <View className="trend__retry" onClick={retry} data-testid="trend-retry">
+            重试
+          </View>
+        </View>
+      )}
+      {!data && loading && <LoadingSkeleton cards={2} />}
+      {!data && error && <ErrorState error={error} onRetry={retry} />}
+      {data && RATE_METRICS.map(({ key, label }) => <TrendChart key={key} title={label} metric={key} points={points} threshold={data.thresholds[key]} />)}
     </View>
   );
 }
