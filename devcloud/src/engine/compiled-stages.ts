@@ -5,10 +5,11 @@
  * spent most of its seconds there. Each operator below does what mingo's does (same helpers for equality,
  * ordering, sets and paths), so answers stay mingo's; compiled-stages.test.ts runs both on the same inputs.
  *
- * A stage with anything else (another operator, a dotted field, an exclusion, a system variable) is not
- * compiled; an input the fast path doesn't handle (an error case, an undefined result) throws `NotCompiled`
- * (any error does the same) and the caller runs that stage with mingo instead, which answers or fails its own
- * way: the compiled stages never modify their input.
+ * A stage with anything else (another operator, a dotted field, an exclusion, a system variable, a field, key or
+ * variable named like an Object.prototype member) is not compiled; an input the fast path doesn't handle (an
+ * error case, an undefined result, `$sum` over an array element) throws `NotCompiled` (any error does the same)
+ * and the caller runs that stage with mingo instead, which answers or fails its own way: the compiled stages
+ * never modify their input.
  */
 import * as mingoUtil from 'mingo/util';
 import type { Document } from './types';
@@ -30,6 +31,8 @@ type Fn = (root: Document, current: unknown, vars: Vars | null) => unknown;
 
 const bind = (outer: Vars | null, name: string, value: unknown): Vars => ({ name, value, outer });
 export type CompiledStage = (docs: Document[]) => Document[];
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 const bail = (): never => {
   throw new NotCompiled();
@@ -61,6 +64,13 @@ const COMPARISONS: Record<string, (a: unknown, b: unknown) => boolean> = {
 
 const SYSTEM_VARIABLES = new Set(['ROOT', 'CURRENT', 'REMOVE', 'NOW', 'KEEP', 'PRUNE', 'DESCEND']);
 
+// Object.prototype's names (`constructor`, `toString`, `__proto__`…): a field, key or variable so named is left to
+// mingo, since reading `obj[name]` finds the prototype's member and assigning `__proto__` swaps the prototype.
+const PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+// A field name read as `obj[name]` gives what mingo's `resolve` gives: not an index, not an Object.prototype name.
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const isPlainName = (name: string) => PLAIN_NAME.test(name) && !PROTO_NAMES.has(name);
+
 /** A compiled expression, or null when it uses something this file does not compile. */
 function compile(expr: unknown): Fn | null {
   if (typeof expr === 'string' && expr.startsWith('$')) return compilePath(expr);
@@ -68,6 +78,7 @@ function compile(expr: unknown): Fn | null {
   if (isObject(expr)) {
     const keys = Object.keys(expr);
     if (keys.length > 0 && isOperator(keys[0]!)) return keys.length === 1 ? compileOperator(keys[0]!, (expr as Record<string, unknown>)[keys[0]!]) : null;
+    if (keys.some((key) => PROTO_NAMES.has(key))) return null;
     const fields = keys.map((key) => [key, compile((expr as Record<string, unknown>)[key])] as const);
     if (fields.some(([, fn]) => fn === null)) return null;
     return (root, current, vars) => {
@@ -84,11 +95,6 @@ function compileArray(items: readonly unknown[]): ((root: Document, current: unk
   if (fns.some((fn) => fn === null)) return null;
   return (root, current, vars) => fns.map((fn) => fn!(root, current, vars));
 }
-
-// A field name read as `obj[name]` gives what mingo's `resolve` gives: not an index, not an Object.prototype name.
-const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
-const isPlainName = (name: string) => PLAIN_NAME.test(name) && !PROTO_NAMES.has(name);
 
 function compilePath(expr: string): Fn | null {
   if (expr === '$') return null;
@@ -277,10 +283,13 @@ function compileOperator(op: string, operand: unknown): Fn | null {
       };
     }
     case '$sum': {
-      // Not an expression operator in mingo: the accumulator over the operand's (array) value.
+      // Not an expression operator in mingo: the accumulator over the operand's (array) value; but when mingo's
+      // `obj` is itself an array (an element of `$reduce` over arrays of arrays), mingo sums the operand
+      // evaluated against each of that array's elements instead: left to mingo.
       const fn = compile(operand);
       if (!fn) return null;
       return (root, current, vars) => {
+        if (isArray(current)) return bail();
         const values = fn(root, current, vars);
         if (!isArray(values)) return bail();
         let sum = 0;
@@ -290,6 +299,7 @@ function compileOperator(op: string, operand: unknown): Fn | null {
     }
     case '$let': {
       if (!hasKeys(operand, ['vars', 'in'], ['vars', 'in']) || !isObject(operand.vars)) return null;
+      if (Object.keys(operand.vars).some((name) => PROTO_NAMES.has(name))) return null;
       const defs = Object.entries(operand.vars as Record<string, unknown>).map(([name, def]) => [name, compile(def)] as const);
       const body = compile(operand.in);
       if (!body || defs.some(([, fn]) => !fn)) return null;
@@ -303,7 +313,7 @@ function compileOperator(op: string, operand: unknown): Fn | null {
     case '$map': {
       const body = op === '$filter' ? 'cond' : 'in';
       if (!hasKeys(operand, ['input', body], ['input', body, 'as'])) return null;
-      if (operand.as !== undefined && typeof operand.as !== 'string') return null;
+      if (operand.as !== undefined && (typeof operand.as !== 'string' || PROTO_NAMES.has(operand.as))) return null;
       const name = (operand.as as string | undefined) || 'this';
       const input = compile(operand.input);
       const each = compile(operand[body]);
@@ -339,7 +349,7 @@ function compileOperator(op: string, operand: unknown): Fn | null {
   }
 }
 
-const isTopLevelName = (field: string) => field.length > 0 && !field.includes('.') && !field.startsWith('$');
+const isTopLevelName = (field: string) => field.length > 0 && !field.includes('.') && !field.startsWith('$') && !PROTO_NAMES.has(field);
 
 /** `$addFields` / `$set` of top-level fields: each evaluated against the input document. */
 function compileAddFields(spec: Record<string, unknown>): CompiledStage | null {
@@ -357,10 +367,14 @@ function compileAddFields(spec: Record<string, unknown>): CompiledStage | null {
     });
 }
 
-/** An inclusion `$project` of top-level fields (`1`/`true`) and computed ones; `_id` kept unless named. */
+/**
+ * An inclusion `$project` of top-level fields (`1`/`true`) and computed ones; `_id` kept unless named. The
+ * output's fields come in mingo's order: the spec's names sorted (`_id` among them when named), then `_id`.
+ */
 function compileProject(spec: Record<string, unknown>): CompiledStage | null {
   const fields: [string, Fn | 'include'][] = [];
-  for (const [field, value] of Object.entries(spec)) {
+  for (const field of Object.keys(spec).sort()) {
+    const value = spec[field];
     if (!isTopLevelName(field)) return null;
     if (value === 1 || value === true) fields.push([field, 'include']);
     else if ((typeof value === 'string' && value.startsWith('$')) || (isObject(value) && Object.keys(value).length === 1 && isOperator(Object.keys(value)[0]!) && !['$elemMatch', '$slice'].includes(Object.keys(value)[0]!))) {
@@ -375,7 +389,7 @@ function compileProject(spec: Record<string, unknown>): CompiledStage | null {
       const out: Document = {};
       for (const [field, how] of fields) {
         if (how === 'include') {
-          const value = doc[field];
+          const value = hasOwn.call(doc, field) ? doc[field] : undefined;
           if (value !== undefined) out[field] = value;
         } else {
           const value = how(doc, doc, null);
@@ -383,14 +397,14 @@ function compileProject(spec: Record<string, unknown>): CompiledStage | null {
           out[field] = value;
         }
       }
-      if (!('_id' in out) && Object.prototype.hasOwnProperty.call(doc, '_id')) out._id = doc._id;
+      if (!hasOwn.call(out, '_id') && hasOwn.call(doc, '_id')) out._id = doc._id;
       return out;
     });
 }
 
 /** `$group` whose every field is a `$sum`: groups in mingo's order, sums its way (numbers only). */
 function compileGroup(spec: Record<string, unknown>): CompiledStage | null {
-  if (!Object.prototype.hasOwnProperty.call(spec, '_id')) return null;
+  if (!hasOwn.call(spec, '_id')) return null;
   const key = compile(spec._id);
   if (!key) return null;
   const sums: [string, Fn | number][] = [];

@@ -31,13 +31,16 @@ interface LaterTransfer {
   fromBranchId: string;
 }
 
-/** The node's transfers out after the month (one indexed request on the transfers' `fromOrgPath`). */
-async function findLaterTransfers(db: Db, nodeId: string, month: string): Promise<LaterTransfer[]> {
+/**
+ * The transfers out after the month of a node, or of any of several branches (one indexed request on the
+ * transfers' `fromOrgPath`, which ends with the branch left).
+ */
+async function findLaterTransfers(db: Db, from: string | readonly string[], month: string): Promise<LaterTransfer[]> {
   const _ = db.command;
   const { end } = monthBounds(month);
   const res = await db
     .collection(COLLECTIONS.transfers)
-    .where({ fromOrgPath: nodeId, at: _.gte(end) })
+    .where({ fromOrgPath: typeof from === 'string' ? from : _.in([...from]), at: _.gte(end) })
     .field({ memberId: true, fromBranchId: true })
     .limit(MAX_LEAVERS)
     .get();
@@ -213,13 +216,12 @@ async function branchSizes(db: Db, nodeId: string): Promise<Map<string, number>>
 }
 
 /**
- * One page of a subtree month's members: those counting in a run of whole branches (`branchIds`, in id order),
- * found among the branches' members now and `leaverIds` (who left one of them after the month); `skip` and
- * `limit` cut a branch bigger than a page. Plain data: a resumable job can keep it between calls.
+ * One page of a subtree month's members: those counting in a run of whole branches (`branchIds`, in id order);
+ * `skip` and `limit` cut a branch bigger than a page. Plain data: a resumable job can keep it between calls,
+ * while members move: who counts in a branch for a past month doesn't change, and each read finds them anew.
  */
 export interface MemberFactsPage {
   branchIds: string[];
-  leaverIds: string[];
   skip: number;
   limit: number;
 }
@@ -250,18 +252,23 @@ export async function planMemberFactsPages(db: Db, target: FactsTarget, pageSize
     } else runs.push({ branchIds: [branchId], candidates: n });
   }
   return runs.flatMap((run) => {
-    const leaverIds = [...new Set(run.branchIds.flatMap((id) => [...(leaversOf.get(id) ?? [])]))];
     const cuts = Math.max(1, Math.ceil(run.candidates / pageSize));
-    return Array.from({ length: cuts }, (_, k) => ({ branchIds: run.branchIds, leaverIds, skip: k * pageSize, limit: pageSize }));
+    return Array.from({ length: cuts }, (_, k) => ({ branchIds: run.branchIds, skip: k * pageSize, limit: pageSize }));
   });
 }
 
-/** The members of one planned page, facts joined, in branch then id order: one request. */
+/**
+ * The members of one planned page, facts joined, in branch then id order: 2 requests (the transfers out of
+ * the page's branches after the month, then one pipeline). The leavers are read at each page, not at
+ * planning: one who moves between the plan and the page (a resumable export keeps its plan for minutes) is
+ * still found in the branch they counted in, and only there.
+ */
 export async function findMemberFactsPage(db: Db, target: FactsTarget, page: MemberFactsPage): Promise<MemberFactsRow[]> {
   const { end } = monthBounds(target.month);
+  const leaverIds = [...new Set((await findLaterTransfers(db, page.branchIds, target.month)).map((t) => t.memberId))];
   const current = { orgPath: target.nodeId, branchId: { $in: [...page.branchIds] } };
   const docs = await runPipeline(db, COLLECTIONS.members, [
-    { $match: page.leaverIds.length === 0 ? current : { $or: [current, { _id: { $in: [...page.leaverIds] } }] } },
+    { $match: leaverIds.length === 0 ? current : { $or: [current, { _id: { $in: leaverIds } }] } },
     ...countingStages(target.nodeId, end),
     { $match: { branchId: { $in: [...page.branchIds] } } },
     { $sort: { branchId: 1, _id: 1 } },
@@ -274,7 +281,7 @@ export async function findMemberFactsPage(db: Db, target: FactsTarget, page: Mem
 
 /**
  * (c) The facts of every member counting in a subtree for the month, a page at a time, in branch then id
- * order: 2 requests to plan, then one per page, each joining and counting only its own members (paging by
+ * order: 2 requests to plan, then 2 per page, each joining and counting only its own members (paging by
  * `$skip` over the whole sorted subtree made every page redo the transfers lookup of all of it).
  */
 export async function* memberMonthFactsPages(db: Db, target: FactsTarget, pageSize = 500): AsyncGenerator<MemberFactsRow[]> {

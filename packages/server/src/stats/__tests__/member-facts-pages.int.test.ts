@@ -3,7 +3,7 @@ import type { Db } from '../../db';
 import type { TransferDoc } from '../../repositories/transfers';
 import { startSdkDatabase, type SdkDatabase } from '../../testing/test-cloud';
 import { runPipeline } from '../aggregate';
-import { findLeaverIds, memberFactsStages, memberMonthFactsPages, planMemberFactsPages, toFactsRow, type FactsTarget, type MemberFactsRow } from '../member-facts';
+import { findLeaverIds, findMemberFactsPage, memberFactsStages, memberMonthFactsPages, planMemberFactsPages, toFactsRow, type FactsTarget, type MemberFactsRow } from '../member-facts';
 
 /**
  * A subtree month's member pages, planned by runs of whole branches, give exactly the rows and the order of
@@ -104,5 +104,44 @@ describe('memberMonthFactsPages', () => {
       else expect(row).toBeUndefined();
     }
     expect(firstMove.size).toBeGreaterThanOrEqual(5); // ours, and any the edge cases add
+  });
+
+  // Last: it moves members (after the month, so the month's answer must not change).
+  it('a plan kept while members move (as an export job keeps it) still reads every member once, where they counted', async () => {
+    const target = targetOf(county.countyId);
+    const pageSize = 45;
+    const plan = await planMemberFactsPages(db, target, pageSize);
+    expect(plan.length).toBeGreaterThanOrEqual(4);
+    const before = await wholeSubtree(target);
+    const countedIn = new Map(before.map((r) => [r.memberId, r.branchId]));
+    const orgOf = (branchId: string) => county.collections.orgs.find((o) => o._id === branchId)!;
+    const move = async (memberId: string, toBranchId: string) => {
+      const member = (await db.collection('members').doc(memberId).get()).data as { branchId: string; orgPath: string[] };
+      const org = orgOf(toBranchId);
+      const toOrgPath = [...org.ancestors, org._id];
+      await db.collection('transfers').add({
+        data: { memberId, fromBranchId: member.branchId, fromOrgPath: member.orgPath, toBranchId, toOrgPath, at: new Date(), reason: 'transfer', actor: { openid: 'test', memberId: null }, requestId: null },
+      });
+      await db.collection('members').doc(memberId).update({ data: { branchId: toBranchId, orgPath: toOrgPath } });
+    };
+    const first = plan[0]!.branchIds[0]!;
+    const last = plan[plan.length - 1]!.branchIds[0]!;
+    const stayer = (branchId: string) => before.find((r) => r.branchId === branchId && !county.collections.transfers.some((t) => t.memberId === r.memberId))!.memberId;
+    // A later page's member into an earlier page, an earlier page's member into a later one, and a member who
+    // had already moved after the month (counting in the branch of that first move) moving on again.
+    const movers = [
+      [stayer(last), first],
+      [stayer(first), last],
+      [county.collections.transfers.find((t) => t.at >= AFTER(1) && t.fromOrgPath.includes(county.countyId) && t.toOrgPath.includes(county.countyId))!.memberId, last],
+    ] as const;
+    for (const [memberId, to] of movers) await move(memberId, to);
+
+    const rows = (await Promise.all(plan.map((page) => findMemberFactsPage(db, target, page)))).flat();
+    for (const [memberId] of movers) {
+      const found = rows.filter((r) => r.memberId === memberId);
+      expect(found).toHaveLength(1);
+      expect(found[0]!.branchId).toBe(countedIn.get(memberId));
+    }
+    expect(rows).toEqual(before);
   });
 });
