@@ -17,12 +17,16 @@ const seededMembers: MemberDoc[] = members.map((m) => {
   const index = helpers.indexOf(m);
   return index >= 0 ? { ...m, openid: `it-member-${index}` } : m;
 });
+// demo-secretary2's branch grown past the 500 members one close may mark (a 党支部 that big should not exist).
+const secretary2 = members.find((m) => m.openid === DEMO_OPENIDS.secretary2)!;
+const bigBranchTemplate = members.find((m) => m.branchId === secretary2.branchId && !m.openid)!;
+const bigBranchExtras: MemberDoc[] = Array.from({ length: 500 }, (_, i) => ({ ...bigBranchTemplate, _id: `it-big-${i}`, name: `党员${i}`, roles: [] }));
 const [alice, bob, carol, dave] = helpers.map((_, i) => `it-member-${i}`) as [string, string, string, string];
 const memberIdOf = (openid: string) => seededMembers.find((m) => m.openid === openid)!._id;
 
 let cloud: TestCloud;
 beforeAll(async () => {
-  cloud = await startTestCloud({ functions: ['checkin'], seed: { ...county.collections, members: seededMembers } as unknown as Record<string, object[]> });
+  cloud = await startTestCloud({ functions: ['checkin'], seed: { ...county.collections, members: [...seededMembers, ...bigBranchExtras] } as unknown as Record<string, object[]> });
 }, 60_000);
 afterAll(async () => {
   await cloud?.close();
@@ -235,6 +239,16 @@ describe('leave, manual marks, closing and the sheet', () => {
     for (const doc of cloud.engine.find('attendance', { eventId }) as unknown as AttendanceRecord[]) {
       expect(historyIsConsistent({ ...doc, history: doc.history.map((h) => ({ ...h, at: new Date(h.at) })) })).toBe(true);
     }
+  });
+
+  // Found in review: the roster query stops at 1,000, so members past it were never marked 缺席. A branch is far
+  // smaller; one this big is refused whole rather than closed in part.
+  it('refuses to close an event of a branch bigger than one close may mark, and changes nothing', async () => {
+    const { eventId } = await createEvent({ startsAt: at(-30), checkinOpensAt: at(-40), lateAfter: at(-20), endsAt: at(60) }, DEMO_OPENIDS.secretary2);
+    const before = cloud.snapshot(['checkinEvents', 'attendance', 'auditLog']);
+    const closing = (await call('closeEvent', { eventId }, DEMO_OPENIDS.secretary2)).result;
+    expect(closing).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID', message: expect.stringContaining('超过 500 人') } });
+    expect(cloud.snapshot(['checkinEvents', 'attendance', 'auditLog'])).toEqual(before);
   });
 });
 

@@ -88,9 +88,18 @@ export const saveEvent: Handler<'saveEvent'> = async (input, { caller, db, now, 
     updatedAt: now,
   };
   const created = await db.runTransaction(async (tx) => {
-    // 重试 of a create whose reply was lost (same requestId): the event exists already, answer it again.
-    const existing = previous ? null : await checkinEventsRepo.getEvent(tx, event._id);
-    if (existing) return existing;
+    const existing = await checkinEventsRepo.getEvent(tx, event._id);
+    if (previous) {
+      // Checked again in the transaction: an edit read before a close committed must not reopen the event (the
+      // write below replaces it with closedAt null), nor bring back one removed meanwhile.
+      if (!existing) throw new AppError('NOT_FOUND', '没有找到这次活动');
+      if (existing.closedAt) throw new AppError('ATTENDANCE.EVENT_CLOSED', '活动已结束，不能再修改');
+    } else if (existing) {
+      // 重试 of a create whose reply was lost (same requestId): the event exists already, answer it again, while
+      // it is still this secretary's to manage (as the edit path would).
+      if (!secretary.scope.secretaryOf.includes(existing.branchId)) throw new AppError('AUTH.FORBIDDEN', '只能管理本支部的主题党日');
+      return existing;
+    }
     await checkinEventsRepo.putEvent(tx, event);
     await auditLogRepo.appendAudit(tx, {
       at: now,

@@ -105,34 +105,46 @@ export const decideLeave: Handler<'decideLeave'> = async (input, { caller, db, n
   return { row: await rowAfter(db, event, input.memberId, record, [secretary.member._id, secretary.member.name]) };
 };
 
+/** The largest branch a close handles in its one transaction (see closeInTransaction); devcloud closes it in ~2 s. */
+const MAX_MEMBERS_TO_CLOSE = 500;
+
 /**
  * The whole of closing, as one transaction: 缺席 for everyone still 未签到, closedAt and the audit entry. Null
  * when the event turns out closed already. Answers the roster and every member's state afterwards.
  */
-async function closeInTransaction(db: Db, event: CheckinEventDoc, secretary: BoundCaller, now: Date, requestId: string | null) {
-  const closing: CheckinEventDoc = { ...event, closedAt: now };
+async function closeInTransaction(db: Db, eventId: string, secretary: BoundCaller, now: Date, requestId: string | null) {
   return db.runTransaction(async (tx) => {
     // Read before the records: the transaction's snapshot then precedes them, so a check-in committed after they
-    // were read, on a record this writes, makes the commit conflict (and this rerun), never overwritten.
-    const current = await checkinEventsRepo.getEvent(tx, event._id);
+    // were read, on a record this writes, makes the commit conflict (and this rerun), never overwritten. The
+    // closing is built from this read, not the caller's: an edit committed in between is what gets closed.
+    const current = await checkinEventsRepo.getEvent(tx, eventId);
     if (!current || current.closedAt) return null;
+    if (now < current.startsAt) throw new AppError('INPUT.INVALID', '活动开始后才能结束签到');
+    const closing: CheckinEventDoc = { ...current, closedAt: now };
     const { roster, records } = await loadSheet(db, closing);
+    // One write per member below (CloudBase transactions allow single-document operations only). Bounded: a 党支部
+    // has at most about 50 members (支部工作条例: over 50, it normally becomes a 党总支), a few hundred at the very
+    // most. A bigger one is refused, not half closed: both queries stop at 1,000, past which members would stay
+    // 未签到 unseen (or a record be overwritten with 缺席), and a request per write risks the 20 s function timeout.
+    if (Math.max(roster.length, records.length) > MAX_MEMBERS_TO_CLOSE) {
+      throw new AppError('INPUT.INVALID', `本支部党员超过 ${MAX_MEMBERS_TO_CLOSE} 人，无法一次结束签到，请联系上级党组织调整支部设置`);
+    }
     const byMember = new Map(records.map((record) => [record.memberId, record]));
     const states = new Map<string, AttendanceRecord['state']>(records.map((record) => [record.memberId, record.state]));
     const unmarked = [...roster.map((person) => person._id).filter((id) => !byMember.has(id)), ...records.filter((r) => r.state === 'expected').map((r) => r.memberId)];
     for (const memberId of unmarked) {
       const previous = byMember.get(memberId) ?? null;
-      const result = transition(previous ?? newAttendanceRecord(event._id, memberId), { type: 'close' }, { role: 'system' }, now, attendanceEvent(closing));
+      const result = transition(previous ?? newAttendanceRecord(closing._id, memberId), { type: 'close' }, { role: 'system' }, now, attendanceEvent(closing));
       if (!result.ok || !result.changed) continue;
-      await checkinAttendanceRepo.writeAttendance(tx, previous, result.record, event.branchId, now);
+      await checkinAttendanceRepo.writeAttendance(tx, previous, result.record, closing.branchId, now);
       states.set(memberId, result.record.state);
     }
-    await checkinEventsRepo.setClosedAt(tx, event._id, now);
+    await checkinEventsRepo.setClosedAt(tx, closing._id, now);
     await auditLogRepo.appendAudit(tx, {
       at: now,
       action: 'checkinEvent.close',
       actor: { openid: secretary.openid, memberId: secretary.member._id },
-      target: { collection: 'checkinEvents', id: event._id },
+      target: { collection: 'checkinEvents', id: closing._id },
       details: {},
       requestId,
     });
@@ -144,11 +156,11 @@ async function closeInTransaction(db: Db, event: CheckinEventDoc, secretary: Bou
  * Closes the event: everyone still 未签到 becomes 缺席, in one transaction with closedAt and its audit entry (one
  * write per member marked: the platform allows no batch write in a transaction), so a call that dies half-way
  * leaves the event open with nothing marked and the secretary's repeat does all of it. A repeat after it landed finds the event closed and answers the tally.
+ * A branch over MAX_MEMBERS_TO_CLOSE members is refused whole (see closeInTransaction).
  */
 export const closeEvent: Handler<'closeEvent'> = async (input, { caller, db, now, requestId }) => {
   const { secretary, event } = await loadManagedEvent(db, caller, input.eventId);
-  if (now < event.startsAt) throw new AppError('INPUT.INVALID', '活动开始后才能结束签到');
-  const closed = event.closedAt ? null : await closeInTransaction(db, event, secretary, now, requestId);
+  const closed = event.closedAt ? null : await closeInTransaction(db, event._id, secretary, now, requestId);
   if (closed) {
     const everyone = new Set([...closed.roster.map((person) => person._id), ...closed.states.keys()]);
     return { event: eventSummary(closed.event, now), tally: tallyOf([...everyone].map((id) => closed.states.get(id) ?? 'expected')) };

@@ -49,14 +49,6 @@ export const listRounds: FunctionHandler<typeof quizContract, 'listRounds'> = as
  */
 export const saveRound: FunctionHandler<typeof quizContract, 'saveRound'> = async (input, { caller, db, now, random, requestId }) => {
   const admin = requireAdmin(caller);
-  const newRoundId = createdDocId('round', admin.member._id, requestId, random);
-  if (!input.roundId && requestId) {
-    // 重试 of a create whose reply was lost (same requestId, so the same id): the round exists, answer it again.
-    // Checked before the transaction, as the repository reads rounds; two such calls at once could only
-    // write the same document twice, never make a second round.
-    const created = await quizRoundsRepo.getRound(db, newRoundId);
-    if (created) return { round: adminRound(created, (await quizAttemptsRepo.countAttemptsByRound(db, [created._id])).get(created._id) ?? 0, now) };
-  }
   const opensAt = new Date(input.opensAt);
   const closesAt = new Date(input.closesAt);
   if (closesAt.getTime() <= opensAt.getTime()) throw new AppError('INPUT.INVALID', '结束时间必须晚于开始时间');
@@ -88,7 +80,7 @@ export const saveRound: FunctionHandler<typeof quizContract, 'saveRound'> = asyn
     previous && attemptCount > 0
       ? { ...previous, title: input.title, closesAt, updatedAt: now }
       : {
-          _id: previous?._id ?? newRoundId,
+          _id: previous?._id ?? createdDocId('round', admin.member._id, requestId, random),
           title: input.title,
           month: input.month,
           orgId: org._id,
@@ -109,7 +101,15 @@ export const saveRound: FunctionHandler<typeof quizContract, 'saveRound'> = asyn
           createdAt: previous?.createdAt ?? now,
           updatedAt: now,
         };
-  await db.runTransaction(async (tx) => {
+  const created = await db.runTransaction(async (tx) => {
+    // 重试 of a create whose reply was lost (same requestId, so the same id): the round exists already, answer it
+    // again, as the edit path would. Read in the transaction, so a 重试 sent while the first call is still running
+    // makes one of the two commits conflict, and its rerun answers the other's round instead of writing it again.
+    const existing = !previous && requestId ? await quizRoundsRepo.getRound(tx, round._id) : null;
+    if (existing) {
+      if (!inSubtree(admin, existing.orgPath)) throw new AppError('NOT_FOUND', '未找到该答题活动');
+      return existing;
+    }
     await quizRoundsRepo.putRound(tx, round);
     await auditLogRepo.appendAudit(tx, {
       at: now,
@@ -119,7 +119,9 @@ export const saveRound: FunctionHandler<typeof quizContract, 'saveRound'> = asyn
       details: { title: round.title, orgId: round.orgId, month: round.month, opensAt: input.opensAt, closesAt: input.closesAt, questionCount },
       requestId,
     });
+    return null;
   });
+  if (created) return { round: adminRound(created, (await quizAttemptsRepo.countAttemptsByRound(db, [created._id])).get(created._id) ?? 0, now) };
   return { round: adminRound(round, attemptCount, now) };
 };
 

@@ -22,7 +22,11 @@ export const saveMaterial: FunctionHandler<typeof studyContract, 'saveMaterial'>
     const id = existing?._id ?? createdDocId('mat', admin.member._id, requestId, random);
     // 重试 of a create whose reply was lost (same requestId): the material exists already, answer it again.
     const created = !existing && requestId ? await studyMaterialsRepo.getMaterial(tx, id) : null;
-    if (created) return created;
+    if (created) {
+      // Only while the author still covers it, as the edit path: it may have been moved or their scope narrowed since.
+      if (!adminCoversPath(admin, created.orgPath)) throw new AppError('NOT_FOUND', '没有找到这份学习材料');
+      return created;
+    }
     const next: StudyMaterialDoc = {
       _id: id,
       title: input.title,

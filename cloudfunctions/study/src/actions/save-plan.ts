@@ -27,7 +27,11 @@ export const savePlan: FunctionHandler<typeof studyContract, 'savePlan'> = async
     const id = existing?._id ?? createdDocId('plan', admin.member._id, requestId, random);
     // 重试 of a create whose reply was lost (same requestId): the plan exists already, answer it again.
     const created = !existing && requestId ? await studyPlansRepo.getPlan(tx, id) : null;
-    if (created) return created;
+    if (created) {
+      // Only while the author still covers it, as the edit path: it may have been moved or their scope narrowed since.
+      if (!adminCoversPath(admin, created.orgPath)) throw new AppError('NOT_FOUND', '没有找到这份学习计划');
+      return created;
+    }
     const next: StudyPlanDoc = {
       _id: id,
       month: input.month,

@@ -46,8 +46,8 @@ export async function findPublishedRoundsForPath(db: Db, orgPath: readonly strin
   return res.data as unknown as QuizRoundDoc[];
 }
 
-export async function getRound(db: Db, id: string): Promise<QuizRoundDoc | null> {
-  const res = await db.collection(COLLECTIONS.quizRounds).doc(id).get();
+export async function getRound(store: DocStore, id: string): Promise<QuizRoundDoc | null> {
+  const res = await store.collection(COLLECTIONS.quizRounds).doc(id).get();
   return res.data as unknown as QuizRoundDoc | null;
 }
 
