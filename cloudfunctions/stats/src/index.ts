@@ -7,7 +7,8 @@ import { memberDetail } from './actions/member-detail';
 import { rollup } from './actions/rollup';
 import { saveThresholds, thresholds } from './actions/thresholds';
 import { trend } from './actions/trend';
-import { remind, remindLog, scheduledRemindOnTimer, shareCard, subscribe, subscription } from './reminders';
+import { dailyTimer } from './daily-timer';
+import { remind, remindLog, shareCard, subscribe, subscription } from './reminders';
 
 /** 完成情况统计: branch matrices and 催学 for secretaries, roll-ups, trends, thresholds and exports for the 组织部. */
 export const main = createFunction(
@@ -27,5 +28,5 @@ export const main = createFunction(
     exportWorkbook,
     exportStep,
   },
-  { onTimer: scheduledRemindOnTimer },
+  { onTimer: (ctx) => dailyTimer(ctx) },
 );

@@ -30,7 +30,8 @@ export interface ExportJobDoc {
   /** County … node. */
   nodePath: string[];
   months: string[];
-  status: 'running' | 'done';
+  /** expired: left untouched for a day (its parts removed) or done for a week (its file deleted), see export-housekeeping.ts. */
+  status: 'running' | 'done' | 'expired';
   units: ExportUnit[];
   /** Index of the next unit to run. */
   next: number;
@@ -45,6 +46,9 @@ export interface ExportJobDoc {
   leaseId?: string;
   leaseUntil?: Date;
   file?: ExportFile;
+  expiredAt?: Date;
+  /** Set once an expired job's parts are all removed: only then may its requestId start over. */
+  partsRemovedAt?: Date;
 }
 
 export interface ExportPartDoc {
@@ -77,18 +81,21 @@ export async function getJob(store: DocStore, exportId: string): Promise<ExportJ
 export async function createJob(db: Db, doc: ExportJobDoc): Promise<ExportJobDoc> {
   return db.runTransaction(async (tx) => {
     const existing = await getJob(tx, doc._id);
-    if (existing) return existing;
+    if (existing && !canStartOver(existing)) return existing;
     const { _id, ...data } = doc;
     await jobs(tx).doc(_id).set({ data: data as unknown as DocData });
     return doc;
   });
 }
 
-/** Takes the lease, or answers null while another step holds it (or the job is done). */
+/** An expired job whose parts are gone: a start with its requestId (the page's 重试) makes it afresh. */
+export const canStartOver = (job: ExportJobDoc): boolean => job.status === 'expired' && job.partsRemovedAt !== undefined;
+
+/** Takes the lease, or answers null while another step holds it (or the job is done or expired). */
 export async function claimJob(db: Db, exportId: string, leaseId: string, now: Date): Promise<ExportJobDoc | null> {
   return db.runTransaction(async (tx) => {
     const job = await getJob(tx, exportId);
-    if (!job || job.status === 'done') return null;
+    if (!job || job.status !== 'running') return null;
     if (job.leaseUntil && new Date(job.leaseUntil).getTime() > now.getTime()) return null;
     const leaseUntil = new Date(now.getTime() + LEASE_MS);
     await jobs(tx).doc(exportId).update({ data: { leaseId, leaseUntil } });
@@ -96,9 +103,9 @@ export async function claimJob(db: Db, exportId: string, leaseId: string, now: D
   });
 }
 
-/** Writes `data` if the step still holds the lease; false when it does not (nothing written). */
+/** Writes `data` if the step still holds the lease (and the job still runs); false when not (nothing written). */
 export async function updateLeased(db: Db, exportId: string, leaseId: string, data: DocData): Promise<boolean> {
-  const res = await db.collection(EXPORT_COLLECTIONS.jobs).where({ _id: exportId, leaseId }).update({ data });
+  const res = await db.collection(EXPORT_COLLECTIONS.jobs).where({ _id: exportId, leaseId, status: 'running' }).update({ data });
   return res.stats.updated > 0;
 }
 
@@ -134,4 +141,57 @@ export async function* sheetParts<Row>(db: Db, exportId: string, sheet: ExportSh
     if (parts.length < PARTS_PER_READ) return;
     after = parts.at(-1)!.seq;
   }
+}
+
+/** Jobs idle since before `cutoff` and not yet cleaned (running, or expired with parts left), oldest first; ids only. */
+export async function findIdleJobIds(db: Db, cutoff: Date, skip: number, limit: number): Promise<string[]> {
+  const _ = db.command;
+  const res = await db
+    .collection(EXPORT_COLLECTIONS.jobs)
+    .where({ status: _.in(['running', 'expired']), updatedAt: _.lt(cutoff), partsRemovedAt: _.exists(false) })
+    .orderBy('updatedAt', 'asc')
+    .skip(skip)
+    .limit(limit)
+    .field({ _id: true })
+    .get();
+  return (res.data as { _id: string }[]).map((doc) => doc._id);
+}
+
+/**
+ * Marks an idle running job expired, in a transaction as `claimJob` takes the lease: never while a step holds it,
+ * and a step that claims afterwards finds it expired. True when the job is (now or already) expired.
+ */
+export async function expireIdleJob(db: Db, exportId: string, cutoff: Date, now: Date): Promise<boolean> {
+  return db.runTransaction(async (tx) => {
+    const job = await getJob(tx, exportId);
+    if (!job) return false;
+    if (job.status === 'expired') return true;
+    if (job.status !== 'running' || new Date(job.updatedAt).getTime() >= cutoff.getTime()) return false;
+    if (job.leaseUntil && new Date(job.leaseUntil).getTime() > now.getTime()) return false;
+    await jobs(tx).doc(exportId).update({ data: { status: 'expired', expiredAt: now, leaseId: db.command.remove(), leaseUntil: db.command.remove() } });
+    return true;
+  });
+}
+
+/** Records that an expired job's parts are all gone (it then leaves the housekeeping's queries). */
+export async function markPartsRemoved(db: Db, exportId: string, now: Date): Promise<void> {
+  await db.collection(EXPORT_COLLECTIONS.jobs).where({ _id: exportId, status: 'expired' }).update({ data: { partsRemovedAt: now } });
+}
+
+/** Done jobs finished before `cutoff`, oldest first, with their files. */
+export async function findDoneJobFiles(db: Db, cutoff: Date, skip: number, limit: number): Promise<{ _id: string; file?: ExportFile }[]> {
+  const res = await db
+    .collection(EXPORT_COLLECTIONS.jobs)
+    .where({ status: 'done', updatedAt: db.command.lt(cutoff) })
+    .orderBy('updatedAt', 'asc')
+    .skip(skip)
+    .limit(limit)
+    .field({ _id: true, file: true })
+    .get();
+  return res.data as { _id: string; file?: ExportFile }[];
+}
+
+/** A done job whose file was deleted: expired, with nothing left to remove. */
+export async function expireDoneJob(db: Db, exportId: string, now: Date): Promise<void> {
+  await db.collection(EXPORT_COLLECTIONS.jobs).where({ _id: exportId, status: 'done' }).update({ data: { status: 'expired', expiredAt: now, partsRemovedAt: now } });
 }

@@ -14,6 +14,7 @@ import { EXPORT_STEP_BUDGET_MS, type ExportJob } from '@zbxx/contracts';
 import { AppError, membersRepo, requireBound, temporaryUrl, uploadFile, type Caller, type Db } from '@zbxx/server';
 import { withTempWorkbookPath, writeStatsWorkbook } from '@zbxx/server/src/xlsx/stats-workbook';
 import {
+  canStartOver,
   claimJob,
   createJob,
   exportIdOf,
@@ -46,7 +47,7 @@ export interface StepOptions {
 export async function startExport(db: Db, request: ExportRequest, owner: { memberId: string; openid: string }, requestId: string, now: Date): Promise<ExportJobDoc> {
   const exportId = exportIdOf(owner.memberId, requestId);
   const existing = await getJob(db, exportId);
-  if (existing) return existing;
+  if (existing && !canStartOver(existing)) return existing;
   const members = await membersRepo.countMembersInOrg(db, request.node._id);
   return createJob(db, {
     _id: exportId,
@@ -78,12 +79,14 @@ export async function ownJob(db: Db, caller: Caller, exportId: string): Promise<
 
 /** Runs the job's next units for at most the budget; answers where it stands (done: with a fresh link). */
 export async function stepExport(job: ExportJobDoc, { db, now, budgetMs = EXPORT_STEP_BUDGET_MS }: StepOptions): Promise<ExportJob> {
+  if (job.status === 'expired') throw expiredError();
   if (job.status === 'done') return doneReply(job);
   const leaseId = randomUUID();
   const claimed = await claimJob(db, job._id, leaseId, now);
   if (!claimed) {
     // Another step holds the job (or just finished it): answer where it stands, the caller asks again.
     const fresh = (await getJob(db, job._id)) ?? job;
+    if (fresh.status === 'expired') throw expiredError();
     return fresh.status === 'done' ? doneReply(fresh) : runningReply(fresh);
   }
   const started = Date.now();
@@ -164,6 +167,9 @@ async function writeFile(db: Db, job: ExportJobDoc, now: Date): Promise<ExportFi
     return { fileId, fileName: exportFileName(labels.node.name, job.months), bytes: written.bytes, sheets: written.sheets };
   });
 }
+
+/** Its parts or its file were removed by the daily housekeeping; 生成 (the same requestId) starts it afresh. */
+const expiredError = () => new AppError('NOT_FOUND', '导出已过期，请重新导出');
 
 function runningReply(job: ExportJobDoc): ExportJob {
   return { exportId: job._id, status: 'running', progress: progressOf(job.units, job.next) };
