@@ -6,8 +6,7 @@
  * Each job is cleaned by conditional writes, so a re-run (or a run that stopped half-way) redoes nothing
  * twice; every run reads at most MAX_JOBS_PER_RUN jobs per kind, in pages, and leaves the rest to the next day.
  */
-import type { Db, TimerContext } from '@zbxx/server';
-import { deleteFiles } from './export-files';
+import { deleteFiles, type Db, type TimerContext } from '@zbxx/server';
 import { expireDoneJob, expireIdleJob, findDoneJobFiles, findIdleJobIds, markPartsRemoved, removeParts } from './export-jobs';
 
 export const IDLE_JOB_MS = 24 * 3600_000;
