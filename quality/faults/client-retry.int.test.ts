@@ -12,6 +12,7 @@ import { monthOf } from '@zbxx/domain';
 import type { AttendanceDoc, AuditEntry, CheckinEventDoc, MemberDoc, QuizAttemptDoc } from '@zbxx/server';
 import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
 import { AppError } from '../../client/src/services/app-error';
+import { quizRoundInput } from '../support/admin-inputs';
 
 // The client's transport is loaded at run time: its h5 half reads browser globals (localStorage) that the
 // node-side type-check does not declare (client/tsconfig.json checks those files). Its surface used here:
@@ -224,20 +225,7 @@ describe('creates retried with the same requestId', () => {
 
   it('a 答题活动 (quiz.saveRound) whose reply was lost is created once', async () => {
     const net = flakyNetwork(DEMO_OPENIDS.admin);
-    const input = {
-      orgId: countyOrgId,
-      title: '重试测试：月度党规测试',
-      month,
-      opensAt: new Date(Date.now() - HOUR).toISOString(),
-      closesAt: new Date(Date.now() + 72 * HOUR).toISOString(),
-      quota: [{ category: '党章', count: 3 }],
-      timeLimitSeconds: 900,
-      attemptsAllowed: 2,
-      grading: 'best' as const,
-      passMark: 60,
-      multipleChoice: 'partial' as const,
-      review: { ownAnswers: 'afterSubmit' as const, correctAnswers: 'afterRoundCloses' as const, explanations: 'afterRoundCloses' as const },
-    };
+    const input = quizRoundInput(countyOrgId, '重试测试：月度党规测试', month);
     const { round } = await sentAgain(net, 'replyLost', () => net.callAction(quizContract, 'saveRound', input, { write: true, requestId: 'retry-round-0001' }));
     expectCreatedOnce('quizRounds', { title: input.title }, round.roundId, 'quizRound.create');
 

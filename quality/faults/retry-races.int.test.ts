@@ -9,6 +9,7 @@ import type { AdminMaterial, AdminPlan, CheckinEventSummary, Envelope, QuizAdmin
 import { DEMO_OPENIDS, generateCounty } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
 import type { AuditEntry, CheckinEventDoc, MemberDoc } from '@zbxx/server';
+import { quizRoundInput } from '../support/admin-inputs';
 import { fromFunction, startFaultCloud, type FaultCloud } from './fault-cloud';
 
 jest.setTimeout(30_000);
@@ -93,20 +94,7 @@ async function whileHeld<A, B>(functionName: string, action: string, first: () =
   return [await firstCall, second];
 }
 
-const roundInput = (orgId: string, title: string) => ({
-  orgId,
-  title,
-  month,
-  opensAt: new Date(Date.now() - HOUR).toISOString(),
-  closesAt: new Date(Date.now() + 72 * HOUR).toISOString(),
-  quota: [{ category: '党章', count: 3 }],
-  timeLimitSeconds: 900,
-  attemptsAllowed: 2,
-  grading: 'best' as const,
-  passMark: 60,
-  multipleChoice: 'partial' as const,
-  review: { ownAnswers: 'afterSubmit' as const, correctAnswers: 'afterRoundCloses' as const, explanations: 'afterRoundCloses' as const },
-});
+const roundInput = (orgId: string, title: string) => quizRoundInput(orgId, title, month);
 const materialInput = (orgId: string, title: string) => ({ orgId, title, body: '# 竞态\n\n不忘初心，牢记使命。', source: '测试', estimatedMinutes: 1 });
 const countyMaterialId = () => String(cloud.engine.find('studyMaterials', { orgId: root._id })[0]!._id);
 const planInput = (orgId: string, theme: string) => ({ month, orgId, theme, dueDate: `${month}-28`, requiredMaterialIds: [countyMaterialId()], status: 'draft' as const });

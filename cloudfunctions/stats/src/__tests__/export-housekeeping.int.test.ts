@@ -6,10 +6,10 @@
 import type { Envelope, ExportJob } from '@zbxx/contracts';
 import { DEMO_OPENIDS } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
 import type { TimerJobOutcome } from '../daily-timer';
 import type { ExportHousekeepingSummary } from '../export/export-housekeeping';
 import { runExport } from './export-runner';
+import { useStatsCloud } from './stats-cloud';
 import { statsCounty } from './stats-county';
 
 jest.setTimeout(120_000);
@@ -20,19 +20,13 @@ const raw = statsCounty({ today: now, seed: 7, members: 120, branches: 6, commit
 const range = { fromMonth: month, toMonth: month };
 const HOUR = 3600_000;
 
-let cloud: TestCloud;
-beforeAll(async () => {
-  cloud = await startTestCloud({ functions: ['stats'], seed: raw as unknown as Record<string, object[]> });
-}, 180_000);
-afterAll(async () => {
-  await cloud?.close();
-});
+const stats = useStatsCloud(raw);
 
-const call = async (action: string, data: unknown) => (await cloud.call<Envelope<ExportJob>>('stats', { action, data }, DEMO_OPENIDS.admin)).result;
-const jobOf = (exportId: string) => cloud.engine.find('statsExports', { _id: exportId })[0] as unknown as { status: string; next: number; expiredAt?: Date };
-const partsOf = (exportId: string) => cloud.engine.find('statsExportParts', { exportId });
+const call = async (action: string, data: unknown) => (await stats.cloud.call<Envelope<ExportJob>>('stats', { action, data }, DEMO_OPENIDS.admin)).result;
+const jobOf = (exportId: string) => stats.cloud.engine.find('statsExports', { _id: exportId })[0] as unknown as { status: string; next: number; expiredAt?: Date };
+const partsOf = (exportId: string) => stats.cloud.engine.find('statsExportParts', { exportId });
 const age = (exportId: string, ms: number, extra: Record<string, unknown> = {}) =>
-  cloud.engine.update('statsExports', { _id: exportId }, { $set: { updatedAt: new Date(now.getTime() - ms), ...extra } });
+  stats.cloud.engine.update('statsExports', { _id: exportId }, { $set: { updatedAt: new Date(now.getTime() - ms), ...extra } });
 const fileStatus = async (url: string) => (await fetch(url)).status;
 
 /** A job two units in: its parts saved, its cursor moved, nobody stepping it. */
@@ -46,7 +40,7 @@ async function startedJob(requestId: string): Promise<string> {
 
 async function fireTimer(): Promise<{ remind: TimerJobOutcome; exportHousekeeping: ExportHousekeepingSummary }> {
   const event = { Type: 'Timer', TriggerName: 'scheduledRemind', Time: now.toISOString() };
-  const { result } = await cloud.devcloud.invoke('stats', event, null);
+  const { result } = await stats.cloud.devcloud.invoke('stats', event, null);
   const reply = result as Envelope<Record<'remind' | 'exportHousekeeping', TimerJobOutcome>>;
   if (!reply.ok) throw new Error(`timer failed: ${reply.error.code}`);
   const { remind, exportHousekeeping } = reply.data;
@@ -59,9 +53,9 @@ describe('export housekeeping on the daily timer', () => {
     const abandoned = await startedJob('hk-abandoned');
     const recentRunning = await startedJob('hk-recent');
     const leased = await startedJob('hk-leased');
-    const recentDone = (await runExport(cloud, DEMO_OPENIDS.admin, { ...range, requestId: 'hk-done-recent' })).result;
-    const oldDone = (await runExport(cloud, DEMO_OPENIDS.admin, { ...range, requestId: 'hk-done-old' })).result;
-    const fileGone = (await runExport(cloud, DEMO_OPENIDS.admin, { ...range, requestId: 'hk-done-file-gone' })).result;
+    const recentDone = (await runExport(stats.cloud, DEMO_OPENIDS.admin, { ...range, requestId: 'hk-done-recent' })).result;
+    const oldDone = (await runExport(stats.cloud, DEMO_OPENIDS.admin, { ...range, requestId: 'hk-done-old' })).result;
+    const fileGone = (await runExport(stats.cloud, DEMO_OPENIDS.admin, { ...range, requestId: 'hk-done-file-gone' })).result;
     expect(partsOf(abandoned).length).toBeGreaterThan(0);
     expect(await fileStatus(oldDone.url)).toBe(200);
 
@@ -91,23 +85,23 @@ describe('export housekeeping on the daily timer', () => {
     for (const id of untouched) expect({ job: jobOf(id), parts: partsOf(id) }).toEqual(before[id]);
     expect(await fileStatus(recentDone.url)).toBe(200);
 
-    const snapshot = cloud.snapshot(['statsExports', 'statsExportParts']);
+    const snapshot = stats.cloud.snapshot(['statsExports', 'statsExportParts']);
     const second = await fireTimer();
     expect(second.exportHousekeeping).toEqual({ expired: 0, filesDeleted: 0, skipped: 1, deferred: false });
-    expect(cloud.snapshot(['statsExports', 'statsExportParts'])).toEqual(snapshot);
+    expect(stats.cloud.snapshot(['statsExports', 'statsExportParts'])).toEqual(snapshot);
   });
 
   it('a step of an expired job answers 导出已过期 and changes nothing; 生成 with the same request starts it afresh', async () => {
-    const expired = cloud.engine.find('statsExports', { status: 'expired' }) as unknown as { _id: string; requestId: string }[];
+    const expired = stats.cloud.engine.find('statsExports', { status: 'expired' }) as unknown as { _id: string; requestId: string }[];
     expect(expired.map((j) => j.requestId).sort()).toEqual(['hk-abandoned', 'hk-done-file-gone', 'hk-done-old']);
-    const snapshot = cloud.snapshot(['statsExports', 'statsExportParts']);
+    const snapshot = stats.cloud.snapshot(['statsExports', 'statsExportParts']);
     for (const { _id } of expired) {
       expect(await call('exportStep', { exportId: _id })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '导出已过期，请重新导出' } });
     }
-    expect(cloud.snapshot(['statsExports', 'statsExportParts'])).toEqual(snapshot);
+    expect(stats.cloud.snapshot(['statsExports', 'statsExportParts'])).toEqual(snapshot);
 
     // The page's 重试 sends the same requestId: the same job, made afresh and finished.
-    const again = await runExport(cloud, DEMO_OPENIDS.admin, { ...range, requestId: 'hk-abandoned' });
+    const again = await runExport(stats.cloud, DEMO_OPENIDS.admin, { ...range, requestId: 'hk-abandoned' });
     expect(again.result.exportId).toBe(expired.find((j) => j.requestId === 'hk-abandoned')!._id);
     expect(jobOf(again.result.exportId)).toMatchObject({ status: 'done' });
     expect(jobOf(again.result.exportId)).not.toHaveProperty('partsRemovedAt');

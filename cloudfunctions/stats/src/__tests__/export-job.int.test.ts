@@ -7,8 +7,8 @@ import * as XLSX from 'xlsx';
 import type { Envelope, ExportJob } from '@zbxx/contracts';
 import { DEMO_OPENIDS } from '@zbxx/demo-data';
 import { monthOf, monthsEndingWith } from '@zbxx/domain';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
 import { runExport, type DoneExport } from './export-runner';
+import { useStatsCloud } from './stats-cloud';
 import { statsCounty } from './stats-county';
 
 jest.setTimeout(120_000);
@@ -20,18 +20,12 @@ const raw = statsCounty({ today: now, seed: 31, members: 1100, branches: 12, com
 const countyRoot = raw.orgs.find((o) => o.parentId === null)!;
 const range = { fromMonth: months[0], toMonth: months[1] };
 
-let cloud: TestCloud;
-beforeAll(async () => {
-  cloud = await startTestCloud({ functions: ['stats'], seed: raw as unknown as Record<string, object[]> });
-}, 180_000);
-afterAll(async () => {
-  await cloud?.close();
-});
+const stats = useStatsCloud(raw);
 
 const call = async (action: string, data: unknown, openid: string = DEMO_OPENIDS.admin) =>
-  (await cloud.call<Envelope<ExportJob>>('stats', { action, data }, openid)).result;
-const job = (exportId: string) => cloud.engine.find('statsExports', { _id: exportId })[0] as unknown as { next: number; units: unknown[]; leaseId?: string; status: string };
-const parts = (exportId: string) => cloud.engine.find('statsExportParts', { exportId });
+  (await stats.cloud.call<Envelope<ExportJob>>('stats', { action, data }, openid)).result;
+const job = (exportId: string) => stats.cloud.engine.find('statsExports', { _id: exportId })[0] as unknown as { next: number; units: unknown[]; leaseId?: string; status: string };
+const parts = (exportId: string) => stats.cloud.engine.find('statsExportParts', { exportId });
 
 async function sheetsOf(result: DoneExport): Promise<Record<string, unknown[][]>> {
   const wb = XLSX.read(Buffer.from(await (await fetch(result.url)).arrayBuffer()), { type: 'buffer' });
@@ -59,7 +53,7 @@ let reference: Record<string, unknown[][]>;
 let referenceRun: Awaited<ReturnType<typeof runExport>>;
 
 beforeAll(async () => {
-  referenceRun = await runExport(cloud, DEMO_OPENIDS.admin, { ...range, requestId: 'job-reference' });
+  referenceRun = await runExport(stats.cloud, DEMO_OPENIDS.admin, { ...range, requestId: 'job-reference' });
   reference = await sheetsOf(referenceRun.result);
 }, 180_000);
 
@@ -75,7 +69,7 @@ describe('one call or many: the same workbook', () => {
   });
 
   it('one unit per step: a call per unit, progress counting up by one, cell-for-cell the same workbook', async () => {
-    const run = await runExport(cloud, DEMO_OPENIDS.admin, { ...range, requestId: 'job-small-steps' }, 0);
+    const run = await runExport(stats.cloud, DEMO_OPENIDS.admin, { ...range, requestId: 'job-small-steps' }, 0);
     expect(run.calls).toBe(11);
     expect(run.progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(run.progress[0]?.label).toBe(`党员明细 ${months[0]} 第1页`);
@@ -89,7 +83,7 @@ describe('one call or many: the same workbook', () => {
     const done = await finish(exportId);
     const again = await call('exportWorkbook', { ...range, requestId: 'job-retried-start' });
     expect(again).toMatchObject({ ok: true, data: { exportId, status: 'done', fileId: done.fileId, bytes: done.bytes } });
-    expect(cloud.engine.count('statsExports', { requestId: 'job-retried-start' })).toBe(1);
+    expect(stats.cloud.engine.count('statsExports', { requestId: 'job-retried-start' })).toBe(1);
     expect(parts(exportId)).toEqual([]);
   });
 });
@@ -106,7 +100,7 @@ describe('repeated and concurrent steps', () => {
     for (let i = 0; i < 3; i += 1) await call('exportStep', { exportId, stepBudgetMs: 0 });
     const saved = parts(exportId).length;
     expect(job(exportId).next).toBe(4);
-    cloud.engine.update('statsExports', { _id: exportId }, { $set: { next: 1 } });
+    stats.cloud.engine.update('statsExports', { _id: exportId }, { $set: { next: 1 } });
     await call('exportStep', { exportId, stepBudgetMs: 0 });
     await call('exportStep', { exportId, stepBudgetMs: 0 });
     expect(parts(exportId)).toHaveLength(saved);
@@ -118,10 +112,10 @@ describe('a failed step', () => {
   it('keeps what earlier units saved, lets the next step in at once, and the retry completes the same workbook', async () => {
     const exportId = await start('job-failing');
     // 答题分析 reads the node's names: without the node the step fails at that unit, after the month's others.
-    const [node] = cloud.engine.find('orgs', { _id: countyRoot._id });
-    cloud.engine.remove('orgs', { _id: countyRoot._id });
+    const [node] = stats.cloud.engine.find('orgs', { _id: countyRoot._id });
+    stats.cloud.engine.remove('orgs', { _id: countyRoot._id });
     const failed = await call('exportStep', { exportId });
-    cloud.engine.insert('orgs', node!);
+    stats.cloud.engine.insert('orgs', node!);
     expect(failed).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const after = job(exportId);
     expect(after.units[after.next]).toEqual({ sheet: 'items', month: months[0], page: 0 });
@@ -139,7 +133,7 @@ describe('whose job', () => {
     const reply = await call('exportWorkbook', { nodeId: committeeId, ...range, requestId: 'job-admin2', stepBudgetMs: 0 }, DEMO_OPENIDS.admin2);
     if (!reply.ok) throw new Error(reply.error.message);
     const { exportId } = reply.data;
-    const before = cloud.snapshot(['statsExports', 'statsExportParts']);
+    const before = stats.cloud.snapshot(['statsExports', 'statsExportParts']);
     for (const [openid, code] of [
       [DEMO_OPENIDS.admin, 'NOT_FOUND'],
       [DEMO_OPENIDS.secretary, 'NOT_FOUND'],
@@ -148,7 +142,7 @@ describe('whose job', () => {
     ] as const) {
       expect(await call('exportStep', { exportId }, openid)).toMatchObject({ ok: false, error: { code } });
     }
-    expect(cloud.snapshot(['statsExports', 'statsExportParts'])).toEqual(before);
+    expect(stats.cloud.snapshot(['statsExports', 'statsExportParts'])).toEqual(before);
     expect(await call('exportStep', { exportId, stepBudgetMs: 0 }, DEMO_OPENIDS.admin2)).toMatchObject({ ok: true, data: { exportId, progress: { done: 2 } } });
   });
 });
