@@ -4,7 +4,6 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import type { BranchMatrix, Envelope, Rollup } from '@zbxx/contracts';
 import { DEMO_OPENIDS, DEMO_ROUND_ID, generateCounty, seededRandom, type DemoCollections } from '@zbxx/demo-data';
-import type { AttendanceState } from '@zbxx/domain';
 import { sdkEnv } from '@zbxx/devcloud';
 import type { AttendanceDoc, CheckinEventDoc, QuizAttemptDoc } from '@zbxx/server';
 import { seedCounty } from '../../scripts/app';
@@ -13,6 +12,7 @@ import { COUNTY_SCALE } from '../lib/county';
 import { figure } from '../lib/figures';
 import { PEAK_RSS_KB_EXPRESSION } from '../lib/peak-rss';
 import { RssSampler } from '../lib/rss-sampler';
+import { memberIdsByBranch, syntheticAttempts, syntheticPartyDays } from '../lib/synthetic-month';
 import { round } from '../lib/stats';
 import type { Scenario } from '../lib/types';
 
@@ -67,48 +67,16 @@ const { loadMonthRequirements, memberMonthFactsPages } = require('@zbxx/server')
  */
 function busyMonth(c: DemoCollections): { checkinEvents: CheckinEventDoc[]; attendance: AttendanceDoc[]; quizAttempts: QuizAttemptDoc[] } {
   const random = seededRandom(808);
-  const template = c.checkinEvents[0] as CheckinEventDoc;
   const held = new Set(c.checkinEvents.filter((e) => e.month === MONTH).map((e) => e.branchId));
-  const at = (day: number, hour: number) => new Date(`${MONTH}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`);
-  const checkinEvents: CheckinEventDoc[] = [];
-  const attendance: AttendanceDoc[] = [];
-  const byBranch = new Map<string, string[]>();
-  for (const m of c.members) byBranch.set(m.branchId, [...(byBranch.get(m.branchId) ?? []), m._id]);
-  for (const branch of c.orgs.filter((o) => o.type === 'branch' && !o.retiredAt && !held.has(o._id))) {
-    const eventId = `ev-bench-${MONTH}-${branch._id}`;
-    const startsAt = at(10, 9);
-    checkinEvents.push({ ...template, _id: eventId, branchId: branch._id, branchName: branch.name, orgPath: [...branch.ancestors, branch._id], month: MONTH, startsAt, endsAt: at(10, 11), checkinOpensAt: at(10, 8), lateAfter: startsAt, closedAt: at(10, 12) });
-    for (const memberId of byBranch.get(branch._id) ?? []) {
-      const r = random();
-      const state: AttendanceState = r < 0.82 ? 'present' : r < 0.88 ? 'late' : r < 0.94 ? 'excused' : r < 0.97 ? 'madeUp' : 'absent';
-      attendance.push({ _id: `${eventId}_${memberId}`, eventId, memberId, branchId: branch._id, state, checkedInAt: state === 'present' || state === 'late' ? startsAt : null, checkinMethod: null, flags: [], leaveReason: null, history: [], updatedAt: startsAt });
-    }
-  }
+  const { checkinEvents, attendance } = syntheticPartyDays({
+    month: MONTH,
+    branches: c.orgs.filter((o) => o.type === 'branch' && !o.retiredAt && !held.has(o._id)),
+    byBranch: memberIdsByBranch(c.members),
+    template: c.checkinEvents[0] as CheckinEventDoc,
+    random,
+  });
   const questions = c.quizQuestions.slice(0, QUESTIONS_PER_PAPER);
-  const roundId = DEMO_ROUND_ID(MONTH);
-  const quizAttempts: QuizAttemptDoc[] = [];
-  for (const member of c.members) {
-    if (random() < 0.2) continue;
-    const tries = random() < 0.3 ? 2 : 1;
-    for (let n = 1; n <= tries; n += 1) {
-      const outcomes = questions.map((q) => ({ questionId: q._id, outcome: random() < 0.75 ? ('correct' as const) : ('wrong' as const), earned: 0, points: 5 }));
-      const score = outcomes.filter((o) => o.outcome === 'correct').length * 5;
-      quizAttempts.push({
-        _id: `${roundId}_${member._id}_${n}`,
-        roundId,
-        memberId: member._id,
-        branchId: member.branchId,
-        attemptNumber: n,
-        finishedAt: at(12 + n, 20),
-        score,
-        passed: score >= 60,
-        maxScore: 100,
-        items: questions.map((q) => ({ questionId: q._id, type: q.type, stem: q.stem, options: q.options, order: q.options.map((o) => o.id), key: q.key, points: 5, explanation: q.explanation, citation: q.citation, category: q.category })),
-        answers: Object.fromEntries(questions.map((q, k) => [q._id, outcomes[k]?.outcome === 'correct' ? q.key : ['C']])),
-        outcomes,
-      } as unknown as QuizAttemptDoc);
-    }
-  }
+  const quizAttempts = syntheticAttempts({ month: MONTH, roundId: DEMO_ROUND_ID(MONTH), members: c.members, questions, random, detailed: true, snapshot: true });
   return { checkinEvents: [...c.checkinEvents, ...checkinEvents], attendance: [...c.attendance, ...attendance], quizAttempts };
 }
 

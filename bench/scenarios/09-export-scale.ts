@@ -5,7 +5,6 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import type { ExportJob } from '@zbxx/contracts';
 import { DEMO_OPENIDS, generateCounty, monthBefore, seededRandom, type DemoCollections } from '@zbxx/demo-data';
-import type { AttendanceState } from '@zbxx/domain';
 import { sdkEnv } from '@zbxx/devcloud';
 import type { AttendanceDoc, CheckinEventDoc, QuizAttemptDoc, QuizRoundDoc, StudyPlanDoc, StudyProgressDoc } from '@zbxx/server';
 import { seedCounty } from '../../scripts/app';
@@ -14,6 +13,7 @@ import { COUNTY_SCALE } from '../lib/county';
 import { figure } from '../lib/figures';
 import { PEAK_RSS_KB_EXPRESSION } from '../lib/peak-rss';
 import { round } from '../lib/stats';
+import { atShanghai, memberIdsByBranch, syntheticAttempts, syntheticPartyDays } from '../lib/synthetic-month';
 import type { Figure, Scenario, ScenarioContext } from '../lib/types';
 
 const MB = 1024 * 1024;
@@ -65,8 +65,6 @@ withTempWorkbookPath('w.xlsx', (file) => writeStatsWorkbook(file, { summary: [],
 });
 `;
 
-export const atShanghai = (month: string, day: number, hour: number) => new Date(`${month}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`);
-
 /**
  * History for every member in `months` (the demo county holds three months of plans and events, no answers): each month a county plan with
  * one required material, a county quiz round, a 主题党日 in every branch; most members read, answer (a third
@@ -82,8 +80,7 @@ export function historyOf(c: DemoCollections, months: readonly string[]): Histor
   const templateRound = c.quizRounds[0] as QuizRoundDoc;
   const templateEvent = c.checkinEvents[0] as CheckinEventDoc;
   const questions = c.quizQuestions.slice(0, QUESTIONS_PER_PAPER);
-  const byBranch = new Map<string, string[]>();
-  for (const m of c.members) byBranch.set(m.branchId, [...(byBranch.get(m.branchId) ?? []), m._id]);
+  const byBranch = memberIdsByBranch(c.members);
 
   const studyPlans: StudyPlanDoc[] = [];
   const studyProgress: StudyProgressDoc[] = [];
@@ -107,40 +104,12 @@ export function historyOf(c: DemoCollections, months: readonly string[]): Histor
       roundId = `round-bench-${month}`;
       quizRounds.push({ ...templateRound, _id: roundId, month, title: `${month}党内法规知识答题`, opensAt: atShanghai(month, 1, 0), closesAt: atShanghai(monthBefore(month, -1), 1, 0) });
     }
-    for (const member of c.members) {
-      if (random() < 0.2) continue;
-      const tries = random() < 0.3 ? 2 : 1;
-      for (let n = 1; n <= tries; n += 1) {
-        const outcomes = questions.map((q) => ({ questionId: q._id, outcome: random() < 0.75 ? ('correct' as const) : ('wrong' as const), earned: 0, points: 5 }));
-        const score = outcomes.filter((o) => o.outcome === 'correct').length * 5;
-        const finishedAt = atShanghai(month, 12 + n, 20);
-        const detailed = DETAILED_MONTHS.includes(month);
-        quizAttempts.push({
-          _id: `${roundId}_${member._id}_${n}`,
-          roundId,
-          memberId: member._id,
-          branchId: member.branchId,
-          attemptNumber: n,
-          finishedAt,
-          score,
-          passed: score >= 60,
-          maxScore: 100,
-          answers: detailed ? Object.fromEntries(questions.map((q, k) => [q._id, outcomes[k]?.outcome === 'correct' ? q.key : ['C']])) : {},
-          outcomes: detailed ? outcomes : null,
-        } as unknown as QuizAttemptDoc);
-      }
-    }
+    // (Appended one by one: a county month is ~20,000 documents, too many for a spread's arguments.)
+    for (const attempt of syntheticAttempts({ month, roundId, members: c.members, questions, random, detailed: DETAILED_MONTHS.includes(month), snapshot: false })) quizAttempts.push(attempt);
     const held = new Set(c.checkinEvents.filter((e) => e.month === month).map((e) => e.branchId));
-    for (const branch of branches.filter((b) => !held.has(b._id))) {
-      const eventId = `ev-bench-${month}-${branch._id}`;
-      const startsAt = atShanghai(month, 10, 9);
-      checkinEvents.push({ ...templateEvent, _id: eventId, branchId: branch._id, branchName: branch.name, orgPath: [...branch.ancestors, branch._id], month, startsAt, endsAt: atShanghai(month, 10, 11), checkinOpensAt: atShanghai(month, 10, 8), lateAfter: startsAt, closedAt: atShanghai(month, 10, 12) });
-      for (const memberId of byBranch.get(branch._id) ?? []) {
-        const r = random();
-        const state: AttendanceState = r < 0.82 ? 'present' : r < 0.88 ? 'late' : r < 0.94 ? 'excused' : r < 0.97 ? 'madeUp' : 'absent';
-        attendance.push({ _id: `${eventId}_${memberId}`, eventId, memberId, branchId: branch._id, state, checkedInAt: state === 'present' || state === 'late' ? startsAt : null, checkinMethod: null, flags: [], leaveReason: null, history: [], updatedAt: startsAt });
-      }
-    }
+    const days = syntheticPartyDays({ month, branches: branches.filter((b) => !held.has(b._id)), byBranch, template: templateEvent, random });
+    for (const event of days.checkinEvents) checkinEvents.push(event);
+    for (const record of days.attendance) attendance.push(record);
   }
   return { studyPlans, studyProgress, quizRounds, quizAttempts, checkinEvents, attendance };
 }
