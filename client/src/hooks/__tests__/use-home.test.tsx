@@ -1,19 +1,11 @@
 import { act, render, screen } from '@testing-library/react';
-import type { HomeResult, Me } from '@zbxx/contracts';
+import type { HomeResult } from '@zbxx/contracts';
 import type { HomeCards } from '../../services/home-launch';
 import { useHomeCards } from '../use-home';
 import { SessionProvider, useSession } from '../use-session';
+import { MEMBER_ME } from '../../../test/me-fixtures';
 
-const me: Me = {
-  memberId: 'm-001',
-  name: '王建国',
-  phoneMasked: '138****1234',
-  roles: ['member'],
-  branch: { id: 'b-01', name: '城关镇第一党支部', type: 'branch' },
-  orgPath: [{ id: 'b-01', name: '城关镇第一党支部', type: 'branch' }],
-  scope: { secretaryOf: [], adminOf: [] },
-  month: '2026-11',
-};
+const me = MEMBER_ME;
 
 const cards: HomeCards = {
   study: { month: '2026-11', required: 3, completed: 1, dueDate: '2026-11-30', next: null },

@@ -1,22 +1,14 @@
 import { act, renderHook } from '@testing-library/react';
-import type { Me, QuizAdminRound } from '@zbxx/contracts';
+import type { QuizAdminRound } from '@zbxx/contracts';
 import { AppError } from '../../services/app-error';
 import { quizService } from '../../services/quiz';
 import { useRoundForm } from '../use-round-form';
+import { COUNTY_ADMIN_ME } from '../../../test/me-fixtures';
 
 jest.mock('../../services/quiz', () => ({ quizService: { saveRound: jest.fn() } }));
 const saveRound = quizService.saveRound as jest.Mock;
 
-const me: Me = {
-  memberId: 'm-admin',
-  name: '林晓梅',
-  phoneMasked: '139****0001',
-  roles: ['member', 'admin'],
-  branch: { id: 'b-01', name: '县委组织部机关党支部', type: 'branch' },
-  orgPath: [{ id: 'county', name: '清河县委组织部', type: 'county' }],
-  scope: { secretaryOf: [], adminOf: [{ id: 'county', name: '清河县委组织部', type: 'county' }] },
-  month: '2026-11',
-};
+const me = COUNTY_ADMIN_ME;
 
 const listed: QuizAdminRound = {
   roundId: 'round-1',

@@ -1,18 +1,10 @@
 import { act, render, screen } from '@testing-library/react';
-import type { LoginResult, Me } from '@zbxx/contracts';
+import type { LoginResult } from '@zbxx/contracts';
 import { AppError } from '../../services/app-error';
 import { SessionProvider, useSession } from '../use-session';
+import { MEMBER_ME } from '../../../test/me-fixtures';
 
-const me: Me = {
-  memberId: 'm-001',
-  name: '王建国',
-  phoneMasked: '138****1234',
-  roles: ['member'],
-  branch: { id: 'b-01', name: '城关镇第一党支部', type: 'branch' },
-  orgPath: [{ id: 'b-01', name: '城关镇第一党支部', type: 'branch' }],
-  scope: { secretaryOf: [], adminOf: [] },
-  month: '2026-11',
-};
+const me = MEMBER_ME;
 
 /** A login whose replies the test releases one by one. */
 function controllableLogin() {
