@@ -36,7 +36,9 @@ function buildFunctions(): void {
 
 function builtFunctions(): string[] {
   const root = join(REPO_ROOT, 'cloudfunctions');
-  return readdirSync(root).filter((name) => existsSync(join(root, name, 'index.js'))).sort();
+  return readdirSync(root)
+    .filter((name) => existsSync(join(root, name, 'index.js')))
+    .sort();
 }
 
 function machineInfo(): MachineInfo {
@@ -110,7 +112,12 @@ async function main(): Promise<void> {
         previous.push(...figures);
       } catch (err) {
         console.error(err);
-        records.push({ ...base, status: 'failed', reason: err instanceof Error ? err.message : String(err), durationMs: performance.now() - t });
+        records.push({
+          ...base,
+          status: 'failed',
+          reason: err instanceof Error ? err.message : String(err),
+          durationMs: performance.now() - t,
+        });
       } finally {
         rmSync(tmpDir, { recursive: true, force: true });
       }

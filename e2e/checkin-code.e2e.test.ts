@@ -33,7 +33,9 @@ describe('主题党日 check-in in the h5 app on devcloud', () => {
     await secretaryPage.screenshot({ path: 'e2e/artifacts/checkin-code.png' });
 
     // A member on another phone (a second browser context) reads the digits off the secretary's screen.
-    const memberPhone = await suite.phone.browser()!.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const memberPhone = await suite.phone
+      .browser()!
+      .newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     try {
       const memberPage = await memberPhone.newPage();
       await signInAs(memberPage, suite.app.url, DEMO_OPENIDS.member);

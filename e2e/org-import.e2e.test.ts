@@ -18,7 +18,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 async function chooseFile(page: Page, name: string, buffer: Buffer): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId(await page.getByTestId('import-repick').isVisible() ? 'import-repick' : 'import-pick').click();
+  await page.getByTestId((await page.getByTestId('import-repick').isVisible()) ? 'import-repick' : 'import-pick').click();
   await (await chooser).setFiles({ name, mimeType: XLSX, buffer });
 }
 
@@ -67,7 +67,9 @@ describe('h5: an admin imports a roster from Excel', () => {
     await page.screenshot({ path: 'e2e/artifacts/import-done.png' });
 
     const imported = await rosterSearch('周建国');
-    expect(imported.items).toEqual([expect.objectContaining({ name: '周建国', duty: '组织委员', branch: expect.objectContaining({ name: '城关镇东关社区党支部' }) })]);
+    expect(imported.items).toEqual([
+      expect.objectContaining({ name: '周建国', duty: '组织委员', branch: expect.objectContaining({ name: '城关镇东关社区党支部' }) }),
+    ]);
 
     // The roster page finds the new member.
     await page.getByTestId('import-to-roster').click();

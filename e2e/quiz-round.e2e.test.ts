@@ -48,7 +48,11 @@ describe('党规答题 in the h5 app on devcloud', () => {
     await onScreen(page, 'confirm-submit').click();
 
     // Result: the server's score, then the review as the round's policy allows (2 more attempts: no keys yet).
-    const score = Number(await onScreen(page, 'result-score').textContent().then((text) => text?.replace(/\/.*$/, '')));
+    const score = Number(
+      await onScreen(page, 'result-score')
+        .textContent()
+        .then((text) => text?.replace(/\/.*$/, '')),
+    );
     expect(score).toBeGreaterThanOrEqual(0);
     expect(score).toBeLessThanOrEqual(100);
     await expect(onScreen(page, 'result-verdict').textContent()).resolves.toMatch(/合格/);
@@ -64,7 +68,10 @@ describe('党规答题 in the h5 app on devcloud', () => {
     await onScreen(page, `start-${roundId}`).filter({ hasText: '再答一次（剩2次）' }).waitFor();
 
     // Nothing the page received before submission carried a key or an explanation.
-    const beforeSubmit = replies.slice(0, replies.findIndex((reply) => reply.action === 'submit'));
+    const beforeSubmit = replies.slice(
+      0,
+      replies.findIndex((reply) => reply.action === 'submit'),
+    );
     expect(beforeSubmit.map((reply) => reply.action)).toEqual(expect.arrayContaining(['rounds', 'start', 'answer']));
     for (const reply of beforeSubmit) expect(reply.body).not.toMatch(/"(key|explanation|citation|correctAnswer|order|seed)"/);
   });

@@ -48,7 +48,9 @@ describe('h5: an admin reads the dashboard, drills down and exports Excel', () =
     // The trend of the same node: charts drawn with plain views, 6 then 12 months, fetched 3 months per call.
     const trendCalls: { months: number; endMonth: string }[] = [];
     page.on('request', (request) => {
-      const body = request.url().endsWith('/api/functions/stats') ? (request.postDataJSON() as { action?: string; data?: { months: number; endMonth: string } }) : null;
+      const body = request.url().endsWith('/api/functions/stats')
+        ? (request.postDataJSON() as { action?: string; data?: { months: number; endMonth: string } })
+        : null;
       if (body?.action === 'trend' && body.data) trendCalls.push(body.data);
     });
     await onScreen(page, 'dashboard-trend').click();

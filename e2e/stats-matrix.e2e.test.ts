@@ -52,7 +52,9 @@ describe('h5: a secretary works the month matrix and sends 催学', () => {
 
     // 催学: the count first, then the outcomes.
     await onScreen(page, 'remind-open').click();
-    await expect(onScreen(page, 'remind-confirm-text').textContent()).resolves.toContain(`将向 ${members - complete} 名未完成的党员发送催学提醒（其中 1 人已开启学习提醒）`);
+    await expect(onScreen(page, 'remind-confirm-text').textContent()).resolves.toContain(
+      `将向 ${members - complete} 名未完成的党员发送催学提醒（其中 1 人已开启学习提醒）`,
+    );
     await onScreen(page, 'remind-confirm').click();
     const summary = await onScreen(page, 'remind-summary').textContent();
     expect(summary).toContain('已发送 1');

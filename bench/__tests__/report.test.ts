@@ -1,15 +1,30 @@
 import { renderReport, summaryOf, type RunRecord } from '../lib/report';
 import { figure } from '../lib/figures';
 
-const machine = { cpus: 2, cpuModel: 'cpu', memoryGB: 8, platform: 'linux', node: 'v20', loadAverage: 0.5, date: '2026-11-22T06:00:00Z', commit: 'abc1234' };
+const machine = {
+  cpus: 2,
+  cpuModel: 'cpu',
+  memoryGB: 8,
+  platform: 'linux',
+  node: 'v20',
+  loadAverage: 0.5,
+  date: '2026-11-22T06:00:00Z',
+  commit: 'abc1234',
+};
 
 function run(figures: ReturnType<typeof figure>[]): RunRecord {
-  return { machine, totalMs: 1000, scenarios: [{ file: '05-x.ts', title: '首页', method: '测量方法', status: 'ran', durationMs: 10, figures }] };
+  return {
+    machine,
+    totalMs: 1000,
+    scenarios: [{ file: '05-x.ts', title: '首页', method: '测量方法', status: 'ran', durationMs: 10, figures }],
+  };
 }
 
 describe('renderReport', () => {
   it('says by how much a figure misses its budget, and why when the figure says', () => {
-    const text = renderReport(run([figure({ name: 'home.dbRequests', label: '首页', value: 6, unit: 'requests', budget: 4, note: '多查了两次' })]));
+    const text = renderReport(
+      run([figure({ name: 'home.dbRequests', label: '首页', value: 6, unit: 'requests', budget: 4, note: '多查了两次' })]),
+    );
     expect(text).toContain('**未达标 1 项：** `home.dbRequests` = 6 requests（预算 ≤ 4，超出 2；多查了两次）');
   });
 

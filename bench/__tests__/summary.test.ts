@@ -46,7 +46,8 @@ describe('bench/results/summary.json', () => {
   it.each(BUDGETS.map((b) => [b.id, b] as const))('has a figure for the budget %s, carrying its bound', (_id, spec) => {
     const measured = (summary as Entry[]).filter((e) => spec.figures.test(e.name));
     expect(measured.map((e) => e.name)).not.toEqual([]);
-    if (spec.budget !== undefined) for (const e of measured) expect({ name: e.name, budget: e.budget }).toEqual({ name: e.name, budget: spec.budget });
+    if (spec.budget !== undefined)
+      for (const e of measured) expect({ name: e.name, budget: e.budget }).toEqual({ name: e.name, budget: spec.budget });
   });
 
   it('is the data the Markdown report shows', () => {
@@ -63,7 +64,8 @@ describe('the budgets in DESIGN.md', () => {
   });
 
   it('are quoted word for word by bench/lib/budgets.ts', () => {
-    for (const spec of BUDGETS.filter((b) => b.source === 'DESIGN.md')) expect({ id: spec.id, found: section.includes(spec.quote) }).toEqual({ id: spec.id, found: true });
+    for (const spec of BUDGETS.filter((b) => b.source === 'DESIGN.md'))
+      expect({ id: spec.id, found: section.includes(spec.quote) }).toEqual({ id: spec.id, found: true });
   });
 
   it('each have an entry there: every “≤ N” bound and every constant-request rule', () => {

@@ -28,7 +28,8 @@ export class GatewayClient {
     try {
       return await this.send(name, event, openid);
     } catch (err) {
-      if ((err as { reusedSocket?: boolean; code?: string }).reusedSocket && (err as { code?: string }).code === 'ECONNRESET') return this.send(name, event, openid);
+      if ((err as { reusedSocket?: boolean; code?: string }).reusedSocket && (err as { code?: string }).code === 'ECONNRESET')
+        return this.send(name, event, openid);
       throw err;
     }
   }

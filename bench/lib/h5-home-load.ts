@@ -27,10 +27,14 @@ export async function loadHomeOnce(phone: PhoneBrowser, appUrl: string, openid: 
     });
     await page.goto(`${appUrl}/#/pages/index/index`, { waitUntil: 'commit' });
     // Page-side expressions as strings: this file compiles without the DOM library.
-    const nameMs = await page.waitForFunction(`document.querySelector('[data-testid="home-member-name"]')?.textContent ? performance.now() : null`, undefined, {
-      polling: 'raf',
-      timeout: 60_000,
-    });
+    const nameMs = await page.waitForFunction(
+      `document.querySelector('[data-testid="home-member-name"]')?.textContent ? performance.now() : null`,
+      undefined,
+      {
+        polling: 'raf',
+        timeout: 60_000,
+      },
+    );
     const nameAt = (await nameMs.jsonValue()) as number;
     const callsAtName = calls;
     const cards = await page.waitForFunction(

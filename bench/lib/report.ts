@@ -98,7 +98,8 @@ export function renderReport(run: RunRecord): string {
       '时间和内存随机器与负载浮动，重复运行在噪声范围内一致。延迟百分位取最近秩（nearest-rank）的实测值。',
     '',
   );
-  for (const s of run.scenarios) lines.push(`- **${s.title}**（\`bench/scenarios/${s.file}\`，${(s.durationMs / 1000).toFixed(1)} 秒）：${s.method}`);
+  for (const s of run.scenarios)
+    lines.push(`- **${s.title}**（\`bench/scenarios/${s.file}\`，${(s.durationMs / 1000).toFixed(1)} 秒）：${s.method}`);
   lines.push('', '## 机器', '');
   lines.push(`| 项目 | 值 |`, '| --- | --- |');
   lines.push(`| CPU | ${machine.cpus} 核，${cell(machine.cpuModel)} |`);

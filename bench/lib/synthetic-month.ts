@@ -10,7 +10,8 @@ import type { AttendanceDoc, CheckinEventDoc, OrgDoc, QuizAttemptDoc } from '@zb
 type Random = () => number;
 
 /** A day and hour of the month, Shanghai time. */
-export const atShanghai = (month: string, day: number, hour: number) => new Date(`${month}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+export const atShanghai = (month: string, day: number, hour: number) =>
+  new Date(`${month}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
 export function memberIdsByBranch(members: DemoCollections['members']): Map<string, string[]> {
   const byBranch = new Map<string, string[]>();
@@ -32,11 +33,35 @@ export function syntheticPartyDays(input: {
   for (const branch of input.branches) {
     const eventId = `ev-bench-${month}-${branch._id}`;
     const startsAt = atShanghai(month, 10, 9);
-    checkinEvents.push({ ...template, _id: eventId, branchId: branch._id, branchName: branch.name, orgPath: [...branch.ancestors, branch._id], month, startsAt, endsAt: atShanghai(month, 10, 11), checkinOpensAt: atShanghai(month, 10, 8), lateAfter: startsAt, closedAt: atShanghai(month, 10, 12) });
+    checkinEvents.push({
+      ...template,
+      _id: eventId,
+      branchId: branch._id,
+      branchName: branch.name,
+      orgPath: [...branch.ancestors, branch._id],
+      month,
+      startsAt,
+      endsAt: atShanghai(month, 10, 11),
+      checkinOpensAt: atShanghai(month, 10, 8),
+      lateAfter: startsAt,
+      closedAt: atShanghai(month, 10, 12),
+    });
     for (const memberId of input.byBranch.get(branch._id) ?? []) {
       const r = random();
       const state: AttendanceState = r < 0.82 ? 'present' : r < 0.88 ? 'late' : r < 0.94 ? 'excused' : r < 0.97 ? 'madeUp' : 'absent';
-      attendance.push({ _id: `${eventId}_${memberId}`, eventId, memberId, branchId: branch._id, state, checkedInAt: state === 'present' || state === 'late' ? startsAt : null, checkinMethod: null, flags: [], leaveReason: null, history: [], updatedAt: startsAt });
+      attendance.push({
+        _id: `${eventId}_${memberId}`,
+        eventId,
+        memberId,
+        branchId: branch._id,
+        state,
+        checkedInAt: state === 'present' || state === 'late' ? startsAt : null,
+        checkinMethod: null,
+        flags: [],
+        leaveReason: null,
+        history: [],
+        updatedAt: startsAt,
+      });
     }
   }
   return { checkinEvents, attendance };
@@ -61,7 +86,12 @@ export function syntheticAttempts(input: {
     if (random() < 0.2) continue;
     const tries = random() < 0.3 ? 2 : 1;
     for (let n = 1; n <= tries; n += 1) {
-      const outcomes = questions.map((q) => ({ questionId: q._id, outcome: random() < 0.75 ? ('correct' as const) : ('wrong' as const), earned: 0, points: 5 }));
+      const outcomes = questions.map((q) => ({
+        questionId: q._id,
+        outcome: random() < 0.75 ? ('correct' as const) : ('wrong' as const),
+        earned: 0,
+        points: 5,
+      }));
       const score = outcomes.filter((o) => o.outcome === 'correct').length * 5;
       attempts.push({
         _id: `${roundId}_${member._id}_${n}`,
@@ -74,7 +104,20 @@ export function syntheticAttempts(input: {
         passed: score >= 60,
         maxScore: 100,
         ...(input.snapshot
-          ? { items: questions.map((q) => ({ questionId: q._id, type: q.type, stem: q.stem, options: q.options, order: q.options.map((o) => o.id), key: q.key, points: 5, explanation: q.explanation, citation: q.citation, category: q.category })) }
+          ? {
+              items: questions.map((q) => ({
+                questionId: q._id,
+                type: q.type,
+                stem: q.stem,
+                options: q.options,
+                order: q.options.map((o) => o.id),
+                key: q.key,
+                points: 5,
+                explanation: q.explanation,
+                citation: q.citation,
+                category: q.category,
+              })),
+            }
           : {}),
         answers: detailed ? Object.fromEntries(questions.map((q, k) => [q._id, outcomes[k]?.outcome === 'correct' ? q.key : ['C']])) : {},
         outcomes: detailed ? outcomes : null,

@@ -21,7 +21,14 @@ const scenario: Scenario = {
       const { devcloud } = app;
       const engine = devcloud.engine;
       const figures: Figure[] = [];
-      const measure = async (name: string, label: string, event: unknown, openid: string, expected: Expected, budget: number | null = null) => {
+      const measure = async (
+        name: string,
+        label: string,
+        event: unknown,
+        openid: string,
+        expected: Expected,
+        budget: number | null = null,
+      ) => {
         const { result, dbRequests } = await devcloud.invoke('account', event, openid);
         assertEnvelope(name, result, expected);
         figures.push(figure({ name, label, value: dbRequests, unit: 'requests', budget }));
@@ -31,14 +38,43 @@ const scenario: Scenario = {
       await devcloud.invoke('account', { action: 'login' }, DEMO_OPENIDS.member);
 
       // Bound callers of every role: scenario 11 (dbRequests.account.login.<role>).
-      await measure('dbRequests.account.login.bound', 'account.login 已绑定党员', { action: 'login' }, DEMO_OPENIDS.member, { ok: true, status: 'bound' });
-      await measure('dbRequests.account.login.unbound', 'account.login 未绑定用户', { action: 'login' }, 'bench-stranger', { ok: true, status: 'unbound' });
-      await measure('dbRequests.account.login.pending', 'account.login 待审核用户', { action: 'login' }, DEMO_OPENIDS.pending, { ok: true, status: 'pending' });
-      await measure('dbRequests.account.home.unbound', 'account.home 未绑定用户（首页）', { action: 'home' }, 'bench-stranger', { ok: true, status: 'unbound' }, HOME_SCREEN_BUDGET);
-      await measure('dbRequests.account.home.pending', 'account.home 待审核用户（首页）', { action: 'home' }, DEMO_OPENIDS.pending, { ok: true, status: 'pending' }, HOME_SCREEN_BUDGET);
+      await measure('dbRequests.account.login.bound', 'account.login 已绑定党员', { action: 'login' }, DEMO_OPENIDS.member, {
+        ok: true,
+        status: 'bound',
+      });
+      await measure('dbRequests.account.login.unbound', 'account.login 未绑定用户', { action: 'login' }, 'bench-stranger', {
+        ok: true,
+        status: 'unbound',
+      });
+      await measure('dbRequests.account.login.pending', 'account.login 待审核用户', { action: 'login' }, DEMO_OPENIDS.pending, {
+        ok: true,
+        status: 'pending',
+      });
+      await measure(
+        'dbRequests.account.home.unbound',
+        'account.home 未绑定用户（首页）',
+        { action: 'home' },
+        'bench-stranger',
+        { ok: true, status: 'unbound' },
+        HOME_SCREEN_BUDGET,
+      );
+      await measure(
+        'dbRequests.account.home.pending',
+        'account.home 待审核用户（首页）',
+        { action: 'home' },
+        DEMO_OPENIDS.pending,
+        { ok: true, status: 'pending' },
+        HOME_SCREEN_BUDGET,
+      );
 
       // A wrong guess at someone else's last four digits (a generated, unbound member, not the demo entry).
-      const victim = (engine.find('members', { openid: { $exists: false }, name: { $ne: DEMO_UNBOUND_ENTRY.name } }, { sort: { _id: 1 }, limit: 1 }) as unknown as MemberDoc[])[0];
+      const victim = (
+        engine.find(
+          'members',
+          { openid: { $exists: false }, name: { $ne: DEMO_UNBOUND_ENTRY.name } },
+          { sort: { _id: 1 }, limit: 1 },
+        ) as unknown as MemberDoc[]
+      )[0];
       if (!victim) throw new Error('no unbound member to guess at');
       const wrongLast4 = victim.phoneLast4 === '0000' ? '0001' : '0000';
       await measure(
@@ -55,7 +91,9 @@ const scenario: Scenario = {
         'bench-binder',
         { ok: true, status: 'bound' },
       );
-      const branch = (engine.find('orgs', { type: 'branch', inviteCode: { $exists: true } }, { sort: { _id: 1 }, limit: 1 }) as unknown as OrgDoc[])[0];
+      const branch = (
+        engine.find('orgs', { type: 'branch', inviteCode: { $exists: true } }, { sort: { _id: 1 }, limit: 1 }) as unknown as OrgDoc[]
+      )[0];
       if (!branch?.inviteCode) throw new Error('no branch with an invite code');
       await measure(
         'dbRequests.account.bind.invite',

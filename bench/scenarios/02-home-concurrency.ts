@@ -68,7 +68,9 @@ const scenario: Scenario = {
       );
       const instances = pool();
       const warmMs = performance.now() - warmStarted;
-      ctx.log(`warm-up: ${warmCalls} calls (${warmErrors} errors) in ${(warmMs / 1000).toFixed(1)} s, instances ${instances.size}/${instances.max}`);
+      ctx.log(
+        `warm-up: ${warmCalls} calls (${warmErrors} errors) in ${(warmMs / 1000).toFixed(1)} s, instances ${instances.size}/${instances.max}`,
+      );
 
       const latencies: number[] = [];
       const roundTimes: number[] = [];
@@ -85,22 +87,69 @@ const scenario: Scenario = {
       }
       const s = summarize(latencies);
       const wall = summarize(roundTimes);
-      ctx.log(`steady: p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, p99 ${s.p99.toFixed(0)} ms, errors ${errors}, rounds ${roundTimes.map((t) => t.toFixed(0)).join('/')} ms`);
+      ctx.log(
+        `steady: p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, p99 ${s.p99.toFixed(0)} ms, errors ${errors}, rounds ${roundTimes.map((t) => t.toFixed(0)).join('/')} ms`,
+      );
 
       const base = `load.account.home.c${CONCURRENCY}`;
       const instancesNote = instances ? `云函数实例 ${instances.size} 个` : undefined;
       const figures: Figure[] = [
-        figure({ name: `${base}.p50`, label: `${CONCURRENCY} 并发 home 延迟 p50（稳态）`, value: round(s.p50), unit: 'ms', note: instancesNote }),
+        figure({
+          name: `${base}.p50`,
+          label: `${CONCURRENCY} 并发 home 延迟 p50（稳态）`,
+          value: round(s.p50),
+          unit: 'ms',
+          note: instancesNote,
+        }),
         figure({ name: `${base}.p95`, label: `${CONCURRENCY} 并发 home 延迟 p95（稳态）`, value: round(s.p95), unit: 'ms' }),
         figure({ name: `${base}.p99`, label: `${CONCURRENCY} 并发 home 延迟 p99（稳态）`, value: round(s.p99), unit: 'ms' }),
-        figure({ name: `${base}.errors`, label: `${CONCURRENCY} 并发 home 错误数（稳态 ${latencies.length} 次调用）`, value: errors, unit: 'count', budget: 0 }),
-        figure({ name: `${base}.roundMs`, label: `一轮 ${CONCURRENCY} 个调用全部完成（稳态，中位数）`, value: round(wall.p50, 0), unit: 'ms' }),
+        figure({
+          name: `${base}.errors`,
+          label: `${CONCURRENCY} 并发 home 错误数（稳态 ${latencies.length} 次调用）`,
+          value: errors,
+          unit: 'count',
+          budget: 0,
+        }),
+        figure({
+          name: `${base}.roundMs`,
+          label: `一轮 ${CONCURRENCY} 个调用全部完成（稳态，中位数）`,
+          value: round(wall.p50, 0),
+          unit: 'ms',
+        }),
         figure({ name: `${base}.throughput`, label: '吞吐量（稳态）', value: round((CONCURRENCY * 1000) / wall.p50), unit: 'calls/s' }),
-        figure({ name: `${base}.maxDbRequests`, label: '并发下单次 home 的最多数据库请求数', value: maxDbRequests, unit: 'requests', budget: 4 }),
-        figure({ name: `${base}.cold.p50`, label: `冷启动时 ${CONCURRENCY} 并发 home 延迟 p50`, value: round(coldLatency.p50), unit: 'ms' }),
-        figure({ name: `${base}.cold.p99`, label: `冷启动时 ${CONCURRENCY} 并发 home 延迟 p99`, value: round(coldLatency.p99), unit: 'ms' }),
-        figure({ name: `${base}.cold.errors`, label: `冷启动时 ${CONCURRENCY} 并发 home 错误数`, value: coldErrors, unit: 'count', budget: 0 }),
-        figure({ name: `${base}.warmUp.errors`, label: `预热期间错误数（${warmCalls} 次调用）`, value: warmErrors, unit: 'count', budget: 0 }),
+        figure({
+          name: `${base}.maxDbRequests`,
+          label: '并发下单次 home 的最多数据库请求数',
+          value: maxDbRequests,
+          unit: 'requests',
+          budget: 4,
+        }),
+        figure({
+          name: `${base}.cold.p50`,
+          label: `冷启动时 ${CONCURRENCY} 并发 home 延迟 p50`,
+          value: round(coldLatency.p50),
+          unit: 'ms',
+        }),
+        figure({
+          name: `${base}.cold.p99`,
+          label: `冷启动时 ${CONCURRENCY} 并发 home 延迟 p99`,
+          value: round(coldLatency.p99),
+          unit: 'ms',
+        }),
+        figure({
+          name: `${base}.cold.errors`,
+          label: `冷启动时 ${CONCURRENCY} 并发 home 错误数`,
+          value: coldErrors,
+          unit: 'count',
+          budget: 0,
+        }),
+        figure({
+          name: `${base}.warmUp.errors`,
+          label: `预热期间错误数（${warmCalls} 次调用）`,
+          value: warmErrors,
+          unit: 'count',
+          budget: 0,
+        }),
       ];
       return figures;
     } finally {

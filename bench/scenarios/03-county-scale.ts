@@ -88,7 +88,13 @@ const scenario: Scenario = {
         const small = ctx.previous.find((f) => f.name === 'dbRequests.account.login.bound')?.value;
         const notGrown = small === undefined || maxDbRequests <= small;
         return [
-          figure({ name: 'scale.generate.ms', label: '生成 20,000 名党员 / 600 个支部的演示数据', value: round(generateMs, 0), unit: 'ms', note: `${documents} 个文档` }),
+          figure({
+            name: 'scale.generate.ms',
+            label: '生成 20,000 名党员 / 600 个支部的演示数据',
+            value: round(generateMs, 0),
+            unit: 'ms',
+            note: `${documents} 个文档`,
+          }),
           figure({ name: 'scale.seed.insertMany.ms', label: 'insertMany 写入 devcloud（SQLite）', value: round(seedMs, 0), unit: 'ms' }),
           figure({ name: 'scale.database.MB', label: 'SQLite 数据文件大小', value: round(databaseBytes / MB), unit: 'MB' }),
           figure({ name: 'scale.close.ms', label: 'devcloud 关闭', value: round(closeMs, 0), unit: 'ms' }),
@@ -104,7 +110,13 @@ const scenario: Scenario = {
           }),
           figure({ name: 'scale.account.login.p50', label: '20,000 人规模下 login 延迟 p50（逐个调用）', value: round(s.p50), unit: 'ms' }),
           figure({ name: 'scale.account.login.p95', label: '20,000 人规模下 login 延迟 p95（逐个调用）', value: round(s.p95), unit: 'ms' }),
-          figure({ name: 'scale.peakRss.MB', label: '县级规模场景的进程峰值内存（RSS）', value: round(peakRss / MB, 0), unit: 'MB', note: `场景开始时 ${round(rssAtStart / MB, 0)} MB` }),
+          figure({
+            name: 'scale.peakRss.MB',
+            label: '县级规模场景的进程峰值内存（RSS）',
+            value: round(peakRss / MB, 0),
+            unit: 'MB',
+            note: `场景开始时 ${round(rssAtStart / MB, 0)} MB`,
+          }),
         ];
       } finally {
         await reopened.close();

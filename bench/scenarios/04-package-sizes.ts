@@ -32,11 +32,21 @@ const scenario: Scenario = {
         value: round(sizes.main / KB),
         unit: 'KB',
         budget: MAIN_BUDGET_KB,
-        note: `client/dist/weapp 构建于 ${statSync(join(weappRoot, 'app.json')).mtime.toISOString().replace(/\.\d+Z$/, 'Z')}`,
+        note: `client/dist/weapp 构建于 ${statSync(join(weappRoot, 'app.json'))
+          .mtime.toISOString()
+          .replace(/\.\d+Z$/, 'Z')}`,
       }),
     ];
     for (const [root, bytes] of Object.entries(sizes.subpackages).sort(([a], [b]) => a.localeCompare(b))) {
-      figures.push(figure({ name: `size.weapp.subpackage.${root}`, label: `分包 ${root}`, value: round(bytes / KB), unit: 'KB', budget: SUBPACKAGE_LIMIT_KB }));
+      figures.push(
+        figure({
+          name: `size.weapp.subpackage.${root}`,
+          label: `分包 ${root}`,
+          value: round(bytes / KB),
+          unit: 'KB',
+          budget: SUBPACKAGE_LIMIT_KB,
+        }),
+      );
     }
     figures.push(figure({ name: 'size.weapp.total', label: '小程序合计', value: round(sizes.total / KB), unit: 'KB' }));
 
@@ -44,7 +54,14 @@ const scenario: Scenario = {
     for (const name of readdirSync(functionsRoot).sort()) {
       const bundle = join(functionsRoot, name, 'index.js');
       if (!existsSync(bundle)) continue;
-      figures.push(figure({ name: `size.function.${name}`, label: `云函数 ${name} 打包产物 index.js`, value: round(statSync(bundle).size / KB), unit: 'KB' }));
+      figures.push(
+        figure({
+          name: `size.function.${name}`,
+          label: `云函数 ${name} 打包产物 index.js`,
+          value: round(statSync(bundle).size / KB),
+          unit: 'KB',
+        }),
+      );
     }
     return figures;
   },

@@ -50,33 +50,93 @@ const scenario: Scenario = {
       await call('account', { action: 'home' }, member); // warm the worker
       homeRequests = await call('account', { action: 'home' }, member);
       figures.push(
-        figure({ name: 'home.dbRequests', label: '首页：数据库请求合计（党员，本月有学习计划、答题与党日）', value: homeRequests, unit: 'requests', budget: HOME_REQUESTS_BUDGET, note: '此前 10 次' }),
-        figure({ name: 'home.dbRequests.secretary', label: '首页：数据库请求合计（支部书记）', value: await call('account', { action: 'home' }, DEMO_OPENIDS.secretary), unit: 'requests', budget: HOME_REQUESTS_BUDGET }),
-        figure({ name: 'home.dbRequests.admin', label: '首页：数据库请求合计（组织部管理员）', value: await call('account', { action: 'home' }, DEMO_OPENIDS.admin), unit: 'requests', budget: HOME_REQUESTS_BUDGET }),
+        figure({
+          name: 'home.dbRequests',
+          label: '首页：数据库请求合计（党员，本月有学习计划、答题与党日）',
+          value: homeRequests,
+          unit: 'requests',
+          budget: HOME_REQUESTS_BUDGET,
+          note: '此前 10 次',
+        }),
+        figure({
+          name: 'home.dbRequests.secretary',
+          label: '首页：数据库请求合计（支部书记）',
+          value: await call('account', { action: 'home' }, DEMO_OPENIDS.secretary),
+          unit: 'requests',
+          budget: HOME_REQUESTS_BUDGET,
+        }),
+        figure({
+          name: 'home.dbRequests.admin',
+          label: '首页：数据库请求合计（组织部管理员）',
+          value: await call('account', { action: 'home' }, DEMO_OPENIDS.admin),
+          unit: 'requests',
+          budget: HOME_REQUESTS_BUDGET,
+        }),
       );
       await call('study', { action: 'summary' }, member);
       await call('checkin', { action: 'myEvents' }, member);
       figures.push(
-        figure({ name: 'dbRequests.study.summary', label: 'study.summary 学习卡片（首页已不再调用）', value: await call('study', { action: 'summary' }, member), unit: 'requests', budget: null }),
-        figure({ name: 'dbRequests.checkin.myEvents', label: 'checkin.myEvents 党日页', value: await call('checkin', { action: 'myEvents' }, member), unit: 'requests', budget: null }),
+        figure({
+          name: 'dbRequests.study.summary',
+          label: 'study.summary 学习卡片（首页已不再调用）',
+          value: await call('study', { action: 'summary' }, member),
+          unit: 'requests',
+          budget: null,
+        }),
+        figure({
+          name: 'dbRequests.checkin.myEvents',
+          label: 'checkin.myEvents 党日页',
+          value: await call('checkin', { action: 'myEvents' }, member),
+          unit: 'requests',
+          budget: null,
+        }),
       );
       const material = demoMaterialId(OATH);
       const member1 = async (name: string, label: string, event: unknown) =>
         figures.push(figure({ name, label, value: await call('study', event, member), unit: 'requests', budget: null }));
       await member1('dbRequests.study.overview', 'study.overview 学习页本月列表', { action: 'overview', data: { month: MONTH } });
-      await member1('dbRequests.study.openMaterial', 'study.openMaterial 打开材料', { action: 'openMaterial', data: { materialId: material } });
+      await member1('dbRequests.study.openMaterial', 'study.openMaterial 打开材料', {
+        action: 'openMaterial',
+        data: { materialId: material },
+      });
       const report = { batchId: 'bench-batch-0001', materialId: material, dwellSeconds: 10, furthest: 0.5, position: 0.5 };
-      await member1('dbRequests.study.reportProgress', 'study.reportProgress 上报一批进度', { action: 'reportProgress', data: { reports: [report] } });
-      await member1('dbRequests.study.reportProgress.replay', 'study.reportProgress 重放同一批', { action: 'reportProgress', data: { reports: [report] } });
+      await member1('dbRequests.study.reportProgress', 'study.reportProgress 上报一批进度', {
+        action: 'reportProgress',
+        data: { reports: [report] },
+      });
+      await member1('dbRequests.study.reportProgress.replay', 'study.reportProgress 重放同一批', {
+        action: 'reportProgress',
+        data: { reports: [report] },
+      });
 
       smallBranchStatus = await branchStatusRequests(call);
-      figures.push(figure({ name: 'dbRequests.study.branchStatus.demo', label: 'study.branchStatus 书记本支部学习情况（240 人县）', value: smallBranchStatus, unit: 'requests', budget: null }));
+      figures.push(
+        figure({
+          name: 'dbRequests.study.branchStatus.demo',
+          label: 'study.branchStatus 书记本支部学习情况（240 人县）',
+          value: smallBranchStatus,
+          unit: 'requests',
+          budget: null,
+        }),
+      );
 
       const admin = DEMO_OPENIDS.admin;
       await call('org', { action: 'tree' }, admin); // warm the org worker
       figures.push(
-        figure({ name: 'dbRequests.org.tree', label: 'org.tree 组织树（管理员）', value: await call('org', { action: 'tree' }, admin), unit: 'requests', budget: null }),
-        figure({ name: 'dbRequests.org.rosterList', label: 'org.rosterList 花名册第一页', value: await call('org', { action: 'rosterList', data: {} }, admin), unit: 'requests', budget: null }),
+        figure({
+          name: 'dbRequests.org.tree',
+          label: 'org.tree 组织树（管理员）',
+          value: await call('org', { action: 'tree' }, admin),
+          unit: 'requests',
+          budget: null,
+        }),
+        figure({
+          name: 'dbRequests.org.rosterList',
+          label: 'org.rosterList 花名册第一页',
+          value: await call('org', { action: 'rosterList', data: {} }, admin),
+          unit: 'requests',
+          budget: null,
+        }),
       );
     } finally {
       await demo.close();
@@ -105,7 +165,12 @@ const scenario: Scenario = {
           ok: homeAtScale <= HOME_REQUESTS_BUDGET && !grew,
           note: `演示县为 ${homeRequests}${grew ? '，随规模增长了' : '，不随规模增长'}`,
         }),
-        figure({ name: 'scale.home.p50', label: `首页 account.home 耗时 p50（20,000 人县，逐个调用 ${HOME_SAMPLES} 次）`, value: round(percentile(homeMs, 50)), unit: 'ms' }),
+        figure({
+          name: 'scale.home.p50',
+          label: `首页 account.home 耗时 p50（20,000 人县，逐个调用 ${HOME_SAMPLES} 次）`,
+          value: round(percentile(homeMs, 50)),
+          unit: 'ms',
+        }),
       );
       figures.push(
         figure({

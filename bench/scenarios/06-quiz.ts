@@ -51,7 +51,9 @@ const scenario: Scenario = {
       assertEnvelope('submit', submit.body, { ok: true });
       const retry = await client.call('quiz', { action: 'submit', data: { attemptId: paper.attemptId, answers: allA } }, single);
       assertEnvelope('submit (retry)', retry.body, { ok: true });
-      ctx.log(`db requests: start ${start.dbRequests}, answer ${answer.dbRequests}, submit ${submit.dbRequests}, retry ${retry.dbRequests}`);
+      ctx.log(
+        `db requests: start ${start.dbRequests}, answer ${answer.dbRequests}, submit ${submit.dbRequests}, retry ${retry.dbRequests}`,
+      );
 
       const burst = async (event: (openid: string, i: number) => unknown) => {
         const started = performance.now();
@@ -65,14 +67,34 @@ const scenario: Scenario = {
       const papers = starts.replies.map((reply) => (isError(reply) ? null : (reply.body as { data: QuizPlayAttempt }).data));
       const submits = await burst((_openid, i) => {
         const p = papers[i];
-        return { action: 'submit', data: { attemptId: p?.attemptId ?? 'missing', answers: Object.fromEntries((p?.questions ?? []).map((q) => [q.id, ['A']])) } };
+        return {
+          action: 'submit',
+          data: { attemptId: p?.attemptId ?? 'missing', answers: Object.fromEntries((p?.questions ?? []).map((q) => [q.id, ['A']])) },
+        };
       });
 
       const figures: Figure[] = [
-        figure({ name: 'dbRequests.quiz.start.new', label: '开始答题（抽题、写入答卷）的数据库请求数', value: start.dbRequests ?? -1, unit: 'requests' }),
+        figure({
+          name: 'dbRequests.quiz.start.new',
+          label: '开始答题（抽题、写入答卷）的数据库请求数',
+          value: start.dbRequests ?? -1,
+          unit: 'requests',
+        }),
         figure({ name: 'dbRequests.quiz.answer', label: '保存答案的数据库请求数', value: answer.dbRequests ?? -1, unit: 'requests' }),
-        figure({ name: 'dbRequests.quiz.submit', label: '交卷（判分）的数据库请求数', value: submit.dbRequests ?? -1, unit: 'requests', budget: 3 }),
-        figure({ name: 'dbRequests.quiz.submit.retry', label: '重复交卷（返回同一结果）的数据库请求数', value: retry.dbRequests ?? -1, unit: 'requests', budget: 3 }),
+        figure({
+          name: 'dbRequests.quiz.submit',
+          label: '交卷（判分）的数据库请求数',
+          value: submit.dbRequests ?? -1,
+          unit: 'requests',
+          budget: 3,
+        }),
+        figure({
+          name: 'dbRequests.quiz.submit.retry',
+          label: '重复交卷（返回同一结果）的数据库请求数',
+          value: retry.dbRequests ?? -1,
+          unit: 'requests',
+          budget: 3,
+        }),
       ];
       for (const [action, run] of [
         ['start', starts],
@@ -81,7 +103,9 @@ const scenario: Scenario = {
         const s = summarize(run.replies.map((r) => r.latencyMs));
         const errors = run.replies.filter(isError).length;
         const maxDb = Math.max(...run.replies.map((r) => r.dbRequests ?? 0));
-        ctx.log(`${action} ×${CONCURRENCY}: p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, p99 ${s.p99.toFixed(0)} ms, ${errors} errors, all done in ${run.wallMs.toFixed(0)} ms`);
+        ctx.log(
+          `${action} ×${CONCURRENCY}: p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, p99 ${s.p99.toFixed(0)} ms, ${errors} errors, all done in ${run.wallMs.toFixed(0)} ms`,
+        );
         const base = `load.quiz.${action}.c${CONCURRENCY}`;
         figures.push(
           figure({ name: `${base}.p50`, label: `${CONCURRENCY} 人同时 ${action} 延迟 p50`, value: round(s.p50), unit: 'ms' }),

@@ -21,7 +21,13 @@ const HOUR = 3_600_000;
 /** The demo round's rules on a window open now (the bench county's own month is in the past). */
 function openRound(template: QuizRoundDoc): QuizRoundDoc {
   const now = Date.now();
-  return { ...template, _id: ROUND_ID, title: '负载测试答题', opensAt: new Date(now - 86_400_000), closesAt: new Date(now + 7 * 86_400_000) };
+  return {
+    ...template,
+    _id: ROUND_ID,
+    title: '负载测试答题',
+    opensAt: new Date(now - 86_400_000),
+    closesAt: new Date(now + 7 * 86_400_000),
+  };
 }
 
 /** A 主题党日 of `branch` whose check-in is open now, with a secret the bench knows (to show codes as the secretary's phone does). */
@@ -54,7 +60,8 @@ function describeErrors(replies: readonly GatewayReply[]): string {
   if (replies.length === 0) return '';
   const counts = new Map<string, number>();
   for (const reply of replies) {
-    const code = reply.status === 0 ? 'no reply' : ((reply.body as { error?: { code?: string } } | null)?.error?.code ?? `HTTP ${reply.status}`);
+    const code =
+      reply.status === 0 ? 'no reply' : ((reply.body as { error?: { code?: string } } | null)?.error?.code ?? `HTTP ${reply.status}`);
     counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   return ` (${[...counts].map(([code, n]) => `${code} ×${n}`).join(', ')})`;
@@ -79,9 +86,7 @@ const scenario: Scenario = {
       const openids = bindMembers(engine, 2 * CROWD);
       const quizCrowd = openids.slice(0, CROWD);
       const checkinCrowd = openids.slice(CROWD);
-      const memberOf = new Map(
-        (engine.find('members', { openid: { $in: openids } }) as unknown as MemberDoc[]).map((m) => [m.openid!, m]),
-      );
+      const memberOf = new Map((engine.find('members', { openid: { $in: openids } }) as unknown as MemberDoc[]).map((m) => [m.openid!, m]));
       const branchIds = [...new Set(checkinCrowd.map((openid) => memberOf.get(openid)!.branchId))];
       const branches = engine.find('orgs', { _id: { $in: branchIds } }) as unknown as OrgDoc[];
       const events = branches.map((branch, i) => openEvent(eventTemplate, branch, i));
@@ -133,7 +138,8 @@ const scenario: Scenario = {
       }).length;
       // Attempt ids carry the attempt number and attendance ids the member: a double shows as a second
       // attempt of a member or as a second history entry.
-      const doubled = attempts.length - new Set(attempts.map((a) => a.memberId)).size + records.filter((r) => r.history.length !== 1).length;
+      const doubled =
+        attempts.length - new Set(attempts.map((a) => a.memberId)).size + records.filter((r) => r.history.length !== 1).length;
 
       const figures: Figure[] = [];
       for (const action of ['start', 'submit', 'checkIn'] as const) {
@@ -141,7 +147,9 @@ const scenario: Scenario = {
         // A call that never got a reply is an error and has no latency.
         const s = summarize(replies.filter((r) => r.status !== 0).map((r) => r.latencyMs));
         const errors = replies.filter(isError).length + (CROWD - replies.length);
-        ctx.log(`${action} ×${replies.length}: p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, p99 ${s.p99.toFixed(0)} ms, ${errors} errors${describeErrors(replies.filter(isError))}`);
+        ctx.log(
+          `${action} ×${replies.length}: p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, p99 ${s.p99.toFixed(0)} ms, ${errors} errors${describeErrors(replies.filter(isError))}`,
+        );
         const base = `load.minute.${action}.c${CROWD}`;
         figures.push(
           figure({ name: `${base}.p50`, label: `同一分钟内 ${CROWD} 人 ${action} 延迟 p50`, value: round(s.p50), unit: 'ms' }),
@@ -150,11 +158,31 @@ const scenario: Scenario = {
           figure({ name: `${base}.errors`, label: `同一分钟内 ${CROWD} 人 ${action} 错误数`, value: errors, unit: 'count', budget: 0 }),
         );
       }
-      ctx.log(`all ${3 * CROWD} calls done in ${wallMs.toFixed(0)} ms; ${acknowledged.length} acknowledged writes, ${lost} lost or changed, ${doubled} doubled`);
+      ctx.log(
+        `all ${3 * CROWD} calls done in ${wallMs.toFixed(0)} ms; ${acknowledged.length} acknowledged writes, ${lost} lost or changed, ${doubled} doubled`,
+      );
       figures.push(
-        figure({ name: `load.minute.c${2 * CROWD}.wallMs`, label: `${2 * CROWD} 人的 ${3 * CROWD} 个调用全部完成（须在一分钟内）`, value: round(wallMs, 0), unit: 'ms', budget: MINUTE_MS }),
-        figure({ name: `load.minute.c${2 * CROWD}.lost`, label: '数据库核对：已确认却缺失或分数不符的交卷与签到', value: lost, unit: 'count', budget: 0 }),
-        figure({ name: `load.minute.c${2 * CROWD}.doubled`, label: '数据库核对：重复计数（第二份答卷或第二条签到记录）', value: doubled, unit: 'count', budget: 0 }),
+        figure({
+          name: `load.minute.c${2 * CROWD}.wallMs`,
+          label: `${2 * CROWD} 人的 ${3 * CROWD} 个调用全部完成（须在一分钟内）`,
+          value: round(wallMs, 0),
+          unit: 'ms',
+          budget: MINUTE_MS,
+        }),
+        figure({
+          name: `load.minute.c${2 * CROWD}.lost`,
+          label: '数据库核对：已确认却缺失或分数不符的交卷与签到',
+          value: lost,
+          unit: 'count',
+          budget: 0,
+        }),
+        figure({
+          name: `load.minute.c${2 * CROWD}.doubled`,
+          label: '数据库核对：重复计数（第二份答卷或第二条签到记录）',
+          value: doubled,
+          unit: 'count',
+          budget: 0,
+        }),
       );
       return figures;
     } finally {

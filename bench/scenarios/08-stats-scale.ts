@@ -76,7 +76,15 @@ function busyMonth(c: DemoCollections): { checkinEvents: CheckinEventDoc[]; atte
     random,
   });
   const questions = c.quizQuestions.slice(0, QUESTIONS_PER_PAPER);
-  const quizAttempts = syntheticAttempts({ month: MONTH, roundId: DEMO_ROUND_ID(MONTH), members: c.members, questions, random, detailed: true, snapshot: true });
+  const quizAttempts = syntheticAttempts({
+    month: MONTH,
+    roundId: DEMO_ROUND_ID(MONTH),
+    members: c.members,
+    questions,
+    random,
+    detailed: true,
+    snapshot: true,
+  });
   return { checkinEvents: [...c.checkinEvents, ...checkinEvents], attendance: [...c.attendance, ...attendance], quizAttempts };
 }
 
@@ -89,7 +97,12 @@ const scenario: Scenario = {
     const rss = new RssSampler();
     try {
       const requestsAt = async (options: Parameters<typeof generateCounty>[0], label: string) => {
-        let county: DemoCollections | null = generateCounty({ ...options, statsEdgeCases: true, today: TODAY, studyMonth: MONTH }).collections;
+        let county: DemoCollections | null = generateCounty({
+          ...options,
+          statsEdgeCases: true,
+          today: TODAY,
+          studyMonth: MONTH,
+        }).collections;
         county = { ...county, ...busyMonth(county) };
         const members = county.members;
         const sizes = new Map<string, number>();
@@ -100,7 +113,9 @@ const scenario: Scenario = {
         const documents = Object.values(county).reduce((sum, docs) => sum + docs.length, 0);
         county = null; // only the engine's copy stays, as in a running devcloud
         (globalThis as { gc?: () => void }).gc?.();
-        ctx.log(`${label}: seeded ${members.length} members, ${documents} documents; biggest branch ${biggest} (${sizes.get(biggest)} members)`);
+        ctx.log(
+          `${label}: seeded ${members.length} members, ${documents} documents; biggest branch ${biggest} (${sizes.get(biggest)} members)`,
+        );
         const measure = async <T>(action: string, data: unknown) => {
           const times: number[] = [];
           let requests = 0;
@@ -124,11 +139,22 @@ const scenario: Scenario = {
           const matrix = await measure<BranchMatrix>('branchMatrix', { branchId: biggest, month: MONTH });
           const rollup = await measure<Rollup>('rollup', { month: MONTH });
           const functionRss = async (action: string, data: unknown) => {
-            const { stdout } = await promisify(execFile)(process.execPath, ['-e', CHILD, join(ctx.repoRoot, 'cloudfunctions/stats/index.js'), JSON.stringify({ action, data })], {
-              env: { PATH: process.env.PATH ?? '', ...sdkEnv(app.devcloud), WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_CLIENTIP', WX_OPENID: DEMO_OPENIDS.admin, WX_APPID: 'wx-bench', WX_CLIENTIP: '127.0.0.1' },
-              maxBuffer: 16 * MB,
-              timeout: 5 * 60_000,
-            });
+            const { stdout } = await promisify(execFile)(
+              process.execPath,
+              ['-e', CHILD, join(ctx.repoRoot, 'cloudfunctions/stats/index.js'), JSON.stringify({ action, data })],
+              {
+                env: {
+                  PATH: process.env.PATH ?? '',
+                  ...sdkEnv(app.devcloud),
+                  WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_CLIENTIP',
+                  WX_OPENID: DEMO_OPENIDS.admin,
+                  WX_APPID: 'wx-bench',
+                  WX_CLIENTIP: '127.0.0.1',
+                },
+                maxBuffer: 16 * MB,
+                timeout: 5 * 60_000,
+              },
+            );
             const run = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { ok: boolean; maxRssKB: number };
             if (!run.ok) throw new Error(`${action} in a child process failed`);
             return run.maxRssKB * 1024;
@@ -153,7 +179,9 @@ const scenario: Scenario = {
             // The requirements' requests are the listing's too (as in the export); the count includes them.
             return { ...run, requests: app.devcloud.stats.snapshot().dbRequests.fromScripts - before };
           })();
-          ctx.log(`${label}: member listing ${round(listing.ms, 0)} ms, ${listing.rows} rows in ${listing.pages} pages, ${listing.requests} requests`);
+          ctx.log(
+            `${label}: member listing ${round(listing.ms, 0)} ms, ${listing.rows} rows in ${listing.pages} pages, ${listing.requests} requests`,
+          );
           return { matrix, rollup, listing, members: members.length, rssBefore, functionRss: Math.max(matrixRss, rollupRss) };
         } finally {
           await app.close();
@@ -166,7 +194,13 @@ const scenario: Scenario = {
       const sameMatrix = big.matrix.requests === small.matrix.requests;
       const sameRollup = big.rollup.requests === small.rollup.requests;
       return [
-        figure({ name: 'stats.county.branchMatrix.ms', label: '20,000 人规模下一个支部的月度矩阵（最大支部）耗时', value: round(big.matrix.ms, 0), unit: 'ms', note: `${big.matrix.result.members.length} 名党员，3 次中位数` }),
+        figure({
+          name: 'stats.county.branchMatrix.ms',
+          label: '20,000 人规模下一个支部的月度矩阵（最大支部）耗时',
+          value: round(big.matrix.ms, 0),
+          unit: 'ms',
+          note: `${big.matrix.result.members.length} 名党员，3 次中位数`,
+        }),
         figure({
           name: 'stats.county.branchMatrix.dbRequests',
           label: '20,000 人规模下支部月度矩阵的数据库请求数',
@@ -176,7 +210,13 @@ const scenario: Scenario = {
           ok: sameMatrix,
           note: `240 人演示县为 ${small.matrix.requests}${sameMatrix ? '，不随规模增长' : '，随规模变化了'}`,
         }),
-        figure({ name: 'stats.county.rollup.ms', label: '20,000 人规模下全县汇总（按党委）耗时', value: round(big.rollup.ms, 0), unit: 'ms', note: `${big.rollup.result.children.length} 个下级组织，3 次中位数` }),
+        figure({
+          name: 'stats.county.rollup.ms',
+          label: '20,000 人规模下全县汇总（按党委）耗时',
+          value: round(big.rollup.ms, 0),
+          unit: 'ms',
+          note: `${big.rollup.result.children.length} 个下级组织，3 次中位数`,
+        }),
         figure({
           name: 'stats.county.rollup.dbRequests',
           label: '20,000 人规模下全县汇总的数据库请求数',

@@ -29,11 +29,32 @@ const scenario: Scenario = {
       const name = summarize(samples.map((s) => s.nameMs));
       const cards = summarize(samples.map((s) => s.cardsMs));
       const calls = Math.max(...samples.map((s) => s.calls));
-      ctx.log(`name shown: median ${name.p50.toFixed(0)} ms (max ${name.max.toFixed(0)}), cards: median ${cards.p50.toFixed(0)} ms, calls ${calls}`);
+      ctx.log(
+        `name shown: median ${name.p50.toFixed(0)} ms (max ${name.max.toFixed(0)}), cards: median ${cards.p50.toFixed(0)} ms, calls ${calls}`,
+      );
       return [
-        figure({ name: 'h5.home.nameShown.median', label: `h5 首页显示党员姓名（CPU ÷${THROTTLE}，${RUNS} 次冷加载中位数）`, value: round(name.p50, 0), unit: 'ms', note: `最慢 ${round(name.max, 0)} ms` }),
-        figure({ name: 'h5.home.cardsShown.median', label: `h5 首页学习卡片显示完成数（CPU ÷${THROTTLE}，中位数）`, value: round(cards.p50, 0), unit: 'ms', note: `最慢 ${round(cards.max, 0)} ms` }),
-        figure({ name: 'home.calls', label: '首页：云函数调用次数（h5 页面显示姓名前发出的）', value: calls, unit: 'calls', budget: 1, note: '此前 3 次：login + study.summary + checkin.myEvents' }),
+        figure({
+          name: 'h5.home.nameShown.median',
+          label: `h5 首页显示党员姓名（CPU ÷${THROTTLE}，${RUNS} 次冷加载中位数）`,
+          value: round(name.p50, 0),
+          unit: 'ms',
+          note: `最慢 ${round(name.max, 0)} ms`,
+        }),
+        figure({
+          name: 'h5.home.cardsShown.median',
+          label: `h5 首页学习卡片显示完成数（CPU ÷${THROTTLE}，中位数）`,
+          value: round(cards.p50, 0),
+          unit: 'ms',
+          note: `最慢 ${round(cards.max, 0)} ms`,
+        }),
+        figure({
+          name: 'home.calls',
+          label: '首页：云函数调用次数（h5 页面显示姓名前发出的）',
+          value: calls,
+          unit: 'calls',
+          budget: 1,
+          note: '此前 3 次：login + study.summary + checkin.myEvents',
+        }),
       ];
     } finally {
       await phone.close();

@@ -11,7 +11,8 @@ const OUT = join(dirname(fileURLToPath(import.meta.url)), '../src/assets/tabbar'
 const COLORS = { '': [0x8a, 0x8a, 0x8a], '-active': [0xc8, 0x16, 0x1d] };
 
 const seg = (ax, ay, bx, by, w) => (x, y) => {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(x - ax - t * dx, y - ay - t * dy) <= w / 2;
 };
@@ -20,18 +21,25 @@ const disc = (cx, cy, r) => (x, y) => Math.hypot(x - cx, y - cy) <= r;
 const ring = (cx, cy, r, w) => (x, y) => Math.abs(Math.hypot(x - cx, y - cy) - r) <= w / 2;
 const tri = (ax, ay, bx, by, cx, cy) => (x, y) => {
   const s = (px, py, qx, qy) => (x - qx) * (py - qy) - (px - qx) * (y - qy);
-  const d1 = s(ax, ay, bx, by), d2 = s(bx, by, cx, cy), d3 = s(cx, cy, ax, ay);
+  const d1 = s(ax, ay, bx, by),
+    d2 = s(bx, by, cx, cy),
+    d3 = s(cx, cy, ax, ay);
   return !((d1 < 0 || d2 < 0 || d3 < 0) && (d1 > 0 || d2 > 0 || d3 > 0));
 };
-const union = (...fs) => (x, y) => fs.some((f) => f(x, y));
+const union =
+  (...fs) =>
+  (x, y) =>
+    fs.some((f) => f(x, y));
 const minus = (a, b) => (x, y) => a(x, y) && !b(x, y);
 
 // Coordinates on a 0..1 square.
 const ICONS = {
   home: minus(union(tri(0.5, 0.12, 0.08, 0.5, 0.92, 0.5), rect(0.2, 0.45, 0.8, 0.88)), rect(0.42, 0.62, 0.58, 0.88)),
   study: union(
-    tri(0.08, 0.22, 0.48, 0.3, 0.08, 0.8), tri(0.48, 0.3, 0.48, 0.88, 0.08, 0.8),
-    tri(0.92, 0.22, 0.52, 0.3, 0.92, 0.8), tri(0.52, 0.3, 0.52, 0.88, 0.92, 0.8),
+    tri(0.08, 0.22, 0.48, 0.3, 0.08, 0.8),
+    tri(0.48, 0.3, 0.48, 0.88, 0.08, 0.8),
+    tri(0.92, 0.22, 0.52, 0.3, 0.92, 0.8),
+    tri(0.52, 0.3, 0.52, 0.88, 0.92, 0.8),
   ),
   quiz: union(ring(0.5, 0.5, 0.38, 0.09), seg(0.3, 0.52, 0.45, 0.67, 0.1), seg(0.45, 0.67, 0.72, 0.36, 0.1)),
   'party-day': union(rect(0.18, 0.1, 0.25, 0.92), tri(0.25, 0.14, 0.85, 0.3, 0.25, 0.52), rect(0.1, 0.86, 0.45, 0.93)),
@@ -67,8 +75,7 @@ function png(shape, [r, g, b]) {
     for (let x = 0; x < SIZE; x++) {
       let hits = 0;
       for (let sy = 0; sy < SAMPLES; sy++)
-        for (let sx = 0; sx < SAMPLES; sx++)
-          if (shape((x + (sx + 0.5) / SAMPLES) / SIZE, (y + (sy + 0.5) / SAMPLES) / SIZE)) hits++;
+        for (let sx = 0; sx < SAMPLES; sx++) if (shape((x + (sx + 0.5) / SAMPLES) / SIZE, (y + (sy + 0.5) / SAMPLES) / SIZE)) hits++;
       row.set([r, g, b, Math.round((255 * hits) / SAMPLES ** 2)], 1 + x * 4);
     }
     rows.push(row);

@@ -1,10 +1,4 @@
-const tabPages = [
-  'pages/index/index',
-  'pages/study/index',
-  'pages/quiz/index',
-  'pages/party-day/index',
-  'pages/mine/index',
-];
+const tabPages = ['pages/index/index', 'pages/study/index', 'pages/quiz/index', 'pages/party-day/index', 'pages/mine/index'];
 
 // The identity picker exists only in the browser build (devcloud); it must never ship in the mini-program.
 const devPages = process.env.TARO_ENV === 'h5' ? ['pages/dev-login/index'] : [];
@@ -20,12 +14,44 @@ export default defineAppConfig({
   pages: [...tabPages, 'pages/bind/index', 'pages/reader/index', ...devPages],
   // Secretary and organisation-department pages stay out of the main package (size budget, DESIGN.md).
   subPackages: [
-    { root: 'subpackages/secretary', pages: ['pages/index', 'study/index', 'members/index', 'approvals/index', 'party-day/index', 'party-day/code', 'party-day/sheet', 'quiz/index', 'stats/index', 'stats/member', 'stats/remind-log', 'stats/share'] },
+    {
+      root: 'subpackages/secretary',
+      pages: [
+        'pages/index',
+        'study/index',
+        'members/index',
+        'approvals/index',
+        'party-day/index',
+        'party-day/code',
+        'party-day/sheet',
+        'quiz/index',
+        'stats/index',
+        'stats/member',
+        'stats/remind-log',
+        'stats/share',
+      ],
+    },
     // Playing a round, its review and the 错题本: opened from the 答题 tab, loaded on first use.
     { root: 'subpackages/quiz', pages: ['play', 'review', 'practice', 'leaderboard'] },
     // 开启学习提醒 (opened from 我的): its page carries the stats contract, which the main package does without.
     { root: 'subpackages/member', pages: ['study-reminder'] },
-    { root: 'subpackages/admin', pages: ['pages/index', 'study/index', 'org-tree/index', 'roster/index', 'import/index', 'quiz/index', 'quiz/rounds/index', 'quiz/items/index', 'stats/index', 'stats/trend', 'stats/settings', 'stats/export'] },
+    {
+      root: 'subpackages/admin',
+      pages: [
+        'pages/index',
+        'study/index',
+        'org-tree/index',
+        'roster/index',
+        'import/index',
+        'quiz/index',
+        'quiz/rounds/index',
+        'quiz/items/index',
+        'stats/index',
+        'stats/trend',
+        'stats/settings',
+        'stats/export',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

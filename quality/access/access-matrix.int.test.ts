@@ -29,7 +29,10 @@ afterAll(async () => {
 describe('the table and the probes cover every action of every contract', () => {
   it.each(ALL_CONTRACTS.map((c) => [c.name, c] as const))('%s', (name, contract) => {
     const actions = Object.keys(contract.actions).sort();
-    expect({ rows: Object.keys(ACCESS_MATRIX[name] ?? {}).sort(), probes: Object.keys(PROBES[name] ?? {}).sort() }).toEqual({ rows: actions, probes: actions });
+    expect({ rows: Object.keys(ACCESS_MATRIX[name] ?? {}).sort(), probes: Object.keys(PROBES[name] ?? {}).sort() }).toEqual({
+      rows: actions,
+      probes: actions,
+    });
   });
 
   it('names no function without a contract', () => {
@@ -44,7 +47,9 @@ describe('the table and the probes cover every action of every contract', () => 
         const probe = PROBES[contract.name]?.[action];
         if (!probe) return [];
         const parsed = input.safeParse(probe(fx));
-        return parsed.success ? [] : [`${contract.name}.${action}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`];
+        return parsed.success
+          ? []
+          : [`${contract.name}.${action}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`];
       }),
     );
     expect(rejected).toEqual([]);
@@ -86,17 +91,77 @@ describe('beyond the matrix: one foreign id in an otherwise legitimate request',
   const countyRound = () => county.collections.quizRounds.find((r) => r.orgId === 'org-county')!._id;
   const countyPlan = () => county.collections.studyPlans.find((p) => p.orgId === 'org-county' && p.month === county.month)!._id;
   const cases: [string, string, string, () => unknown, keyof typeof CALLER_OPENIDS][] = [
-    ['a member reads a fellow member’s month', 'stats', 'memberDetail', () => ({ memberId: county.memberIds.ownSecretary, month: county.month }), 'member'],
-    ['the admin transfers their member into another subtree', 'org', 'transferMember', () => ({ memberId: county.memberIds.member, toBranchId: otherBranch }), 'ownAdmin'],
+    [
+      'a member reads a fellow member’s month',
+      'stats',
+      'memberDetail',
+      () => ({ memberId: county.memberIds.ownSecretary, month: county.month }),
+      'member',
+    ],
+    [
+      'the admin transfers their member into another subtree',
+      'org',
+      'transferMember',
+      () => ({ memberId: county.memberIds.member, toBranchId: otherBranch }),
+      'ownAdmin',
+    ],
     ['the admin moves the branch under another 党委', 'org', 'moveNode', () => ({ id: SUBJECT.branchId, parentId: 'org-c02' }), 'ownAdmin'],
-    ['the admin makes a foreign member secretary of their branch', 'org', 'assignRole', () => ({ memberId: foreignMember(), role: 'secretary', orgId: SUBJECT.branchId }), 'ownAdmin'],
-    ['the admin makes their member admin of another 党委', 'org', 'assignRole', () => ({ memberId: county.memberIds.member, role: 'admin', orgId: 'org-c02' }), 'ownAdmin'],
-    ['the secretary approves a pending request onto a foreign roster entry', 'org', 'approveBinding', () => ({ openid: 'demo-pending', memberId: foreignMember() }), 'ownSecretary'],
-    ['the admin re-publishes the county’s round into their subtree', 'quiz', 'saveRound', () => ({ ...(PROBES.quiz!.saveRound!(fx) as object), roundId: countyRound() }), 'ownAdmin'],
-    ['the admin edits the county’s plan', 'study', 'savePlan', () => ({ ...(PROBES.study!.savePlan!(fx) as object), planId: countyPlan() }), 'ownAdmin'],
-    ['the secretary marks a foreign member at their own event', 'checkin', 'mark', () => ({ eventId: SUBJECT.todayEventId, memberId: foreignMember(), to: 'present', reason: '代签' }), 'ownSecretary'],
-    ['the secretary decides a foreign member’s leave at their own event', 'checkin', 'decideLeave', () => ({ eventId: SUBJECT.nextEventId, memberId: foreignMember(), approve: true }), 'ownSecretary'],
-    ['the secretary asks for their branch’s results of a round that does not reach it', 'quiz', 'branchResults', () => ({ roundId: 'qm-no-such-round', branchId: SUBJECT.branchId }), 'ownSecretary'],
+    [
+      'the admin makes a foreign member secretary of their branch',
+      'org',
+      'assignRole',
+      () => ({ memberId: foreignMember(), role: 'secretary', orgId: SUBJECT.branchId }),
+      'ownAdmin',
+    ],
+    [
+      'the admin makes their member admin of another 党委',
+      'org',
+      'assignRole',
+      () => ({ memberId: county.memberIds.member, role: 'admin', orgId: 'org-c02' }),
+      'ownAdmin',
+    ],
+    [
+      'the secretary approves a pending request onto a foreign roster entry',
+      'org',
+      'approveBinding',
+      () => ({ openid: 'demo-pending', memberId: foreignMember() }),
+      'ownSecretary',
+    ],
+    [
+      'the admin re-publishes the county’s round into their subtree',
+      'quiz',
+      'saveRound',
+      () => ({ ...(PROBES.quiz!.saveRound!(fx) as object), roundId: countyRound() }),
+      'ownAdmin',
+    ],
+    [
+      'the admin edits the county’s plan',
+      'study',
+      'savePlan',
+      () => ({ ...(PROBES.study!.savePlan!(fx) as object), planId: countyPlan() }),
+      'ownAdmin',
+    ],
+    [
+      'the secretary marks a foreign member at their own event',
+      'checkin',
+      'mark',
+      () => ({ eventId: SUBJECT.todayEventId, memberId: foreignMember(), to: 'present', reason: '代签' }),
+      'ownSecretary',
+    ],
+    [
+      'the secretary decides a foreign member’s leave at their own event',
+      'checkin',
+      'decideLeave',
+      () => ({ eventId: SUBJECT.nextEventId, memberId: foreignMember(), approve: true }),
+      'ownSecretary',
+    ],
+    [
+      'the secretary asks for their branch’s results of a round that does not reach it',
+      'quiz',
+      'branchResults',
+      () => ({ roundId: 'qm-no-such-round', branchId: SUBJECT.branchId }),
+      'ownSecretary',
+    ],
   ];
 
   it.each(cases)('%s (%s.%s)', async (_title, fn, action, data, caller) => {
@@ -118,7 +183,13 @@ describe('beyond the matrix: a pending binding request opens nothing', () => {
       if (qc.hosted.missing.has(contract.name)) continue;
       for (const action of Object.keys(contract.actions)) {
         const name = `${contract.name}.${action}`;
-        const reply = await qc.call(contract.name, action, PROBES[contract.name]![action]!(fx), 'demo-pending', probeRequestId(contract.name, action));
+        const reply = await qc.call(
+          contract.name,
+          action,
+          PROBES[contract.name]![action]!(fx),
+          'demo-pending',
+          probeRequestId(contract.name, action),
+        );
         const changed = qc.reset();
         const code = reply.ok ? 'ok' : reply.error.code;
         const refused = code === 'BIND.PENDING' || outcomeOf(reply).access === 'denied';
@@ -130,7 +201,13 @@ describe('beyond the matrix: a pending binding request opens nothing', () => {
   });
 });
 
-async function expectAccess(fn: string, action: string, caller: AccessCaller, expected: 'allowed' | 'denied', probe: (fx: Fixtures) => unknown) {
+async function expectAccess(
+  fn: string,
+  action: string,
+  caller: AccessCaller,
+  expected: 'allowed' | 'denied',
+  probe: (fx: Fixtures) => unknown,
+) {
   const reply = await qc.call(fn, action, probe(fx), CALLER_OPENIDS[caller], probeRequestId(fn, action));
   const outcome = outcomeOf(reply);
   const changed = qc.reset();

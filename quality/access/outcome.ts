@@ -5,10 +5,21 @@ import type { Access, Envelope, ErrorCode } from '@zbxx/contracts';
  * that exists but lies outside the caller's scope (the probes only name existing records, so for them
  * NOT_FOUND can only be scope hiding).
  */
-export const DENIAL_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['AUTH.NOT_BOUND', 'AUTH.FORBIDDEN', 'ATTENDANCE.FORBIDDEN', 'NOT_FOUND']);
+export const DENIAL_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'AUTH.NOT_BOUND',
+  'AUTH.FORBIDDEN',
+  'ATTENDANCE.FORBIDDEN',
+  'NOT_FOUND',
+]);
 
 /** Codes that say nothing about access: the probe or the server is broken, never an expected answer. */
-const BROKEN_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INPUT.INVALID', 'INPUT.UNKNOWN_ACTION', 'AUTH.NO_IDENTITY', 'SYSTEM.INTERNAL', 'SYSTEM.TIMEOUT']);
+const BROKEN_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'INPUT.INVALID',
+  'INPUT.UNKNOWN_ACTION',
+  'AUTH.NO_IDENTITY',
+  'SYSTEM.INTERNAL',
+  'SYSTEM.TIMEOUT',
+]);
 
 export type Outcome = { access: Access; code: ErrorCode | 'ok' } | { access: 'broken'; code: ErrorCode; message: string };
 

@@ -46,7 +46,9 @@ export const PROBES: Readonly<Record<string, Readonly<Record<string, Probe>>>> =
     overview: (fx) => ({ month: fx.county.month }),
     summary: () => ({}),
     openMaterial: () => ({ materialId: SUBJECT.materialId }),
-    reportProgress: () => ({ reports: [{ batchId: 'qm-batch-0001', materialId: SUBJECT.materialId, dwellSeconds: 30, furthest: 0.5, position: 0.5 }] }),
+    reportProgress: () => ({
+      reports: [{ batchId: 'qm-batch-0001', materialId: SUBJECT.materialId, dwellSeconds: 30, furthest: 0.5, position: 0.5 }],
+    }),
     branchStatus: (fx) => ({ branchId: SUBJECT.branchId, month: fx.county.month }),
     listPlans: (fx) => ({ month: fx.county.month }),
     savePlan: (fx) => ({
@@ -60,7 +62,13 @@ export const PROBES: Readonly<Record<string, Readonly<Record<string, Probe>>>> =
     }),
     listMaterials: () => ({}),
     getMaterialDraft: () => ({ materialId: SUBJECT.materialId }),
-    saveMaterial: () => ({ materialId: SUBJECT.materialId, orgId: SUBJECT.branchId, title: '支部学习材料（修改）', body: '# 标题\n\n正文。', estimatedMinutes: 5 }),
+    saveMaterial: () => ({
+      materialId: SUBJECT.materialId,
+      orgId: SUBJECT.branchId,
+      title: '支部学习材料（修改）',
+      body: '# 标题\n\n正文。',
+      estimatedMinutes: 5,
+    }),
     previewMaterial: () => ({ body: '# 标题\n\n正文。' }),
     importDocument: () => ({ format: 'md', fileName: '材料.md', text: '# 标题\n\n正文。' }),
     uploadImage: () => ({ fileName: '图.png', base64: TINY_PNG }),
@@ -102,11 +110,21 @@ export const PROBES: Readonly<Record<string, Readonly<Record<string, Probe>>>> =
   },
   checkin: {
     listEvents: () => ({}),
-    saveEvent: () => ({ eventId: SUBJECT.nextEventId, place: '党群服务中心三楼', startsAt: iso(60 * 24 * 20), endsAt: iso(60 * 24 * 20 + 120) }),
+    saveEvent: () => ({
+      eventId: SUBJECT.nextEventId,
+      place: '党群服务中心三楼',
+      startsAt: iso(60 * 24 * 20),
+      endsAt: iso(60 * 24 * 20 + 120),
+    }),
     removeEvent: () => ({ eventId: SUBJECT.nextEventId }),
     currentCode: () => ({ eventId: SUBJECT.todayEventId }),
     sheet: () => ({ eventId: SUBJECT.todayEventId }),
-    mark: (fx) => ({ eventId: SUBJECT.todayEventId, memberId: fx.county.memberIds.member, to: 'present', reason: '现场签到未成功，书记代签' }),
+    mark: (fx) => ({
+      eventId: SUBJECT.todayEventId,
+      memberId: fx.county.memberIds.member,
+      to: 'present',
+      reason: '现场签到未成功，书记代签',
+    }),
     decideLeave: (fx) => ({ eventId: SUBJECT.nextEventId, memberId: fx.county.memberIds.member, approve: true }),
     closeEvent: () => ({ eventId: SUBJECT.todayEventId }),
     sendDueReminders: () => ({}),
@@ -116,7 +134,11 @@ export const PROBES: Readonly<Record<string, Readonly<Record<string, Probe>>>> =
     subscribeReminder: () => ({ eventId: SUBJECT.nextEventId }),
     makeUp: (fx) => ({ eventId: fx.makeUpEventId }),
     makeUpQuizStart: (fx) => ({ eventId: fx.makeUpEventId }),
-    makeUpQuizSubmit: (fx) => ({ eventId: fx.makeUpEventId, paperId: fx.makeUpPaperId, answers: Object.fromEntries(fx.makeUpQuestionIds.map((id) => [id, ['A']])) }),
+    makeUpQuizSubmit: (fx) => ({
+      eventId: fx.makeUpEventId,
+      paperId: fx.makeUpPaperId,
+      answers: Object.fromEntries(fx.makeUpQuestionIds.map((id) => [id, ['A']])),
+    }),
     completeMakeUp: (fx) => ({ eventId: fx.makeUpEventId }),
   },
   stats: {
@@ -130,8 +152,17 @@ export const PROBES: Readonly<Record<string, Readonly<Record<string, Probe>>>> =
     rollup: (fx) => ({ nodeId: SUBJECT.committeeId, month: fx.county.month }),
     trend: (fx) => ({ nodeId: SUBJECT.committeeId, months: 6, endMonth: fx.county.month }),
     thresholds: () => ({ nodeId: SUBJECT.committeeId }),
-    saveThresholds: () => ({ nodeId: SUBJECT.committeeId, thresholds: { study: 70, quizParticipation: 70, quizPass: 60, partyDay: 80, completion: 60 }, reminderDays: [20, 25] }),
-    exportWorkbook: (fx) => ({ nodeId: SUBJECT.committeeId, fromMonth: fx.county.month, toMonth: fx.county.month, requestId: 'qm-export-0001' }),
+    saveThresholds: () => ({
+      nodeId: SUBJECT.committeeId,
+      thresholds: { study: 70, quizParticipation: 70, quizPass: 60, partyDay: 80, completion: 60 },
+      reminderDays: [20, 25],
+    }),
+    exportWorkbook: (fx) => ({
+      nodeId: SUBJECT.committeeId,
+      fromMonth: fx.county.month,
+      toMonth: fx.county.month,
+      requestId: 'qm-export-0001',
+    }),
     exportStep: (fx) => ({ exportId: fx.statsExportId }),
   },
 };

@@ -6,7 +6,17 @@
  * same event again (same requestId when the caller passes it back). Either way nothing counts twice: the
  * server answers a repeated submission, check-in or create (same requestId) with what it already stored.
  */
-import { checkinContract, quizContract, studyContract, type ActionInput, type ActionName, type ActionOutput, type Envelope, type FunctionContract, type FunctionEvent } from '@zbxx/contracts';
+import {
+  checkinContract,
+  quizContract,
+  studyContract,
+  type ActionInput,
+  type ActionName,
+  type ActionOutput,
+  type Envelope,
+  type FunctionContract,
+  type FunctionEvent,
+} from '@zbxx/contracts';
 import { DEMO_OPENIDS, DEMO_ROUND_ID, generateCounty } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
 import type { AttendanceDoc, AuditEntry, CheckinEventDoc, MemberDoc, QuizAttemptDoc } from '@zbxx/server';
@@ -157,7 +167,11 @@ describe('writes', () => {
   it('a submission whose reply was lost, retried with the same requestId, is scored once and answers the same score', async () => {
     const net = flakyNetwork(quizMember.openid!, 2_000);
     const [attempt] = attemptsOf(quizMember._id);
-    const input = { attemptId: attempt!._id, answers: Object.fromEntries(attempt!.items.map((item) => [item.questionId, ['A']])), pageHiddenCount: 0 };
+    const input = {
+      attemptId: attempt!._id,
+      answers: Object.fromEntries(attempt!.items.map((item) => [item.questionId, ['A']])),
+      pageHiddenCount: 0,
+    };
     const requestId = 'retry-submit-0001';
     net.plan('replyLate');
     const late = await failure(net.callAction(quizContract, 'submit', input, { write: true, requestId }));
@@ -175,14 +189,24 @@ describe('writes', () => {
   });
 
   it('a check-in whose reply was lost, retried, counts once (one history entry)', async () => {
-    const shown = (await cloud.call<Envelope<{ code: string }>>('checkin', { action: 'currentCode', data: { eventId: EVENT_ID } }, DEMO_OPENIDS.secretary)).result;
+    const shown = (
+      await cloud.call<Envelope<{ code: string }>>(
+        'checkin',
+        { action: 'currentCode', data: { eventId: EVENT_ID } },
+        DEMO_OPENIDS.secretary,
+      )
+    ).result;
     if (!shown.ok) throw new Error(shown.error.code);
     const net = flakyNetwork(checkinMember.openid!);
     const input = { eventId: EVENT_ID, code: shown.data.code };
     net.plan('down', 'replyLost');
-    expect(await failure(net.callAction(checkinContract, 'checkIn', input, { write: true }))).toMatchObject({ code: 'NETWORK.UNREACHABLE' });
+    expect(await failure(net.callAction(checkinContract, 'checkIn', input, { write: true }))).toMatchObject({
+      code: 'NETWORK.UNREACHABLE',
+    });
     expect(recordsOf(checkinMember._id)).toEqual([]);
-    expect(await failure(net.callAction(checkinContract, 'checkIn', input, { write: true }))).toMatchObject({ code: 'NETWORK.UNREACHABLE' });
+    expect(await failure(net.callAction(checkinContract, 'checkIn', input, { write: true }))).toMatchObject({
+      code: 'NETWORK.UNREACHABLE',
+    });
     expect(recordsOf(checkinMember._id)).toHaveLength(1);
 
     const retried = await net.callAction(checkinContract, 'checkIn', input, { write: true });
@@ -198,7 +222,9 @@ describe('writes', () => {
     const input = { place: '重试测试会议室', startsAt: at(60 * 24 * 3), endsAt: at(60 * 24 * 3 + 90), theme: '', geofence: null };
     const requestId = 'retry-create-0001';
     net.plan('replyLost');
-    expect(await failure(net.callAction(checkinContract, 'saveEvent', input, { write: true, requestId }))).toMatchObject({ code: 'NETWORK.UNREACHABLE' });
+    expect(await failure(net.callAction(checkinContract, 'saveEvent', input, { write: true, requestId }))).toMatchObject({
+      code: 'NETWORK.UNREACHABLE',
+    });
     await net.callAction(checkinContract, 'saveEvent', input, { write: true, requestId });
     expect(cloud.engine.find('checkinEvents', { place: input.place })).toHaveLength(1);
   });
@@ -214,7 +240,10 @@ describe('creates retried with the same requestId', () => {
   /** The first send's reply is lost, or late (the transport gives up waiting); the person's 重试 sends it again. */
   async function sentAgain<T>(net: ReturnType<typeof flakyNetwork>, first: 'replyLost' | 'replyLate', send: () => Promise<T>): Promise<T> {
     net.plan(first);
-    expect(await failure(send())).toMatchObject({ code: first === 'replyLost' ? 'NETWORK.UNREACHABLE' : 'NETWORK.TIMEOUT', retryable: true });
+    expect(await failure(send())).toMatchObject({
+      code: first === 'replyLost' ? 'NETWORK.UNREACHABLE' : 'NETWORK.TIMEOUT',
+      retryable: true,
+    });
     return send();
   }
   /** One document made, the one the retry answered, with one audit entry. */
@@ -226,7 +255,9 @@ describe('creates retried with the same requestId', () => {
   it('a 答题活动 (quiz.saveRound) whose reply was lost is created once', async () => {
     const net = flakyNetwork(DEMO_OPENIDS.admin);
     const input = quizRoundInput(countyOrgId, '重试测试：月度党规测试', month);
-    const { round } = await sentAgain(net, 'replyLost', () => net.callAction(quizContract, 'saveRound', input, { write: true, requestId: 'retry-round-0001' }));
+    const { round } = await sentAgain(net, 'replyLost', () =>
+      net.callAction(quizContract, 'saveRound', input, { write: true, requestId: 'retry-round-0001' }),
+    );
     expectCreatedOnce('quizRounds', { title: input.title }, round.roundId, 'quizRound.create');
 
     // Another tap on 发布 with the same fields is a new intent (new requestId): a second round, as asked.
@@ -236,26 +267,48 @@ describe('creates retried with the same requestId', () => {
 
   it('a study material (study.saveMaterial) whose reply came too late is created once', async () => {
     const net = flakyNetwork(DEMO_OPENIDS.admin, 2_000);
-    const input = { orgId: countyOrgId, title: '重试测试：学习材料', body: '# 重试\n\n不忘初心，牢记使命。', source: '测试', estimatedMinutes: 1 };
-    const { material } = await sentAgain(net, 'replyLate', () => net.callAction(studyContract, 'saveMaterial', input, { write: true, requestId: 'retry-material-0001' }));
+    const input = {
+      orgId: countyOrgId,
+      title: '重试测试：学习材料',
+      body: '# 重试\n\n不忘初心，牢记使命。',
+      source: '测试',
+      estimatedMinutes: 1,
+    };
+    const { material } = await sentAgain(net, 'replyLate', () =>
+      net.callAction(studyContract, 'saveMaterial', input, { write: true, requestId: 'retry-material-0001' }),
+    );
     expectCreatedOnce('studyMaterials', { title: input.title }, material.materialId, 'studyMaterial.create');
   });
 
   it('a month plan (study.savePlan) whose reply was lost is created once', async () => {
     const net = flakyNetwork(DEMO_OPENIDS.admin);
     const [anyMaterial] = cloud.engine.find('studyMaterials', { orgId: countyOrgId });
-    const input = { month, orgId: countyOrgId, theme: '重试测试主题', dueDate: `${month}-28`, requiredMaterialIds: [String(anyMaterial!._id)], status: 'draft' as const };
-    const { plan } = await sentAgain(net, 'replyLost', () => net.callAction(studyContract, 'savePlan', input, { write: true, requestId: 'retry-plan-0001' }));
+    const input = {
+      month,
+      orgId: countyOrgId,
+      theme: '重试测试主题',
+      dueDate: `${month}-28`,
+      requiredMaterialIds: [String(anyMaterial!._id)],
+      status: 'draft' as const,
+    };
+    const { plan } = await sentAgain(net, 'replyLost', () =>
+      net.callAction(studyContract, 'savePlan', input, { write: true, requestId: 'retry-plan-0001' }),
+    );
     expectCreatedOnce('studyPlans', { theme: input.theme }, plan.planId, 'studyPlan.create');
   });
 
   it('closing a 主题党日 (checkin.closeEvent) whose reply was lost closes it once', async () => {
     const net = flakyNetwork(DEMO_OPENIDS.secretary);
     const roster = members.filter((m) => m.branchId === secretary.branchId);
-    const stored = () => ({ event: cloud.engine.find('checkinEvents', { _id: startedEvent._id }), records: cloud.engine.find('attendance', { eventId: startedEvent._id }) });
+    const stored = () => ({
+      event: cloud.engine.find('checkinEvents', { _id: startedEvent._id }),
+      records: cloud.engine.find('attendance', { eventId: startedEvent._id }),
+    });
     // No requestId needed: a repeat finds the event closed and only answers. The first call did all of it.
     net.plan('replyLost');
-    expect(await failure(net.callAction(checkinContract, 'closeEvent', { eventId: startedEvent._id }, { write: true }))).toMatchObject({ code: 'NETWORK.UNREACHABLE' });
+    expect(await failure(net.callAction(checkinContract, 'closeEvent', { eventId: startedEvent._id }, { write: true }))).toMatchObject({
+      code: 'NETWORK.UNREACHABLE',
+    });
     const landed = stored();
     expect((landed.event[0] as unknown as CheckinEventDoc).closedAt).not.toBeNull();
     expect(landed.records).toHaveLength(roster.length);

@@ -11,7 +11,15 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AdminActionError, AdminActionRegistry, startDevcloudServer, type AdminActionHandler, type AdminRequestContext, type Devcloud, type Engine } from '@zbxx/devcloud';
+import {
+  AdminActionError,
+  AdminActionRegistry,
+  startDevcloudServer,
+  type AdminActionHandler,
+  type AdminRequestContext,
+  type Devcloud,
+  type Engine,
+} from '@zbxx/devcloud';
 import { registerDatabaseActions } from '@zbxx/devcloud/src/database';
 import { openEngine } from '@zbxx/devcloud/src/engine';
 import { buildFunctions, loadRepoIndexManifest } from '@zbxx/server/src/testing/test-cloud';
@@ -110,7 +118,8 @@ export async function startFaultCloud(options: {
 }): Promise<FaultCloud> {
   buildFunctions(options.functions);
   const functionsRoot = mkdtempSync(path.join(os.tmpdir(), 'fault-functions-'));
-  const setTimeoutSeconds = (name: string, seconds: number) => writeFileSync(path.join(functionsRoot, name, 'config.json'), JSON.stringify({ timeout: seconds }));
+  const setTimeoutSeconds = (name: string, seconds: number) =>
+    writeFileSync(path.join(functionsRoot, name, 'config.json'), JSON.stringify({ timeout: seconds }));
   for (const name of options.functions) {
     mkdirSync(path.join(functionsRoot, name));
     symlinkSync(path.join(REPO_ROOT, 'cloudfunctions', name, 'index.js'), path.join(functionsRoot, name, 'index.js'));

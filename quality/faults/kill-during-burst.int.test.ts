@@ -88,7 +88,9 @@ it('loses nothing acknowledged and counts nothing twice when devcloud is killed 
   const client = new PatientClient(app.url, available, killSwitch, IN_FLIGHT);
 
   try {
-    const code = okData<{ code: string }>((await client.call('checkin', DEMO_OPENIDS.secretary, 'currentCode', { eventId: EVENT_ID })).reply).code;
+    const code = okData<{ code: string }>(
+      (await client.call('checkin', DEMO_OPENIDS.secretary, 'currentCode', { eventId: EVENT_ID })).reply,
+    ).code;
     const acksBeforeBurst = client.acked;
 
     /** A check-in; a code that expired during the outage is scanned again (a new request, as a person would). */
@@ -97,7 +99,9 @@ it('loses nothing acknowledged and counts nothing twice when devcloud is killed 
       const rescans: CallRecord[] = [];
       let last = first;
       while (errorCodeOf(last.reply) === 'CHECKIN.BAD_CODE' && rescans.length < 3) {
-        const fresh = okData<{ code: string }>((await client.call('checkin', DEMO_OPENIDS.secretary, 'currentCode', { eventId: EVENT_ID })).reply).code;
+        const fresh = okData<{ code: string }>(
+          (await client.call('checkin', DEMO_OPENIDS.secretary, 'currentCode', { eventId: EVENT_ID })).reply,
+        ).code;
         last = await client.call('checkin', openid, 'checkIn', { eventId: EVENT_ID, code: fresh });
         rescans.push(last);
       }
@@ -128,7 +132,8 @@ it('loses nothing acknowledged and counts nothing twice when devcloud is killed 
     expect(resent.length).toBeGreaterThan(0);
 
     // Every member got an answer in the end.
-    for (const { first, rescans } of checkins) expect(okData<{ mine: { state: string } }>((rescans.at(-1) ?? first).reply).mine.state).toMatch(/^(present|late)$/);
+    for (const { first, rescans } of checkins)
+      expect(okData<{ mine: { state: string } }>((rescans.at(-1) ?? first).reply).mine.state).toMatch(/^(present|late)$/);
     for (const flow of quizzes) okData<QuizAttemptResult>(flow.submit.reply);
 
     // Every acknowledged submission is sent once more after the restart, as a double tap would: same answer.
@@ -141,13 +146,17 @@ it('loses nothing acknowledged and counts nothing twice when devcloud is killed 
     again.slice(0, acknowledgedSubmits.length).forEach((record, i) => {
       expect(okData<QuizAttemptResult>(record.reply).score).toBe(okData<QuizAttemptResult>(acknowledgedSubmits[i]!.submit.reply).score);
     });
-    for (const record of again.slice(acknowledgedSubmits.length)) expect(okData<{ alreadyCheckedIn: boolean }>(record.reply).alreadyCheckedIn).toBe(true);
+    for (const record of again.slice(acknowledgedSubmits.length))
+      expect(okData<{ alreadyCheckedIn: boolean }>(record.reply).alreadyCheckedIn).toBe(true);
 
     await app.stop();
     app = null;
     const engine = openEngine({ dataDir });
     try {
-      const attempts = engine.find('quizAttempts', { roundId: ROUND_ID, memberId: { $in: quizGroup.map((m) => m._id) } }) as unknown as QuizAttemptDoc[];
+      const attempts = engine.find('quizAttempts', {
+        roundId: ROUND_ID,
+        memberId: { $in: quizGroup.map((m) => m._id) },
+      }) as unknown as QuizAttemptDoc[];
       for (const [i, member] of quizGroup.entries()) {
         const flow = quizzes[i]!;
         const mine = attempts.filter((a) => a.memberId === member._id);
@@ -159,10 +168,14 @@ it('loses nothing acknowledged and counts nothing twice when devcloud is killed 
         expect({ member: member._id, score: stored.score }).toEqual({ member: member._id, score: result.score });
         if (flow.start.ackedFirstTime) expect(stored._id).toBe(okData<QuizPlayAttempt>(flow.start.reply).attemptId);
         if (flow.answer.ackedFirstTime) {
-          for (const questionId of Object.keys((flow.answer.event.data as { answers: object }).answers)) expect(stored.answers[questionId]).toBeDefined();
+          for (const questionId of Object.keys((flow.answer.event.data as { answers: object }).answers))
+            expect(stored.answers[questionId]).toBeDefined();
         }
       }
-      const records = engine.find('attendance', { eventId: EVENT_ID, memberId: { $in: checkinGroup.map((m) => m._id) } }) as unknown as AttendanceDoc[];
+      const records = engine.find('attendance', {
+        eventId: EVENT_ID,
+        memberId: { $in: checkinGroup.map((m) => m._id) },
+      }) as unknown as AttendanceDoc[];
       expect(records).toHaveLength(checkinGroup.length);
       for (const record of records) {
         expect(record.state).toMatch(/^(present|late)$/);

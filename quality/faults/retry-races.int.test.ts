@@ -23,7 +23,11 @@ const [committeeA, committeeB] = orgs.filter((org) => org.type === 'committee') 
 const pathOf = (org: (typeof orgs)[number]) => [...org.ancestors, org._id];
 
 /** An admin of 党委A only: what they author lives in its subtree. */
-const committeeAdmin: MemberDoc = { ...members.find((m) => !m.openid && m.roles.length === 0)!, openid: 'race-committee-admin', roles: [{ role: 'admin', orgId: committeeA._id }] };
+const committeeAdmin: MemberDoc = {
+  ...members.find((m) => !m.openid && m.roles.length === 0)!,
+  openid: 'race-committee-admin',
+  roles: [{ role: 'admin', orgId: committeeA._id }],
+};
 
 // An event of demo-secretary's branch that started an hour ago, still open: the secretary can close it.
 const startedEvent: CheckinEventDoc = {
@@ -60,7 +64,11 @@ beforeAll(async () => {
     } as unknown as Record<string, object[]>,
   });
   // Warm instances: the second call must run while the first one waits, not queue behind it.
-  await Promise.all(['quiz', 'study', 'checkin'].flatMap((name) => [1, 2].map(() => cloud.devcloud.invoke(name, { action: 'warmUp' }, DEMO_OPENIDS.member))));
+  await Promise.all(
+    ['quiz', 'study', 'checkin'].flatMap((name) =>
+      [1, 2].map(() => cloud.devcloud.invoke(name, { action: 'warmUp' }, DEMO_OPENIDS.member)),
+    ),
+  );
 }, 60_000);
 afterAll(async () => {
   await cloud?.close();
@@ -81,7 +89,12 @@ const auditsOf = (action: string, id: string) => cloud.engine.find('auditLog', {
  * Runs `first`, holds the first request of `functionName` that `action` names (its transaction's start or
  * commit) until `meanwhile` has finished, then lets it through. Answers what both calls answered.
  */
-async function whileHeld<A, B>(functionName: string, action: string, first: () => Promise<A>, meanwhile: () => Promise<B>): Promise<[A, B]> {
+async function whileHeld<A, B>(
+  functionName: string,
+  action: string,
+  first: () => Promise<A>,
+  meanwhile: () => Promise<B>,
+): Promise<[A, B]> {
   const fault = cloud.arm({ action, when: fromFunction(functionName), then: 'late' });
   const firstCall = first();
   let second: B;
@@ -95,13 +108,34 @@ async function whileHeld<A, B>(functionName: string, action: string, first: () =
 }
 
 const roundInput = (orgId: string, title: string) => quizRoundInput(orgId, title, month);
-const materialInput = (orgId: string, title: string) => ({ orgId, title, body: '# 竞态\n\n不忘初心，牢记使命。', source: '测试', estimatedMinutes: 1 });
+const materialInput = (orgId: string, title: string) => ({
+  orgId,
+  title,
+  body: '# 竞态\n\n不忘初心，牢记使命。',
+  source: '测试',
+  estimatedMinutes: 1,
+});
 const countyMaterialId = () => String(cloud.engine.find('studyMaterials', { orgId: root._id })[0]!._id);
-const planInput = (orgId: string, theme: string) => ({ month, orgId, theme, dueDate: `${month}-28`, requiredMaterialIds: [countyMaterialId()], status: 'draft' as const });
+const planInput = (orgId: string, theme: string) => ({
+  month,
+  orgId,
+  theme,
+  dueDate: `${month}-28`,
+  requiredMaterialIds: [countyMaterialId()],
+  status: 'draft' as const,
+});
 
 describe('a create and its 重试 (same requestId) at once: the 重试 arrives while the first call is committing', () => {
   /** Both calls answer the one document, written once, with one audit entry. */
-  async function createdOnceUnderRace(name: string, action: string, input: unknown, requestId: string, idOf: (data: never) => string, collection: string, auditAction: string) {
+  async function createdOnceUnderRace(
+    name: string,
+    action: string,
+    input: unknown,
+    requestId: string,
+    idOf: (data: never) => string,
+    collection: string,
+    auditAction: string,
+  ) {
     const call = () => send(name, action, input, DEMO_OPENIDS.admin, requestId);
     const [first, second] = await whileHeld(name, 'database.commitTransaction', call, call);
     const id = idOf(ok(first) as never);
@@ -113,15 +147,39 @@ describe('a create and its 重试 (same requestId) at once: the 重试 arrives w
   // Found in review: saveRound looked for the round outside its transaction, so both calls wrote it (two
   // quizRound.create entries, createdAt overwritten).
   it('quiz.saveRound', async () => {
-    await createdOnceUnderRace('quiz', 'saveRound', roundInput(root._id, '竞态：答题活动'), 'race-round-0001', (d: { round: QuizAdminRound }) => d.round.roundId, 'quizRounds', 'quizRound.create');
+    await createdOnceUnderRace(
+      'quiz',
+      'saveRound',
+      roundInput(root._id, '竞态：答题活动'),
+      'race-round-0001',
+      (d: { round: QuizAdminRound }) => d.round.roundId,
+      'quizRounds',
+      'quizRound.create',
+    );
   });
 
   it('study.saveMaterial', async () => {
-    await createdOnceUnderRace('study', 'saveMaterial', materialInput(root._id, '竞态：学习材料'), 'race-material-0001', (d: { material: AdminMaterial }) => d.material.materialId, 'studyMaterials', 'studyMaterial.create');
+    await createdOnceUnderRace(
+      'study',
+      'saveMaterial',
+      materialInput(root._id, '竞态：学习材料'),
+      'race-material-0001',
+      (d: { material: AdminMaterial }) => d.material.materialId,
+      'studyMaterials',
+      'studyMaterial.create',
+    );
   });
 
   it('study.savePlan', async () => {
-    await createdOnceUnderRace('study', 'savePlan', planInput(root._id, '竞态：学习计划'), 'race-plan-0001', (d: { plan: AdminPlan }) => d.plan.planId, 'studyPlans', 'studyPlan.create');
+    await createdOnceUnderRace(
+      'study',
+      'savePlan',
+      planInput(root._id, '竞态：学习计划'),
+      'race-plan-0001',
+      (d: { plan: AdminPlan }) => d.plan.planId,
+      'studyPlans',
+      'studyPlan.create',
+    );
   });
 });
 
@@ -129,7 +187,15 @@ describe('a create and its 重试 (same requestId) at once: the 重试 arrives w
 describe('a 重试 of a create whose document has left the author’s subtree since is refused, as an edit would be', () => {
   const author = committeeAdmin.openid!;
   /** Created by 党委A's admin, then moved to 党委B by the county: the 重试 answers NOT_FOUND and changes nothing. */
-  async function refusedAfterMove(name: string, action: string, input: unknown, requestId: string, idOf: (data: never) => string, collection: string, editKey: string) {
+  async function refusedAfterMove(
+    name: string,
+    action: string,
+    input: unknown,
+    requestId: string,
+    idOf: (data: never) => string,
+    collection: string,
+    editKey: string,
+  ) {
     const id = idOf(ok(await send(name, action, input, author, requestId)) as never);
     cloud.engine.update(collection, { _id: id }, { $set: { orgId: committeeB._id, orgPath: pathOf(committeeB) } });
     const stored = cloud.engine.find(collection, {}, { sort: { _id: 1 } });
@@ -141,22 +207,55 @@ describe('a 重试 of a create whose document has left the author’s subtree si
   }
 
   it('quiz.saveRound', async () => {
-    await refusedAfterMove('quiz', 'saveRound', roundInput(committeeA._id, '党委A的答题'), 'scope-round-0001', (d: { round: QuizAdminRound }) => d.round.roundId, 'quizRounds', 'roundId');
+    await refusedAfterMove(
+      'quiz',
+      'saveRound',
+      roundInput(committeeA._id, '党委A的答题'),
+      'scope-round-0001',
+      (d: { round: QuizAdminRound }) => d.round.roundId,
+      'quizRounds',
+      'roundId',
+    );
   });
 
   it('study.saveMaterial', async () => {
-    await refusedAfterMove('study', 'saveMaterial', materialInput(committeeA._id, '党委A的材料'), 'scope-material-0001', (d: { material: AdminMaterial }) => d.material.materialId, 'studyMaterials', 'materialId');
+    await refusedAfterMove(
+      'study',
+      'saveMaterial',
+      materialInput(committeeA._id, '党委A的材料'),
+      'scope-material-0001',
+      (d: { material: AdminMaterial }) => d.material.materialId,
+      'studyMaterials',
+      'materialId',
+    );
   });
 
   it('study.savePlan', async () => {
-    await refusedAfterMove('study', 'savePlan', planInput(committeeA._id, '党委A的计划'), 'scope-plan-0001', (d: { plan: AdminPlan }) => d.plan.planId, 'studyPlans', 'planId');
+    await refusedAfterMove(
+      'study',
+      'savePlan',
+      planInput(committeeA._id, '党委A的计划'),
+      'scope-plan-0001',
+      (d: { plan: AdminPlan }) => d.plan.planId,
+      'studyPlans',
+      'planId',
+    );
   });
 });
 
 // Found in review: the close was built from the event read before its transaction, so an edit committed in
 // between was answered (and used for the 缺席 transitions) as it was before.
 it('closing a 主题党日 while an edit of it commits closes the edited event, and answers it', async () => {
-  const edit = { eventId: startedEvent._id, place: '改到党群服务中心', startsAt: startedEvent.startsAt.toISOString(), endsAt: new Date(Date.now() + 2 * HOUR).toISOString(), checkinOpensAt: startedEvent.checkinOpensAt.toISOString(), lateAfter: startedEvent.lateAfter.toISOString(), theme: startedEvent.theme, geofence: null };
+  const edit = {
+    eventId: startedEvent._id,
+    place: '改到党群服务中心',
+    startsAt: startedEvent.startsAt.toISOString(),
+    endsAt: new Date(Date.now() + 2 * HOUR).toISOString(),
+    checkinOpensAt: startedEvent.checkinOpensAt.toISOString(),
+    lateAfter: startedEvent.lateAfter.toISOString(),
+    theme: startedEvent.theme,
+    geofence: null,
+  };
   // The close has read the event (to check the secretary's access) and waits to start its transaction.
   const [closed, edited] = await whileHeld(
     'checkin',
@@ -171,11 +270,17 @@ it('closing a 主题党日 while an edit of it commits closes the edited event, 
   expect(auditsOf('checkinEvent.close', startedEvent._id)).toHaveLength(1);
 });
 
-
 // Found while testing the close: an edit read the event before a close committed, then replaced it whole
 // (closedAt null), so the closed event came back open with its 缺席 records.
 it('an edit of a 主题党日 read before a close committed is refused, and the event stays closed', async () => {
-  const edit = { eventId: editedEvent._id, place: '改到党群服务中心', startsAt: editedEvent.startsAt.toISOString(), endsAt: new Date(Date.now() + 2 * HOUR).toISOString(), theme: editedEvent.theme, geofence: null };
+  const edit = {
+    eventId: editedEvent._id,
+    place: '改到党群服务中心',
+    startsAt: editedEvent.startsAt.toISOString(),
+    endsAt: new Date(Date.now() + 2 * HOUR).toISOString(),
+    theme: editedEvent.theme,
+    geofence: null,
+  };
   // The edit has read the event (open, so it may) and waits to start its transaction while the close commits.
   const [edited, closed] = await whileHeld(
     'checkin',
@@ -190,11 +295,20 @@ it('an edit of a 主题党日 read before a close committed is refused, and the 
 });
 
 it('a 重试 of a 主题党日 create by a secretary who no longer runs that branch is refused, as an edit would be', async () => {
-  const input = { place: '重试测试会议室', startsAt: new Date(Date.now() + 72 * HOUR).toISOString(), endsAt: new Date(Date.now() + 74 * HOUR).toISOString(), geofence: null };
-  const { event } = ok(await send<{ event: CheckinEventSummary }>('checkin', 'saveEvent', input, formerSecretary.openid!, 'scope-event-0001'));
+  const input = {
+    place: '重试测试会议室',
+    startsAt: new Date(Date.now() + 72 * HOUR).toISOString(),
+    endsAt: new Date(Date.now() + 74 * HOUR).toISOString(),
+    geofence: null,
+  };
+  const { event } = ok(
+    await send<{ event: CheckinEventSummary }>('checkin', 'saveEvent', input, formerSecretary.openid!, 'scope-event-0001'),
+  );
   // The county hands them another branch.
   cloud.engine.update('members', { _id: formerSecretary._id }, { $set: { roles: [{ role: 'secretary', orgId: otherBranchId }] } });
-  expect(errorCode(await send('checkin', 'saveEvent', { ...input, eventId: event.eventId }, formerSecretary.openid!))).toBe('AUTH.FORBIDDEN');
+  expect(errorCode(await send('checkin', 'saveEvent', { ...input, eventId: event.eventId }, formerSecretary.openid!))).toBe(
+    'AUTH.FORBIDDEN',
+  );
   expect(errorCode(await send('checkin', 'saveEvent', input, formerSecretary.openid!, 'scope-event-0001'))).toBe('AUTH.FORBIDDEN');
   expect(cloud.engine.find('checkinEvents', { place: input.place }).map((e) => e._id)).toEqual([event.eventId]);
 });

@@ -64,7 +64,11 @@ beforeAll(async () => {
   });
   // Two warm instances of each function: a timed-out instance is ended, and its retry should not wait for
   // a cold start (the pool starts more while calls queue).
-  await Promise.all(['quiz', 'checkin', 'org'].flatMap((name) => [1, 2, 3].map(() => cloud.devcloud.invoke(name, { action: 'warmUp' }, DEMO_OPENIDS.member))));
+  await Promise.all(
+    ['quiz', 'checkin', 'org'].flatMap((name) =>
+      [1, 2, 3].map(() => cloud.devcloud.invoke(name, { action: 'warmUp' }, DEMO_OPENIDS.member)),
+    ),
+  );
 }, 60_000);
 afterAll(async () => {
   await cloud?.close();
@@ -105,7 +109,8 @@ async function timesOut(rules: FaultRule | FaultRule[], name: string, action: st
   expect(reached).toBe(true);
 }
 
-const find = <T>(collection: string, filter: Record<string, unknown>) => cloud.engine.find(collection, filter, { sort: { _id: 1 } }) as unknown as T[];
+const find = <T>(collection: string, filter: Record<string, unknown>) =>
+  cloud.engine.find(collection, filter, { sort: { _id: 1 } }) as unknown as T[];
 const attemptOf = (id: string) => find<QuizAttemptDoc>('quizAttempts', { _id: id })[0]!;
 
 describe('quiz submit (one conditional update of the attempt)', () => {
@@ -155,9 +160,14 @@ describe('quiz submit (one conditional update of the attempt)', () => {
 });
 
 describe('check-in (read and write of the attendance record in one transaction)', () => {
-  const commitRule = (then: FaultRule['then']): FaultRule => ({ action: 'database.commitTransaction', when: fromFunction('checkin'), then });
+  const commitRule = (then: FaultRule['then']): FaultRule => ({
+    action: 'database.commitTransaction',
+    when: fromFunction('checkin'),
+    then,
+  });
   const recordOf = (memberId: string) => find<AttendanceDoc>('attendance', { eventId: openEvent._id, memberId });
-  const codeNow = async () => (await call<{ code: string }>('checkin', 'currentCode', { eventId: openEvent._id }, DEMO_OPENIDS.secretary)).code;
+  const codeNow = async () =>
+    (await call<{ code: string }>('checkin', 'currentCode', { eventId: openEvent._id }, DEMO_OPENIDS.secretary)).code;
 
   it('dies before the commit: no record at all; the retry checks in once', async () => {
     const member = ofBranch[0]!;
@@ -167,7 +177,9 @@ describe('check-in (read and write of the attendance record in one transaction)'
 
     const first = await call<{ alreadyCheckedIn: boolean }>('checkin', 'checkIn', input, openidOf(member));
     expect(first.alreadyCheckedIn).toBe(false);
-    expect(await call<{ alreadyCheckedIn: boolean }>('checkin', 'checkIn', input, openidOf(member))).toMatchObject({ alreadyCheckedIn: true });
+    expect(await call<{ alreadyCheckedIn: boolean }>('checkin', 'checkIn', input, openidOf(member))).toMatchObject({
+      alreadyCheckedIn: true,
+    });
     expect(recordOf(member._id).map((r) => r.history.map((h) => h.command))).toEqual([['checkIn']]);
   });
 
@@ -178,7 +190,9 @@ describe('check-in (read and write of the attendance record in one transaction)'
     const landed = recordOf(member._id);
     expect(landed.map((r) => r.history.map((h) => h.command))).toEqual([['checkIn']]);
 
-    expect(await call<{ alreadyCheckedIn: boolean }>('checkin', 'checkIn', input, openidOf(member))).toMatchObject({ alreadyCheckedIn: true });
+    expect(await call<{ alreadyCheckedIn: boolean }>('checkin', 'checkIn', input, openidOf(member))).toMatchObject({
+      alreadyCheckedIn: true,
+    });
     expect(recordOf(member._id)).toEqual(landed);
   });
 });
@@ -229,7 +243,12 @@ describe('closing the event (缺席 records, closedAt and the audit entry in one
     expectClosedOnce(unattendedEvent._id);
     const landed = { event: eventDoc(unattendedEvent._id), records: recordsOf(unattendedEvent._id) };
 
-    const retried = await call<{ tally: { absent: number } }>('checkin', 'closeEvent', { eventId: unattendedEvent._id }, DEMO_OPENIDS.secretary);
+    const retried = await call<{ tally: { absent: number } }>(
+      'checkin',
+      'closeEvent',
+      { eventId: unattendedEvent._id },
+      DEMO_OPENIDS.secretary,
+    );
     expect(retried.tally.absent).toBe(roster.length);
     expect({ event: eventDoc(unattendedEvent._id), records: recordsOf(unattendedEvent._id) }).toEqual(landed);
     expect(audits(unattendedEvent._id)).toHaveLength(1);
@@ -240,7 +259,12 @@ describe('closing the event (缺席 records, closedAt and the audit entry in one
     const { code } = await call<{ code: string }>('checkin', 'currentCode', { eventId: racedEvent._id }, DEMO_OPENIDS.secretary);
     // The close's commit is held (no timeout this time) while the member's check-in goes through.
     const fault = cloud.arm({ action: 'database.commitTransaction', when: fromFunction('checkin'), then: 'late' });
-    const closing = call<{ tally: { absent: number; present: number; late: number } }>('checkin', 'closeEvent', { eventId: racedEvent._id }, DEMO_OPENIDS.secretary);
+    const closing = call<{ tally: { absent: number; present: number; late: number } }>(
+      'checkin',
+      'closeEvent',
+      { eventId: racedEvent._id },
+      DEMO_OPENIDS.secretary,
+    );
     try {
       while (!fault.reached) await new Promise((resolve) => setTimeout(resolve, 20));
       await call('checkin', 'checkIn', { eventId: racedEvent._id, code }, openidOf(member));
@@ -252,7 +276,11 @@ describe('closing the event (缺席 records, closedAt and the audit entry in one
     expect(tally.absent).toBe(roster.length - 1);
     expect(tally.present + tally.late).toBe(1);
     expectClosedOnce(racedEvent._id);
-    expect(recordsOf(racedEvent._id).find((r) => r.memberId === member._id)?.history.map((h) => h.command)).toEqual(['checkIn']);
+    expect(
+      recordsOf(racedEvent._id)
+        .find((r) => r.memberId === member._id)
+        ?.history.map((h) => h.command),
+    ).toEqual(['checkIn']);
   });
 });
 
@@ -268,7 +296,7 @@ describe('组织关系转接 (member, transfer record and audit entry in one tra
     const auditWrite: FaultRule = {
       action: 'database.insertDocument',
       when: (ctx) => fromFunction('org')(ctx) && onCollection('auditLog')(ctx) && inTransaction(ctx),
-        then: 'drop',
+      then: 'drop',
     };
     await timesOut(auditWrite, 'org', 'transferMember', input, DEMO_OPENIDS.admin);
     expect(memberDoc(member._id)).toEqual(before);
@@ -284,12 +312,20 @@ describe('组织关系转接 (member, transfer record and audit entry in one tra
   it('dies after sending the commit: all three changes land together, and a retry cannot move the member twice', async () => {
     const member = elsewhere[3]!;
     const input = { memberId: member._id, toBranchId: otherBranch === member.branchId ? secretary.branchId : otherBranch };
-    await timesOut({ action: 'database.commitTransaction', when: fromFunction('org'), then: 'late' }, 'org', 'transferMember', input, DEMO_OPENIDS.admin);
+    await timesOut(
+      { action: 'database.commitTransaction', when: fromFunction('org'), then: 'late' },
+      'org',
+      'transferMember',
+      input,
+      DEMO_OPENIDS.admin,
+    );
     expect(memberDoc(member._id).branchId).toBe(input.toBranchId);
     expect(transfersOf(member._id)).toHaveLength(1);
     expect(auditsOf(member._id)).toHaveLength(1);
 
-    const retry = (await cloud.devcloud.invoke('org', { action: 'transferMember', data: input, requestId: 'fault-retry-0001' }, DEMO_OPENIDS.admin)).result as Envelope<unknown>;
+    const retry = (
+      await cloud.devcloud.invoke('org', { action: 'transferMember', data: input, requestId: 'fault-retry-0001' }, DEMO_OPENIDS.admin)
+    ).result as Envelope<unknown>;
     expect(retry.ok ? 'OK' : retry.error.code).toBe('INPUT.INVALID');
     expect(transfersOf(member._id)).toHaveLength(1);
     expect(auditsOf(member._id)).toHaveLength(1);
@@ -307,8 +343,16 @@ describe('确认导入 (a roster import commit: written chunk by chunk under a 9
     const template = Buffer.from(await (await fetch(url)).arrayBuffer());
     const movedRow = rowOf(moved, orgs, 1);
     movedRow[3] = branchPath(orgs, toBranchId);
-    const file = await fillTemplate(template, [movedRow, ['新党员戊', '女', newcomerPhone, branchPath(orgs, toBranchId), '党员', '2022-07-01', null]]);
-    const preview = await call<{ importId: string; addCount: number; updateCount: number }>('org', 'importPreview', { file: { fileName: '花名册.xlsx', base64: file.toString('base64') } }, DEMO_OPENIDS.admin);
+    const file = await fillTemplate(template, [
+      movedRow,
+      ['新党员戊', '女', newcomerPhone, branchPath(orgs, toBranchId), '党员', '2022-07-01', null],
+    ]);
+    const preview = await call<{ importId: string; addCount: number; updateCount: number }>(
+      'org',
+      'importPreview',
+      { file: { fileName: '花名册.xlsx', base64: file.toString('base64') } },
+      DEMO_OPENIDS.admin,
+    );
     expect(preview).toMatchObject({ addCount: 1, updateCount: 1 });
     importId = preview.importId;
 
@@ -322,8 +366,11 @@ describe('确认导入 (a roster import commit: written chunk by chunk under a 9
     // By design the rows are written and the import is held ('writing') until its lease runs out.
     expect(find<RosterImportDoc>('rosterImports', { _id: importId })[0]).toMatchObject({ status: 'writing' });
     // The interrupted attempt wrote the transfer right (the resume below rewrites it: see the next case).
-    expect(find<TransferDoc>('transfers', { memberId: moved._id })).toEqual([expect.objectContaining({ fromBranchId: moved.branchId, fromOrgPath: moved.orgPath })]);
-    const retry = (await cloud.devcloud.invoke('org', { action: 'importCommit', data: { importId } }, DEMO_OPENIDS.admin)).result as Envelope<unknown>;
+    expect(find<TransferDoc>('transfers', { memberId: moved._id })).toEqual([
+      expect.objectContaining({ fromBranchId: moved.branchId, fromOrgPath: moved.orgPath }),
+    ]);
+    const retry = (await cloud.devcloud.invoke('org', { action: 'importCommit', data: { importId } }, DEMO_OPENIDS.admin))
+      .result as Envelope<unknown>;
     expect(retry.ok ? 'OK' : retry.error.code).toBe('CONFLICT');
 
     // 90 s later (the lease moved back instead of waiting): committing again resumes and completes it.
@@ -345,4 +392,3 @@ describe('确认导入 (a roster import commit: written chunk by chunk under a 9
     expect(transfer).toMatchObject({ fromBranchId: moved.branchId, fromOrgPath: moved.orgPath });
   });
 });
-

@@ -62,7 +62,9 @@ for (const contract of ALL_CONTRACTS) {
       it(`${action}: ${RUNS_PER_ACTION} spoiled requests, each refused as INPUT.INVALID, nothing written`, async () => {
         const missing = qc.hosted.missing.get(contract.name);
         if (missing) return console.warn(`fuzz: ${contract.name} skipped (${missing})`);
-        const requests = fc.tuple(zodArbitrary(input), mutationArbitrary).map(([valid, mutation]) => ({ mutation, data: overTheWire(applyMutation(valid, mutation)) }));
+        const requests = fc
+          .tuple(zodArbitrary(input), mutationArbitrary)
+          .map(([valid, mutation]) => ({ mutation, data: overTheWire(applyMutation(valid, mutation)) }));
         actionsFuzzed += 1;
         await fc.assert(
           fc.asyncProperty(requests, async ({ mutation, data }) => {
@@ -80,10 +82,12 @@ for (const contract of ALL_CONTRACTS) {
       if (qc.hosted.missing.has(contract.name)) return;
       const [someAction] = Object.keys(contract.actions);
       const cases: [unknown, string][] = [
-        ...['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'x'.repeat(65), '', '\uD800', 'login\u0000'].map((action): [unknown, string] => [
-          { action, data: {} },
-          action.length === 0 || action.length > 64 ? 'INPUT.INVALID' : 'INPUT.UNKNOWN_ACTION',
-        ]),
+        ...['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'x'.repeat(65), '', '\uD800', 'login\u0000'].map(
+          (action): [unknown, string] => [
+            { action, data: {} },
+            action.length === 0 || action.length > 64 ? 'INPUT.INVALID' : 'INPUT.UNKNOWN_ACTION',
+          ],
+        ),
         [{ action: { $ne: null } }, 'INPUT.INVALID'],
         [{ action: someAction, requestId: { $ne: null } }, 'INPUT.INVALID'],
         [{ action: someAction, requestId: 'short' }, 'INPUT.INVALID'],

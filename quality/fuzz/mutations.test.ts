@@ -17,14 +17,19 @@ describe('mutations', () => {
   });
 
   it('replaces, removes and oversizes one node and leaves the input alone', () => {
-    expect(applyMutation(valid, { kind: 'replace', at: 1, payload: { $gt: '' } })).toEqual({ roundId: { $gt: '' }, answers: { q1: ['A'] } });
+    expect(applyMutation(valid, { kind: 'replace', at: 1, payload: { $gt: '' } })).toEqual({
+      roundId: { $gt: '' },
+      answers: { q1: ['A'] },
+    });
     expect(applyMutation(valid, { kind: 'remove', at: 1, payload: null })).toEqual({ answers: { q1: ['A'] } });
     expect((applyMutation(valid, { kind: 'oversize', at: 1, payload: 101 }) as { roundId: string }).roundId).toHaveLength(104);
     expect(valid).toEqual({ roundId: 'r-1', answers: { q1: ['A'] } });
   });
 
   it('inserts unicode edge characters into text', () => {
-    const mutated = applyMutation(valid, { kind: 'unicode', at: 1, payload: { chars: ['\uD800', '\u202E'], position: 1 } }) as { roundId: string };
+    const mutated = applyMutation(valid, { kind: 'unicode', at: 1, payload: { chars: ['\uD800', '\u202E'], position: 1 } }) as {
+      roundId: string;
+    };
     expect(mutated.roundId).toBe('r\uD800\u202E-1');
   });
 });

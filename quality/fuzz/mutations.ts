@@ -54,7 +54,21 @@ export const HOSTILE_VALUES: readonly unknown[] = [
 ];
 
 /** Characters that text handling gets wrong: lone surrogates, direction overrides, zero-width, 4-byte, NUL. */
-export const UNICODE_EDGES = ['\uD800', '\uDC00', '\u202E', '\u202D', '\u200B', '\u200D', '\uFEFF', '😀', '𠮷', '\u0000', '\u0301', '\n', '\u2028'];
+export const UNICODE_EDGES = [
+  '\uD800',
+  '\uDC00',
+  '\u202E',
+  '\u202D',
+  '\u200B',
+  '\u200D',
+  '\uFEFF',
+  '😀',
+  '𠮷',
+  '\u0000',
+  '\u0301',
+  '\n',
+  '\u2028',
+];
 
 export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
 const EXTRA_KEYS = [...PROTOTYPE_KEYS, '$where', '$set', 'toString', 'hasOwnProperty', 'x', 'k'.repeat(5000)];
@@ -80,7 +94,8 @@ export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
 export function nodePaths(value: unknown, path: Path = []): Path[] {
   const paths: Path[] = [path];
   if (Array.isArray(value)) value.forEach((item, i) => paths.push(...nodePaths(item, [...path, i])));
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) paths.push(...nodePaths(item, [...path, key]));
+  else if (value !== null && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) paths.push(...nodePaths(item, [...path, key]));
   return paths;
 }
 
@@ -162,7 +177,10 @@ export function applyMutation(value: unknown, mutation: Mutation): unknown {
     case 'extraKey': {
       const { key, value: extra } = mutation.payload as { key: string; value: unknown };
       return replaceAt((current) => {
-        const target = current !== null && typeof current === 'object' && !Array.isArray(current) ? (current as Record<string, unknown>) : { value: current };
+        const target =
+          current !== null && typeof current === 'object' && !Array.isArray(current)
+            ? (current as Record<string, unknown>)
+            : { value: current };
         setOwn(target, key, clone(extra));
         return target;
       });

@@ -4,7 +4,9 @@ import { ALL_CONTRACTS } from '../support/contracts';
 import { zodArbitrary } from './zod-arbitrary';
 
 describe('zodArbitrary', () => {
-  const actions = ALL_CONTRACTS.flatMap((contract) => Object.entries(contract.actions).map(([action, { input }]) => [`${contract.name}.${action}`, input] as const));
+  const actions = ALL_CONTRACTS.flatMap((contract) =>
+    Object.entries(contract.actions).map(([action, { input }]) => [`${contract.name}.${action}`, input] as const),
+  );
 
   it.each(actions)('generates only values %s accepts', (_name, input) => {
     const samples = fc.sample(zodArbitrary(input), { seed: 7, numRuns: 40 });
@@ -14,10 +16,17 @@ describe('zodArbitrary', () => {
   it('honours lengths, bounds, patterns and formats', () => {
     const schema = z
       .object({
-        id: z.string().min(1).max(8).regex(/^[a-z]+$/),
+        id: z
+          .string()
+          .min(1)
+          .max(8)
+          .regex(/^[a-z]+$/),
         n: z.number().int().min(3).max(5),
         at: z.string().datetime({ offset: true }),
-        tags: z.array(z.enum(['a', 'b'])).min(1).max(2),
+        tags: z
+          .array(z.enum(['a', 'b']))
+          .min(1)
+          .max(2),
         note: z.string().trim().min(1).optional(),
       })
       .strict();

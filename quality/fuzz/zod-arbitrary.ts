@@ -50,7 +50,9 @@ function stringArbitrary(def: Def): fc.Arbitrary<string> {
   const { min, max } = lengthBounds(checks);
   const format = checks.find((c) => c.check === 'string_format');
   if (format?.format === 'datetime') {
-    return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+    return fc
+      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString());
   }
   const text = fc.string({ unit: TEXT_UNIT, minLength: min, maxLength: Math.max(min, Math.min(max, 12)) });
   const pattern = format?.pattern;
@@ -69,7 +71,9 @@ function numberArbitrary(def: Def): fc.Arbitrary<number> {
     if (c.check === 'less_than' && c.value !== undefined) max = Math.min(max, c.value);
   }
   const integer = checks.some((c) => c.check === 'number_format' && (c.format === 'safeint' || c.format === 'int32'));
-  return integer ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  return integer
+    ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
+    : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 }
 
 /** Whether an object key may be left out. */
@@ -111,11 +115,20 @@ export function zodArbitrary(schema: z.ZodTypeAny): fc.Arbitrary<unknown> {
       return leaf(fc.array(zodArbitrary(def.element as z.ZodTypeAny), { minLength: min, maxLength: Math.max(min, Math.min(max, SMALL)) }));
     }
     case 'record':
-      return leaf(fc.dictionary(zodArbitrary(def.keyType as z.ZodTypeAny) as fc.Arbitrary<string>, zodArbitrary(def.valueType as z.ZodTypeAny), { maxKeys: SMALL }));
+      return leaf(
+        fc.dictionary(zodArbitrary(def.keyType as z.ZodTypeAny) as fc.Arbitrary<string>, zodArbitrary(def.valueType as z.ZodTypeAny), {
+          maxKeys: SMALL,
+        }),
+      );
     case 'object': {
       const shape = def.shape as Record<string, z.ZodTypeAny>;
       const requiredKeys = Object.keys(shape).filter((key) => !isOmittable(shape[key]!));
-      const fields = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, isOmittable(field) ? zodArbitrary(defOf(field).innerType as z.ZodTypeAny) : zodArbitrary(field)]));
+      const fields = Object.fromEntries(
+        Object.entries(shape).map(([key, field]) => [
+          key,
+          isOmittable(field) ? zodArbitrary(defOf(field).innerType as z.ZodTypeAny) : zodArbitrary(field),
+        ]),
+      );
       return leaf(fc.record(fields, { requiredKeys }));
     }
     default:

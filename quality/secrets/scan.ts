@@ -5,7 +5,12 @@
 
 export type JsonPath = string;
 
-function walk(value: unknown, visit: (value: unknown, path: JsonPath, key: string | null) => void, path: JsonPath = '', key: string | null = null): void {
+function walk(
+  value: unknown,
+  visit: (value: unknown, path: JsonPath, key: string | null) => void,
+  path: JsonPath = '',
+  key: string | null = null,
+): void {
   visit(value, path, key);
   if (Array.isArray(value)) value.forEach((item, i) => walk(item, visit, `${path}[${i}]`, null));
   else if (value !== null && typeof value === 'object') {
@@ -52,7 +57,8 @@ const SAFE_QUESTION_FIELDS = new Set(['id', 'questionId', 'type', 'stem', 'optio
 
 const asLabels = (value: unknown): string | null => {
   if (typeof value === 'string' && /^[A-J]+$/.test(value)) return [...value].sort().join('');
-  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && /^[A-J]$/.test(v))) return [...(value as string[])].sort().join('');
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && /^[A-J]$/.test(v)))
+    return [...(value as string[])].sort().join('');
   return null;
 };
 

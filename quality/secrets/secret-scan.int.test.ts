@@ -22,7 +22,15 @@ jest.setTimeout(60_000);
 
 const SCANNED: readonly AccessCaller[] = ['member', 'memberOtherBranch', 'ownSecretary', 'ownAdmin'];
 /** Replies a member gets while an attempt or 补学 paper is unfinished: none may carry key fields. */
-const BEFORE_SUBMISSION = new Set(['quiz.rounds', 'quiz.start', 'quiz.answer', 'account.home', 'checkin.makeUp', 'checkin.makeUpQuizStart', 'checkin.myEvents']);
+const BEFORE_SUBMISSION = new Set([
+  'quiz.rounds',
+  'quiz.start',
+  'quiz.answer',
+  'account.home',
+  'checkin.makeUp',
+  'checkin.makeUpQuizStart',
+  'checkin.myEvents',
+]);
 /** Replies that show keys by design: a finished attempt's review, 错题本 cards, the admin's item analysis and bank import. */
 const SHOWS_KEYS_BY_DESIGN = new Set(['quiz.review', 'quiz.practiceQueue', 'quiz.practiceRate', 'quiz.itemAnalysis', 'quiz.importPreview']);
 
@@ -57,12 +65,19 @@ const dataOf = (reply: Envelope<unknown>) => (reply.ok ? reply.data : null);
 
 /** The member's unfinished papers as stored: the open quiz attempt and the 补学 paper. */
 function openPapers(): { items: StoredPaperItem[]; saved: Record<string, string> } {
-  const attempt = qc.cloud.engine.find('quizAttempts', { _id: fx.openAttemptId })[0] as unknown as { items: StoredPaperItem[]; answers: Record<string, string[]> };
+  const attempt = qc.cloud.engine.find('quizAttempts', { _id: fx.openAttemptId })[0] as unknown as {
+    items: StoredPaperItem[];
+    answers: Record<string, string[]>;
+  };
   const makeUp = qc.cloud.engine.find('checkinMakeUpQuizzes', { paperId: fx.makeUpPaperId })[0] as unknown as { items: StoredPaperItem[] };
   const saved: Record<string, string> = {};
   for (const item of attempt.items) {
     const answer = attempt.answers?.[item.questionId];
-    if (answer) saved[item.questionId] = answer.map((id) => LABELS[item.order.indexOf(id)]).sort().join('');
+    if (answer)
+      saved[item.questionId] = answer
+        .map((id) => LABELS[item.order.indexOf(id)])
+        .sort()
+        .join('');
   }
   return { items: [...attempt.items, ...makeUp.items], saved };
 }
@@ -85,13 +100,17 @@ describe('answer keys before submission', () => {
     const { items, saved } = openPapers();
     const found = replies
       .filter((r) => !SHOWS_KEYS_BY_DESIGN.has(r.name))
-      .flatMap((r) => keyValueLeaks(dataOf(r.reply), items, r.caller === 'member' ? saved : {}).map((path) => `${r.name} as ${r.caller}: ${path}`));
+      .flatMap((r) =>
+        keyValueLeaks(dataOf(r.reply), items, r.caller === 'member' ? saved : {}).map((path) => `${r.name} as ${r.caller}: ${path}`),
+      );
     expect(found).toEqual([]);
   });
 
   it('scanned the replies that matter: the member’s paper and the 补学 paper came back', () => {
     const ok = (name: string) => replies.some((r) => r.name === name && r.caller === 'member' && r.reply.ok);
-    expect(['quiz.start', 'quiz.answer', 'quiz.rounds', 'checkin.makeUpQuizStart', 'checkin.makeUp'].filter((name) => !ok(name))).toEqual([]);
+    expect(['quiz.start', 'quiz.answer', 'quiz.rounds', 'checkin.makeUpQuizStart', 'checkin.makeUp'].filter((name) => !ok(name))).toEqual(
+      [],
+    );
   });
 });
 
@@ -110,7 +129,11 @@ describe('phone numbers', () => {
     const own = inSubtree(SUBJECT.committeeId);
     const found = replies
       .filter((r) => r.caller === 'ownAdmin')
-      .flatMap((r) => phoneNumbers(dataOf(r.reply)).filter((phone) => !own.has(phone)).map((phone) => `${r.name}: ${phone}`));
+      .flatMap((r) =>
+        phoneNumbers(dataOf(r.reply))
+          .filter((phone) => !own.has(phone))
+          .map((phone) => `${r.name}: ${phone}`),
+      );
     expect(found).toEqual([]);
   });
 });
@@ -131,7 +154,9 @@ describe('other members’ records', () => {
       openids: new Set(others.flatMap((m) => (m.openid ? [m.openid] : []))),
       phones: new Set(others.flatMap((m) => [m.phone, maskPhone(m.phone)])),
       recordIds: new Set(recordIds),
-      leaveReasons: new Set(attendance.filter((a) => a.memberId !== self._id && a.leaveReason && !ownReasons.has(a.leaveReason)).map((a) => a.leaveReason!)),
+      leaveReasons: new Set(
+        attendance.filter((a) => a.memberId !== self._id && a.leaveReason && !ownReasons.has(a.leaveReason)).map((a) => a.leaveReason!),
+      ),
     };
   }
   const members = () => qc.cloud.engine.find('members', {}) as unknown as MemberDoc[];
@@ -139,7 +164,9 @@ describe('other members’ records', () => {
   it.each(['member', 'memberOtherBranch'] as const)('none in any reply to a plain member (%s)', (caller) => {
     const self = members().find((m) => m.openid === CALLER_OPENIDS[caller])!;
     const others = othersOf(self);
-    const found = replies.filter((r) => r.caller === caller).flatMap((r) => othersRecords(dataOf(r.reply), others).map((hit) => `${r.name}: ${hit}`));
+    const found = replies
+      .filter((r) => r.caller === caller)
+      .flatMap((r) => othersRecords(dataOf(r.reply), others).map((hit) => `${r.name}: ${hit}`));
     expect(found).toEqual([]);
   });
 });

@@ -39,7 +39,19 @@ export async function questionSheet(): Promise<{ fileName: string; base64: strin
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Sheet1');
   sheet.addRow(['题目', '题型', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析', '分类']);
-  sheet.addRow(['质量测试：支部委员会会议一般每月召开几次？', '单选题', '1次', '2次', '3次', '4次', '', '', 'A', '依据《中国共产党支部工作条例（试行）》。', '质量测试']);
+  sheet.addRow([
+    '质量测试：支部委员会会议一般每月召开几次？',
+    '单选题',
+    '1次',
+    '2次',
+    '3次',
+    '4次',
+    '',
+    '',
+    'A',
+    '依据《中国共产党支部工作条例（试行）》。',
+    '质量测试',
+  ]);
   return { fileName: '题库.xlsx', base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
 }
 
@@ -60,7 +72,10 @@ export async function prepareFixtures(qc: QualityCloud, county: QualityCounty): 
 
   const first = data<{ attemptId: string }>(await qc.call('quiz', 'start', { roundId: SUBJECT.roundId }, member), 'quiz.start');
   data(await qc.call('quiz', 'submit', { attemptId: first.attemptId }, member), 'quiz.submit');
-  const open = data<{ attemptId: string; questions: { id: string }[] }>(await qc.call('quiz', 'start', { roundId: SUBJECT.roundId }, member), 'quiz.start 2');
+  const open = data<{ attemptId: string; questions: { id: string }[] }>(
+    await qc.call('quiz', 'start', { roundId: SUBJECT.roundId }, member),
+    'quiz.start 2',
+  );
   // Both attempts used: the first one's keys are visible, so its unanswered questions become 错题本 cards.
   data(await qc.call('quiz', 'practiceQueue', {}, member), 'quiz.practiceQueue');
   const [card] = qc.cloud.engine.find('quizCards', { memberId: county.memberIds.member }) as unknown as { questionId: string }[];
@@ -86,7 +101,9 @@ export async function prepareFixtures(qc: QualityCloud, county: QualityCounty): 
   // One new member for the subject branch: a preview with something to commit is staged for its admin.
   const subjectMember = county.collections.members.find((m) => m._id === county.memberIds.member)!;
   const newcomer = { ...subjectMember, name: '钱质检', phone: '13912340001' };
-  const roster = await fillTemplate(Buffer.from(await (await fetch(template.url)).arrayBuffer()), [rowOf(newcomer, county.collections.orgs, 1)]);
+  const roster = await fillTemplate(Buffer.from(await (await fetch(template.url)).arrayBuffer()), [
+    rowOf(newcomer, county.collections.orgs, 1),
+  ]);
   const rosterPreview = data<{ importId: string; canCommit: boolean }>(
     await qc.call('org', 'importPreview', { file: { fileName: '花名册.xlsx', base64: roster.toString('base64') } }, ownAdmin),
     'org.importPreview',
@@ -95,7 +112,12 @@ export async function prepareFixtures(qc: QualityCloud, county: QualityCounty): 
   const sheet = await questionSheet();
   const quizPreview = data<{ importId: string }>(await qc.call('quiz', 'importPreview', { file: sheet }, ownAdmin), 'quiz.importPreview');
   const statsExport = data<{ exportId: string }>(
-    await qc.call('stats', 'exportWorkbook', { nodeId: SUBJECT.committeeId, fromMonth: county.month, toMonth: county.month, requestId: 'qm-fixture-export' }, ownAdmin),
+    await qc.call(
+      'stats',
+      'exportWorkbook',
+      { nodeId: SUBJECT.committeeId, fromMonth: county.month, toMonth: county.month, requestId: 'qm-fixture-export' },
+      ownAdmin,
+    ),
     'stats.exportWorkbook',
   );
 

@@ -162,11 +162,14 @@ export async function startQualityCloud(seed: Record<string, readonly object[]>)
     cloud,
     hosted,
     send,
-    call: (fn, action, data, openid, requestId) => send(fn, { action, ...(data === undefined ? {} : { data }), ...(requestId ? { requestId } : {}) }, openid),
+    call: (fn, action, data, openid, requestId) =>
+      send(fn, { action, ...(data === undefined ? {} : { data }), ...(requestId ? { requestId } : {}) }, openid),
     dump: () => dumpDatabase(engine),
     takeWrites: () => writes.take(),
     markBaseline() {
-      const docs = Object.fromEntries(engine.listCollections().map((name) => [name, engine.find(name, {}, { sort: { _id: 1 } }) as object[]]));
+      const docs = Object.fromEntries(
+        engine.listCollections().map((name) => [name, engine.find(name, {}, { sort: { _id: 1 } }) as object[]]),
+      );
       baseline = { dump: dumpDatabase(engine), docs };
       writes.take();
     },

@@ -45,7 +45,13 @@ export interface QualityCounty {
   month: string;
 }
 
-function bind(members: MemberDoc[], bindings: DemoCollections['bindings'], member: MemberDoc, openid: string, roles?: MemberDoc['roles']): void {
+function bind(
+  members: MemberDoc[],
+  bindings: DemoCollections['bindings'],
+  member: MemberDoc,
+  openid: string,
+  roles?: MemberDoc['roles'],
+): void {
   const index = members.indexOf(member);
   members[index] = { ...member, openid, boundAt: member.createdAt, ...(roles ? { roles } : {}) };
   bindings.push({ _id: openid, status: 'bound', memberId: member._id, method: 'seed', createdAt: member.createdAt });
@@ -63,7 +69,9 @@ export function qualityCounty(): QualityCounty {
   const siblingSecretary = members.find((m) => m.branchId === SUBJECT.siblingBranchId && m.roles.some((r) => r.role === 'secretary'))!;
   bind(members, collections.bindings, siblingSecretary, CALLER_OPENIDS.secretaryOtherBranch);
   const otherAdminSeat = members.find((m) => m.orgPath.includes(SUBJECT.otherCommitteeId) && !m.openid && m.roles.length === 0)!;
-  bind(members, collections.bindings, otherAdminSeat, CALLER_OPENIDS.adminOtherSubtree, [{ role: 'admin', orgId: SUBJECT.otherCommitteeId }]);
+  bind(members, collections.bindings, otherAdminSeat, CALLER_OPENIDS.adminOtherSubtree, [
+    { role: 'admin', orgId: SUBJECT.otherCommitteeId },
+  ]);
 
   const branch = orgs.get(SUBJECT.branchId)!;
   const branchFields = { orgId: branch._id, orgName: branch.name, orgPath: orgPathOf({ id: branch._id, ancestors: branch.ancestors }) };

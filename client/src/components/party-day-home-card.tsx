@@ -29,7 +29,9 @@ export function PartyDayHomeCard({ state }: { state: AsyncState<HomePartyDay> })
           </View>
         </>
       ) : (
-        <View className="party-day-card__desc">{state.kind === 'error' ? '暂时无法加载' : state.kind === 'loading' ? '…' : '支部暂未安排主题党日'}</View>
+        <View className="party-day-card__desc">
+          {state.kind === 'error' ? '暂时无法加载' : state.kind === 'loading' ? '…' : '支部暂未安排主题党日'}
+        </View>
       )}
     </View>
   );

@@ -6,7 +6,15 @@ function Inlines({ inlines }: { inlines: readonly Inline[] }) {
   return (
     <>
       {inlines.map((inline, i) => {
-        const classes = ['blocks__inline', inline.bold && 'is-bold', inline.italic && 'is-italic', inline.code && 'is-code', inline.href && 'is-link'].filter(Boolean).join(' ');
+        const classes = [
+          'blocks__inline',
+          inline.bold && 'is-bold',
+          inline.italic && 'is-italic',
+          inline.code && 'is-code',
+          inline.href && 'is-link',
+        ]
+          .filter(Boolean)
+          .join(' ');
         return (
           <Text key={i} className={classes} userSelect>
             {inline.text}

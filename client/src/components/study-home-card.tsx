@@ -16,7 +16,13 @@ export function StudyHomeCard({ state }: { state: AsyncState<StudySummary> }) {
       <View className="study-card__head">
         <View className="study-card__title">每月一学</View>
         <View className={`study-card__count ${done ? 'is-done' : ''}`} data-testid="home-study-count">
-          {summary ? (summary.required === 0 ? '本月暂无' : `${summary.completed}/${summary.required} 已完成`) : state.kind === 'error' ? '暂时无法加载' : '…'}
+          {summary
+            ? summary.required === 0
+              ? '本月暂无'
+              : `${summary.completed}/${summary.required} 已完成`
+            : state.kind === 'error'
+              ? '暂时无法加载'
+              : '…'}
         </View>
       </View>
       {summary?.next ? (

@@ -8,7 +8,11 @@ import { useAsync } from './use-async';
  * A branch's month matrix (成员 × 学习/答题/党日): the month and the filter tab are the page's state; the server
  * filters the rows and always answers the whole branch's totals. No month after the running one.
  */
-export function useBranchMatrix(branchId?: string, initialMonth?: string, service: Pick<typeof statsService, 'branchMatrix'> = statsService) {
+export function useBranchMatrix(
+  branchId?: string,
+  initialMonth?: string,
+  service: Pick<typeof statsService, 'branchMatrix'> = statsService,
+) {
   const latest = shanghaiMonth();
   const [month, setMonth] = useState(initialMonth && initialMonth <= latest ? initialMonth : latest);
   const [filter, setFilter] = useState<MatrixFilter>('all');

@@ -3,10 +3,7 @@ import { groupIdentities, type IdentityGroup } from '../lib/group-identities';
 import { toAppError, type AppError } from '../services/app-error';
 import { fetchDevIdentities } from '../services/dev-identities';
 
-export type DevIdentitiesState =
-  | { kind: 'loading' }
-  | { kind: 'error'; error: AppError }
-  | { kind: 'ready'; groups: IdentityGroup[] };
+export type DevIdentitiesState = { kind: 'loading' } | { kind: 'error'; error: AppError } | { kind: 'ready'; groups: IdentityGroup[] };
 
 /** The identity picker's data: devcloud's demo people, grouped by role. */
 export function useDevIdentities(load = fetchDevIdentities): DevIdentitiesState & { reload: () => void } {

@@ -16,7 +16,10 @@ export interface HomeDeps {
  * call of its own; again whenever 首页 shows again (back from reading, checking in). Each reply also
  * refreshes the session (a member unbound meanwhile is sent to the bind page).
  */
-export function useHomeCards({ home = account.home, takeLaunch = () => takeLaunchCards() }: HomeDeps = {}): { state: AsyncState<HomeCards>; reload: () => void } {
+export function useHomeCards({ home = account.home, takeLaunch = () => takeLaunchCards() }: HomeDeps = {}): {
+  state: AsyncState<HomeCards>;
+  reload: () => void;
+} {
   const { update } = useSession();
   const [state, setState] = useState<AsyncState<HomeCards>>(() => {
     const cards = takeLaunch();
@@ -36,7 +39,8 @@ export function useHomeCards({ home = account.home, takeLaunch = () => takeLaunc
         update(account.loginOf(result));
       },
       (error: unknown) => {
-        if (current === latest.current) setState((previous) => (previous.kind === 'ready' ? previous : { kind: 'error', error: toAppError(error) }));
+        if (current === latest.current)
+          setState((previous) => (previous.kind === 'ready' ? previous : { kind: 'error', error: toAppError(error) }));
       },
     );
   }, [home, update]);

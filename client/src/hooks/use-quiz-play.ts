@@ -125,9 +125,12 @@ export function useQuizPlay(roundId: string, deps: QuizPlayDeps = DEFAULT_DEPS) 
     void flush();
   });
 
-  useEffect(() => () => {
-    if (timerRef.current) clearTimeout(timerRef.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timerRef.current) clearTimeout(timerRef.current);
+    },
+    [],
+  );
 
   return { state, answers, saving, submitting, choose, submit, retry: () => setAttemptLoad((n) => n + 1) };
 }

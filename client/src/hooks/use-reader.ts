@@ -12,9 +12,7 @@ import { studyStorage } from '../services/study-storage';
 export const BATCH_INTERVAL_MS = 10_000;
 
 export type ReaderState =
-  | { kind: 'loading' }
-  | { kind: 'error'; error: AppError }
-  | { kind: 'ready'; material: ReaderMaterial; offline: boolean };
+  { kind: 'loading' } | { kind: 'error'; error: AppError } | { kind: 'ready'; material: ReaderMaterial; offline: boolean };
 
 /**
  * The reader's state: the material (from the server, or the copy kept on the phone when offline), the
@@ -33,7 +31,12 @@ export function useReader(materialId: string) {
       (opened) => {
         studyStorage.saveMaterial(opened);
         if (!alive) return;
-        reading.current = { ...reading.current, furthest: opened.progress.percent / 100, position: opened.progress.position, since: Date.now() };
+        reading.current = {
+          ...reading.current,
+          furthest: opened.progress.percent / 100,
+          position: opened.progress.position,
+          since: Date.now(),
+        };
         setProgress(opened.progress);
         setState({ kind: 'ready', material: opened.material, offline: false });
       },
@@ -41,7 +44,12 @@ export function useReader(materialId: string) {
         const cached = studyStorage.loadMaterial(materialId);
         if (!alive) return;
         if (cached) {
-          reading.current = { ...reading.current, furthest: cached.progress.percent / 100, position: cached.progress.position, since: Date.now() };
+          reading.current = {
+            ...reading.current,
+            furthest: cached.progress.percent / 100,
+            position: cached.progress.position,
+            since: Date.now(),
+          };
           setProgress(cached.progress);
           setState({ kind: 'ready', material: cached.material, offline: true });
         } else {
@@ -62,7 +70,13 @@ export function useReader(materialId: string) {
     r.since = now;
     if (dwellSeconds < 0.5 && !r.dirty) return;
     r.dirty = false;
-    enqueueReport({ batchId: newRequestId(), materialId, dwellSeconds: Math.round(dwellSeconds * 10) / 10, furthest: r.furthest, position: r.position });
+    enqueueReport({
+      batchId: newRequestId(),
+      materialId,
+      dwellSeconds: Math.round(dwellSeconds * 10) / 10,
+      furthest: r.furthest,
+      position: r.position,
+    });
     const result = await flushReports();
     const mine = result?.progress.find((p) => p.materialId === materialId);
     if (mine) {

@@ -89,12 +89,14 @@ function fromRound(round: QuizAdminRound): RoundFields {
 export function roundFormProblems(fields: RoundFields): string[] {
   const problems: string[] = [];
   if (!fields.title.trim()) problems.push('请填写标题');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.opensDate) || !/^\d{4}-\d{2}-\d{2}$/.test(fields.closesDate)) problems.push('日期格式应为 YYYY-MM-DD');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.opensDate) || !/^\d{4}-\d{2}-\d{2}$/.test(fields.closesDate))
+    problems.push('日期格式应为 YYYY-MM-DD');
   else if (fields.closesDate < fields.opensDate) problems.push('结束日期不能早于开始日期');
   if (fields.quota.length === 0) problems.push('请至少选择一个分类并设置题数');
   for (const row of fields.quota) {
     if (!Number.isInteger(row.count) || row.count < 1) problems.push(`分类“${row.category}”的题数必须是正整数`);
-    else if (row.mix && row.mix[1] + row.mix[2] + row.mix[3] !== row.count) problems.push(`分类“${row.category}”易、中、难题数合计应为 ${row.count}`);
+    else if (row.mix && row.mix[1] + row.mix[2] + row.mix[3] !== row.count)
+      problems.push(`分类“${row.category}”易、中、难题数合计应为 ${row.count}`);
   }
   return problems;
 }
@@ -161,7 +163,8 @@ export function useRoundForm(me: Me, onSaved: (round: QuizAdminRound) => void) {
     setCount: (category: string, count: number) => updateRow(category, (row) => ({ ...row, count })),
     /** Turns the difficulty mix on (all 中 to start) or off. */
     toggleMix: (category: string) => updateRow(category, (row) => ({ ...row, mix: row.mix ? null : { 1: 0, 2: row.count, 3: 0 } })),
-    setMix: (category: string, level: MixLevel, count: number) => updateRow(category, (row) => (row.mix ? { ...row, mix: { ...row.mix, [level]: count } } : row)),
+    setMix: (category: string, level: MixLevel, count: number) =>
+      updateRow(category, (row) => (row.mix ? { ...row, mix: { ...row.mix, [level]: count } } : row)),
     load: (round: QuizAdminRound) => {
       setError(null);
       setLoaded(round);

@@ -67,7 +67,8 @@ export function useStatsExport(deps: ExportDeps = defaultDeps) {
 
   const generate = useCallback(
     async (input: ExportInput) => {
-      if (input.fromMonth > input.toMonth) return setStep({ kind: 'error', message: '起始月份不能晚于结束月份', progress: null, canRetry: false });
+      if (input.fromMonth > input.toMonth)
+        return setStep({ kind: 'error', message: '起始月份不能晚于结束月份', progress: null, canRetry: false });
       const requestId = requestIds.idFor(input);
       const resumed = last.current?.input && JSON.stringify(last.current.input) === JSON.stringify(input) ? last.current.progress : null;
       last.current = { input, progress: resumed };
@@ -86,7 +87,12 @@ export function useStatsExport(deps: ExportDeps = defaultDeps) {
         last.current = null;
         await open({ fileId: job.fileId, url: job.url, fileName: job.fileName, bytes: job.bytes, sheets: job.sheets });
       } catch (error) {
-        setStep({ kind: 'error', message: exportErrorMessage(toAppError(error)), progress: last.current?.progress ?? null, canRetry: true });
+        setStep({
+          kind: 'error',
+          message: exportErrorMessage(toAppError(error)),
+          progress: last.current?.progress ?? null,
+          canRetry: true,
+        });
       }
     },
     [deps, open, requestIds],

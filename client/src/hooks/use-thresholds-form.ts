@@ -37,7 +37,11 @@ export function useThresholdsForm(nodeId?: string, service: Pick<typeof statsSer
     if (!parsed.ok) return setSave({ kind: 'invalid', message: parsed.message });
     setSave({ kind: 'saving' });
     try {
-      const saved = await service.saveThresholds({ nodeId: settings.node.id, thresholds: parsed.thresholds, reminderDays: parsed.reminderDays });
+      const saved = await service.saveThresholds({
+        nodeId: settings.node.id,
+        thresholds: parsed.thresholds,
+        reminderDays: parsed.reminderDays,
+      });
       setSettings(saved);
       setForm(toThresholdsForm(saved.thresholds, saved.reminderDays));
       setSave({ kind: 'saved' });

@@ -27,6 +27,11 @@ export function fontSizeOf(key: string | null): (typeof FONT_SIZES)[number] {
 /** Materials usually open with their title as a heading; the reader already shows the title above. */
 export function withoutTitleHeading(blocks: readonly Block[], title: string): readonly Block[] {
   const first = blocks[0];
-  const repeatsTitle = first?.type === 'heading' && first.inlines.map((inline) => inline.text).join('').trim() === title.trim();
+  const repeatsTitle =
+    first?.type === 'heading' &&
+    first.inlines
+      .map((inline) => inline.text)
+      .join('')
+      .trim() === title.trim();
   return repeatsTitle ? blocks.slice(1) : blocks;
 }

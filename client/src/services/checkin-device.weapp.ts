@@ -29,7 +29,10 @@ export async function locateForCheckin(): Promise<CheckInInput['position']> {
 /** One-time subscribe consent: one reminder message per tap. */
 export async function askReminderConsent(templateId: string): Promise<boolean> {
   try {
-    const answer = (await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
+    const answer = (await Taro.requestSubscribeMessage({
+      tmplIds: [templateId],
+      entityIds: [],
+    } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
     return answer[templateId] === 'accept';
   } catch {
     return false;

@@ -12,7 +12,8 @@ export const checkinService = {
   sheet: (eventId: string) => callAction(checkinContract, 'sheet', { eventId }),
   mark: (input: { eventId: string; memberId: string; to: 'excused' | 'present' | 'late' | 'absent' | 'madeUp'; reason: string }) =>
     callAction(checkinContract, 'mark', input, { write: true }),
-  decideLeave: (input: { eventId: string; memberId: string; approve: boolean; reason?: string }) => callAction(checkinContract, 'decideLeave', input, { write: true }),
+  decideLeave: (input: { eventId: string; memberId: string; approve: boolean; reason?: string }) =>
+    callAction(checkinContract, 'decideLeave', input, { write: true }),
   closeEvent: (eventId: string) => callAction(checkinContract, 'closeEvent', { eventId }, { write: true }),
   sendDueReminders: () => callAction(checkinContract, 'sendDueReminders', undefined, { write: true }),
   // 党员

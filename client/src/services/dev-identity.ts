@@ -19,5 +19,7 @@ export function setDevOpenid(openid: string): void {
 
 /** A fresh "WeChat user" nobody has bound yet, to try the bind flow. */
 export function makeUnboundOpenid(random: () => number = Math.random): string {
-  return `dev-new-${Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0')}`;
+  return `dev-new-${Math.floor(random() * 36 ** 8)
+    .toString(36)
+    .padStart(8, '0')}`;
 }

@@ -19,7 +19,8 @@ export const orgService = {
     callAction(orgContract, 'assignRole', { memberId, role, orgId }, { write: true }),
   revokeRole: (memberId: string, role: 'secretary' | 'admin', orgId: string) =>
     callAction(orgContract, 'revokeRole', { memberId, role, orgId }, { write: true }),
-  transferMember: (memberId: string, toBranchId: string) => callAction(orgContract, 'transferMember', { memberId, toBranchId }, { write: true }),
+  transferMember: (memberId: string, toBranchId: string) =>
+    callAction(orgContract, 'transferMember', { memberId, toBranchId }, { write: true }),
 
   inviteCode: (branchId: string) => callAction(orgContract, 'inviteCode', { branchId }),
   resetInviteCode: (branchId: string) => callAction(orgContract, 'resetInviteCode', { branchId }, { write: true }),

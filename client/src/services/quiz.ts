@@ -5,12 +5,14 @@ import { callAction } from './transport';
 export const quizService = {
   rounds: () => callAction(quizContract, 'rounds', undefined),
   start: (roundId: string) => callAction(quizContract, 'start', { roundId }, { write: true }),
-  answer: (attemptId: string, answers: Record<string, string[]>) => callAction(quizContract, 'answer', { attemptId, answers }, { write: true }),
+  answer: (attemptId: string, answers: Record<string, string[]>) =>
+    callAction(quizContract, 'answer', { attemptId, answers }, { write: true }),
   submit: (attemptId: string, answers: Record<string, string[]>, pageHiddenCount: number) =>
     callAction(quizContract, 'submit', { attemptId, answers, pageHiddenCount }, { write: true }),
   review: (attemptId: string) => callAction(quizContract, 'review', { attemptId }),
   practiceQueue: () => callAction(quizContract, 'practiceQueue', undefined),
-  practiceRate: (questionId: string, rating: 'again' | 'hard' | 'good' | 'easy') => callAction(quizContract, 'practiceRate', { questionId, rating }, { write: true }),
+  practiceRate: (questionId: string, rating: 'again' | 'hard' | 'good' | 'easy') =>
+    callAction(quizContract, 'practiceRate', { questionId, rating }, { write: true }),
   leaderboard: (roundId: string) => callAction(quizContract, 'leaderboard', { roundId }),
   listRounds: () => callAction(quizContract, 'listRounds', undefined),
   /** `requestId`: the same for a 重试 of the same create, so it is created once (see useRequestIdFor). */

@@ -3,6 +3,10 @@
  * Matches the event contract (8–64 chars of [A-Za-z0-9_-]).
  */
 export function newRequestId(now: () => number = Date.now, random: () => number = Math.random): string {
-  const rand = Array.from({ length: 3 }, () => Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')).join('');
+  const rand = Array.from({ length: 3 }, () =>
+    Math.floor(random() * 36 ** 6)
+      .toString(36)
+      .padStart(6, '0'),
+  ).join('');
   return `r${now().toString(36)}${rand}`;
 }

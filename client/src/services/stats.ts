@@ -16,7 +16,8 @@ const defined = <T extends Record<string, unknown>>(value: T): T =>
 /** 完成情况、催学与统计导出, typed by the contract. 催学 and 订阅 carry one requestId per tap, so a retry counts nothing twice. */
 export const statsService = {
   // 支部书记 (own branch) / 组织部 (a branch of the subtree)
-  branchMatrix: (input: { branchId?: string; month?: string; filter?: MatrixFilter }) => callAction(statsContract, 'branchMatrix', defined(input)),
+  branchMatrix: (input: { branchId?: string; month?: string; filter?: MatrixFilter }) =>
+    callAction(statsContract, 'branchMatrix', defined(input)),
   memberDetail: (memberId: string, month?: string) => callAction(statsContract, 'memberDetail', defined({ memberId, month })),
   remind: (input: Omit<Input<'remind'>, 'requestId'>, requestId: string) =>
     callAction(statsContract, 'remind', { ...defined(input), requestId }, { write: true, requestId }),

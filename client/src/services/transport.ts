@@ -1,10 +1,4 @@
-import {
-  type ActionOutput,
-  type ActionInput,
-  type ActionName,
-  type FunctionContract,
-  type FunctionEvent,
-} from '@zbxx/contracts';
+import { type ActionOutput, type ActionInput, type ActionName, type FunctionContract, type FunctionEvent } from '@zbxx/contracts';
 import { AppError, isServerCode } from './app-error';
 import { invokeFunction } from './invoke-function';
 import { TransportFailure, type InvokeFunction } from './invoke-types';

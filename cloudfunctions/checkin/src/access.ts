@@ -1,7 +1,11 @@
 import { AppError, checkinEventsRepo, requireBound, type BoundCaller, type Caller, type CheckinEventDoc, type Db } from '@zbxx/server';
 
 /** The secretary of the event's branch; anyone else (other branches' secretaries included) is refused. */
-export async function loadManagedEvent(db: Db, caller: Caller, eventId: string): Promise<{ secretary: BoundCaller; event: CheckinEventDoc }> {
+export async function loadManagedEvent(
+  db: Db,
+  caller: Caller,
+  eventId: string,
+): Promise<{ secretary: BoundCaller; event: CheckinEventDoc }> {
   const secretary = requireSecretary(caller);
   const event = await checkinEventsRepo.getEvent(db, eventId);
   if (!event) throw new AppError('NOT_FOUND', '没有找到这次活动');

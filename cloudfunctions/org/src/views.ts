@@ -53,6 +53,9 @@ export function toRosterEntry(member: MemberDoc, refs: ReadonlyMap<string, OrgRe
 
 /** Roster entries ready to send: one request for every org they name. */
 export async function toRosterEntries(db: Db, members: readonly MemberDoc[], caller: BoundCaller): Promise<RosterEntry[]> {
-  const refs = await loadOrgRefs(db, members.flatMap((m) => [m.branchId, ...m.roles.map((g) => g.orgId)]));
+  const refs = await loadOrgRefs(
+    db,
+    members.flatMap((m) => [m.branchId, ...m.roles.map((g) => g.orgId)]),
+  );
   return members.map((member) => toRosterEntry(member, refs, caller));
 }

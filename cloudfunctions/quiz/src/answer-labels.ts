@@ -19,7 +19,11 @@ export function canonicalAnswers(attempt: QuizAttemptDoc, labels: Readonly<Recor
 }
 
 /** Server times of first answers for questions answered now for the first time. */
-export function newFirstAnswers(attempt: QuizAttemptDoc, answers: Readonly<Record<string, readonly OptionId[]>>, now: Date): Record<string, Date> {
+export function newFirstAnswers(
+  attempt: QuizAttemptDoc,
+  answers: Readonly<Record<string, readonly OptionId[]>>,
+  now: Date,
+): Record<string, Date> {
   const first: Record<string, Date> = {};
   for (const [questionId, ids] of Object.entries(answers)) {
     if (ids.length > 0 && !attempt.firstAnsweredAt?.[questionId]) first[questionId] = now;

@@ -14,7 +14,9 @@ export async function loadOwnAttempt(db: Db, member: MemberDoc, attemptId: strin
  * deadline. Whoever closes it first wins; the others read the stored result. Costs requests only when needed.
  */
 export async function closeIfExpired(db: Db, attempt: QuizAttemptDoc, now: Date): Promise<QuizAttemptDoc> {
-  if (!needsClosing({ attemptId: attempt._id, startedAt: attempt.startedAt, deadline: attempt.deadline, finishedAt: attempt.finishedAt }, now)) {
+  if (
+    !needsClosing({ attemptId: attempt._id, startedAt: attempt.startedAt, deadline: attempt.deadline, finishedAt: attempt.finishedAt }, now)
+  ) {
     return attempt;
   }
   const fields = finishedFields(attempt, attempt.answers ?? {}, attempt.firstAnsweredAt ?? {}, {

@@ -21,7 +21,9 @@ export function toPlayAttempt(attempt: QuizAttemptDoc, now: Date): QuizPlayAttem
     startedAt: attempt.startedAt.toISOString(),
     deadline: attempt.deadline.toISOString(),
     serverNow: now.toISOString(),
-    questions: attempt.items.map((item) => toPublicQuestion({ id: item.questionId, type: item.type, stem: item.stem, options: item.options }, shuffleOf(item), item.points)),
+    questions: attempt.items.map((item) =>
+      toPublicQuestion({ id: item.questionId, type: item.type, stem: item.stem, options: item.options }, shuffleOf(item), item.points),
+    ),
     answers,
   };
 }

@@ -16,4 +16,21 @@ import { start } from './actions/start';
 import { submit } from './actions/submit';
 
 /** 党内法规答题: the draw, the clock and the score are the server's; keys leave it only in a review the policy allows. */
-export const main = createFunction(quizContract, { rounds, start, answer, submit, review, leaderboard, practiceQueue, practiceRate, branchResults, itemAnalysis, listRounds, saveRound, bankOverview, questionTemplate, importPreview, importCommit });
+export const main = createFunction(quizContract, {
+  rounds,
+  start,
+  answer,
+  submit,
+  review,
+  leaderboard,
+  practiceQueue,
+  practiceRate,
+  branchResults,
+  itemAnalysis,
+  listRounds,
+  saveRound,
+  bankOverview,
+  questionTemplate,
+  importPreview,
+  importCommit,
+});

@@ -7,12 +7,19 @@ import { quizCardsRepo, type QuizAttemptDoc, type QuizCardDoc } from '@zbxx/serv
  * becomes a card, or a lapse for a card already learnt; each attempt counts once per card. Only attempts whose
  * review already shows the keys feed it, so practice can't reveal the key of a round still being played.
  */
-export function syncCards(memberId: string, attempts: readonly QuizAttemptDoc[], cards: readonly QuizCardDoc[], now: Date): { all: QuizCardDoc[]; changed: QuizCardDoc[] } {
+export function syncCards(
+  memberId: string,
+  attempts: readonly QuizAttemptDoc[],
+  cards: readonly QuizCardDoc[],
+  now: Date,
+): { all: QuizCardDoc[]; changed: QuizCardDoc[] } {
   const byId = new Map(cards.map((card) => [card._id, card]));
   const changed = new Map<string, QuizCardDoc>();
   const started = new Map<string, number>();
   for (const attempt of attempts) started.set(attempt.roundId, (started.get(attempt.roundId) ?? 0) + 1);
-  const finished = attempts.filter((a) => a.finishedAt && a.outcomes).sort((a, b) => (a.finishedAt as Date).getTime() - (b.finishedAt as Date).getTime());
+  const finished = attempts
+    .filter((a) => a.finishedAt && a.outcomes)
+    .sort((a, b) => (a.finishedAt as Date).getTime() - (b.finishedAt as Date).getTime());
   for (const attempt of finished) {
     const keysVisible = reviewVisibility(attempt.rules.review, {
       now,
@@ -34,7 +41,14 @@ export function syncCards(memberId: string, attempts: readonly QuizAttemptDoc[],
         _id: id,
         memberId,
         questionId: item.questionId,
-        question: { type: item.type, stem: item.stem, options: item.options, key: item.key, explanation: item.explanation, citation: item.citation },
+        question: {
+          type: item.type,
+          stem: item.stem,
+          options: item.options,
+          key: item.key,
+          explanation: item.explanation,
+          citation: item.citation,
+        },
         card: recordWrongAnswer(existing?.card, item.questionId, at),
         attemptIds: [...(existing?.attemptIds ?? []), attempt._id],
         lastReviewedAt: existing?.lastReviewedAt ?? null,
@@ -62,7 +76,10 @@ export function toPracticeCard(doc: QuizCardDoc): QuizPracticeCard {
     questionId: doc.questionId,
     type: doc.question.type,
     stem: doc.question.stem,
-    options: doc.question.options.map((option, position) => ({ id: toDisplayLabels(shuffle, [order[position] as string])[0] as string, text: option.text })),
+    options: doc.question.options.map((option, position) => ({
+      id: toDisplayLabels(shuffle, [order[position] as string])[0] as string,
+      text: option.text,
+    })),
     correctAnswer: toDisplayLabels(shuffle, doc.question.key),
     explanation: doc.question.explanation,
     citation: `${doc.question.citation.regulation}${doc.question.citation.article}`,

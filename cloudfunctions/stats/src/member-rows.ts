@@ -3,9 +3,15 @@ import type { MemberMonthStatus } from '@zbxx/domain';
 import { reminderConsentsRepo, studyRemindersRepo, type Db, type MemberFactsRow } from '@zbxx/server';
 
 /** Rows of a branch's matrix: the month status plus the 催学 state (last sent, a consent to use): 2 requests. */
-export async function memberRows(db: Db, lines: readonly { facts: MemberFactsRow; status: MemberMonthStatus }[]): Promise<MemberMonthRow[]> {
+export async function memberRows(
+  db: Db,
+  lines: readonly { facts: MemberFactsRow; status: MemberMonthStatus }[],
+): Promise<MemberMonthRow[]> {
   const ids = lines.map((line) => line.facts.memberId);
-  const [lastReminded, credits] = await Promise.all([studyRemindersRepo.findLastRemindedAt(db, ids), reminderConsentsRepo.findCredits(db, ids)]);
+  const [lastReminded, credits] = await Promise.all([
+    studyRemindersRepo.findLastRemindedAt(db, ids),
+    reminderConsentsRepo.findCredits(db, ids),
+  ]);
   return lines.map(({ facts, status }) => ({
     memberId: facts.memberId,
     name: facts.name,

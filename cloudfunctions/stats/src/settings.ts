@@ -17,7 +17,12 @@ export async function effectiveSettings(db: Db, path: readonly string[]): Promis
   const byId = new Map(docs.map((doc) => [doc._id, doc]));
   for (let i = path.length - 1; i >= 0; i -= 1) {
     const doc = byId.get(path[i]!);
-    if (doc) return { thresholds: { ...doc.thresholds }, reminderDays: [...doc.reminderDays], source: i === path.length - 1 ? 'node' : 'ancestor' };
+    if (doc)
+      return {
+        thresholds: { ...doc.thresholds },
+        reminderDays: [...doc.reminderDays],
+        source: i === path.length - 1 ? 'node' : 'ancestor',
+      };
   }
   return { thresholds: { ...DEFAULT_THRESHOLDS }, reminderDays: [...DEFAULT_REMINDER_DAYS], source: 'default' };
 }

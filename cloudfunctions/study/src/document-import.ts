@@ -14,9 +14,11 @@ interface MammothResult {
 }
 
 // mammoth's Markdown writer is still exported (and what we want) but no longer in its typings.
-const convertToMarkdown = (mammoth as unknown as {
-  convertToMarkdown(input: { buffer: Buffer }, options: { convertImage: unknown }): Promise<MammothResult>;
-}).convertToMarkdown;
+const convertToMarkdown = (
+  mammoth as unknown as {
+    convertToMarkdown(input: { buffer: Buffer }, options: { convertImage: unknown }): Promise<MammothResult>;
+  }
+).convertToMarkdown;
 
 const IMAGE_EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
 
@@ -47,7 +49,10 @@ export function importMarkdown(text: string, fileName: string): ImportedDocument
 
 /** The first heading, else the file name without its extension. */
 function titleOf(body: string, fileName: string): string {
-  const heading = /^#{1,3}\s+(.+)$/m.exec(body)?.[1]?.replace(/[*_\\]/g, '').trim();
+  const heading = /^#{1,3}\s+(.+)$/m
+    .exec(body)?.[1]
+    ?.replace(/[*_\\]/g, '')
+    .trim();
   const fromName = fileName.replace(/\.[^.]+$/, '').trim();
   return (heading || fromName || '未命名材料').slice(0, 60);
 }

@@ -5,7 +5,11 @@ import { progressOf } from './progress-view';
 type ProgressRow = Omit<StudyProgressDoc, 'batchIds'>;
 
 /** The plans of one month as the member's list shows them (required first, in the plan's order). */
-export function memberPlans(plans: readonly StudyPlanDoc[], materials: readonly StudyMaterialSummary[], progress: ReadonlyMap<string, ProgressRow>): MemberPlan[] {
+export function memberPlans(
+  plans: readonly StudyPlanDoc[],
+  materials: readonly StudyMaterialSummary[],
+  progress: ReadonlyMap<string, ProgressRow>,
+): MemberPlan[] {
   const materialById = new Map(materials.map((m) => [m._id, m]));
   return plans.map((plan) => ({
     planId: plan._id,
@@ -19,7 +23,16 @@ export function memberPlans(plans: readonly StudyPlanDoc[], materials: readonly 
     ].flatMap(({ id, required }) => {
       const material = materialById.get(id);
       if (!material) return [];
-      return [{ materialId: id, title: material.title, source: material.source, estimatedMinutes: material.estimatedMinutes, required, progress: progressOf(progress.get(id)) }];
+      return [
+        {
+          materialId: id,
+          title: material.title,
+          source: material.source,
+          estimatedMinutes: material.estimatedMinutes,
+          required,
+          progress: progressOf(progress.get(id)),
+        },
+      ];
     }),
   }));
 }

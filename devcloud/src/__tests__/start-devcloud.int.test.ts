@@ -33,7 +33,11 @@ describe('startDevcloud (database + functions)', () => {
   it('reports the count in the gateway header, nested calls included', async () => {
     const direct = await postJson(`${devcloud.url}/api/functions/db-call`, { text: 'x' }, { 'X-Dev-Openid': 'demo-admin' });
     expect(direct.headers.get(DB_REQUESTS_HEADER)).toBe('2');
-    const nested = await postJson(`${devcloud.url}/api/functions/call-other`, { target: 'db-call', data: { text: 'y' } }, { 'X-Dev-Openid': 'demo-admin' });
+    const nested = await postJson(
+      `${devcloud.url}/api/functions/call-other`,
+      { target: 'db-call', data: { text: 'y' } },
+      { 'X-Dev-Openid': 'demo-admin' },
+    );
     expect(nested.body).toMatchObject({ ok: true, result: { total: 2 }, caller: 'demo-admin' });
     expect(nested.headers.get(DB_REQUESTS_HEADER)).toBe('2');
   });

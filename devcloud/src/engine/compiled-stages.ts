@@ -15,7 +15,24 @@ import * as mingoUtil from 'mingo/util';
 import type { Document } from './types';
 
 // Bound once: each `mingoUtil.x` read goes through two CommonJS re-export getters, a cost on every call.
-const { compare, ensureArray, flatten, groupBy, HashMap, intersection, isArray, isEqual, isInteger, isNil, isNumber, isObject, isOperator, resolve, typeOf, unique } = mingoUtil;
+const {
+  compare,
+  ensureArray,
+  flatten,
+  groupBy,
+  HashMap,
+  intersection,
+  isArray,
+  isEqual,
+  isInteger,
+  isNil,
+  isNumber,
+  isObject,
+  isOperator,
+  resolve,
+  typeOf,
+  unique,
+} = mingoUtil;
 
 /** Thrown when an input leaves the compiled path: the stage then runs with mingo. */
 export class NotCompiled extends Error {}
@@ -48,10 +65,12 @@ function eq(a: unknown, b: unknown): boolean {
   return false;
 }
 
-const ordered = (test: (order: number) => boolean) => (a: unknown, b: unknown): boolean => {
-  for (const v of ensureArray(a)) if (typeOf(v) === typeOf(b) && test(compare(v, b))) return true;
-  return false;
-};
+const ordered =
+  (test: (order: number) => boolean) =>
+  (a: unknown, b: unknown): boolean => {
+    for (const v of ensureArray(a)) if (typeOf(v) === typeOf(b) && test(compare(v, b))) return true;
+    return false;
+  };
 
 const COMPARISONS: Record<string, (a: unknown, b: unknown) => boolean> = {
   $eq: eq,
@@ -77,7 +96,8 @@ function compile(expr: unknown): Fn | null {
   if (isArray(expr)) return compileArray(expr);
   if (isObject(expr)) {
     const keys = Object.keys(expr);
-    if (keys.length > 0 && isOperator(keys[0]!)) return keys.length === 1 ? compileOperator(keys[0]!, (expr as Record<string, unknown>)[keys[0]!]) : null;
+    if (keys.length > 0 && isOperator(keys[0]!))
+      return keys.length === 1 ? compileOperator(keys[0]!, (expr as Record<string, unknown>)[keys[0]!]) : null;
     if (keys.some((key) => PROTO_NAMES.has(key))) return null;
     const fields = keys.map((key) => [key, compile((expr as Record<string, unknown>)[key])] as const);
     if (fields.some(([, fn]) => fn === null)) return null;
@@ -167,7 +187,9 @@ function compileOperator(op: string, operand: unknown): Fn | null {
     }
     case '$switch': {
       if (!isObject(operand) || !isArray(operand.branches)) return null;
-      const branches = (operand.branches as unknown[]).map((branch) => (isObject(branch) ? [compile(branch.case), compile(branch.then)] : [null, null]));
+      const branches = (operand.branches as unknown[]).map((branch) =>
+        isObject(branch) ? [compile(branch.case), compile(branch.then)] : [null, null],
+      );
       const otherwise = compile(operand.default);
       if (!otherwise || branches.some(([test, then]) => !test || !then)) return null;
       return (root, current, vars) => {
@@ -377,7 +399,13 @@ function compileProject(spec: Record<string, unknown>): CompiledStage | null {
     const value = spec[field];
     if (!isTopLevelName(field)) return null;
     if (value === 1 || value === true) fields.push([field, 'include']);
-    else if ((typeof value === 'string' && value.startsWith('$')) || (isObject(value) && Object.keys(value).length === 1 && isOperator(Object.keys(value)[0]!) && !['$elemMatch', '$slice'].includes(Object.keys(value)[0]!))) {
+    else if (
+      (typeof value === 'string' && value.startsWith('$')) ||
+      (isObject(value) &&
+        Object.keys(value).length === 1 &&
+        isOperator(Object.keys(value)[0]!) &&
+        !['$elemMatch', '$slice'].includes(Object.keys(value)[0]!))
+    ) {
       const fn = compile(value);
       if (!fn) return null;
       fields.push([field, fn]);

@@ -9,7 +9,17 @@ import type { IndexedChange } from './indexes';
 import { applyUpdate, compileFilter, isOperatorUpdate, runPipeline, shapeResults } from './mongo-compat';
 import { SqliteStore } from './sqlite-store';
 import { type BufferedWrite, type Transaction, TransactionRegistry } from './transactions';
-import type { Document, Filter, FindOptions, Pipeline, RemoveOptions, TransactionOption, UpdateOptions, UpdateResult, UpdateSpec } from './types';
+import type {
+  Document,
+  Filter,
+  FindOptions,
+  Pipeline,
+  RemoveOptions,
+  TransactionOption,
+  UpdateOptions,
+  UpdateResult,
+  UpdateSpec,
+} from './types';
 import { fullKey, WriteLog } from './write-log';
 import { equalityJoin, equalityLookupOf, readsOnly } from './lookup';
 import { compileStage, type CompiledStage } from './compiled-stages';
@@ -85,7 +95,9 @@ export class Engine {
     const { transactionId, ...shape } = options;
     // Without a sort, the first skip+limit matches are the answer: stop scanning there.
     const enough = shape.sort || shape.limit === undefined ? undefined : (shape.skip ?? 0) + shape.limit;
-    const matches = transactionId ? this.transactionalMatch(transactionId, collection, filter) : collection.matching(filter, { limit: enough });
+    const matches = transactionId
+      ? this.transactionalMatch(transactionId, collection, filter)
+      : collection.matching(filter, { limit: enough });
     return shapeResults(matches, shape).map(copy);
   }
 
@@ -150,7 +162,9 @@ export class Engine {
     const seen = new Set<string>();
     const transaction = options.transactionId ? this.openTransaction(options.transactionId) : null;
     for (const write of writes) {
-      const exists = transaction ? this.readInTransaction(transaction, collection, write.key, false) !== null : collection.get(write.key) !== undefined;
+      const exists = transaction
+        ? this.readInTransaction(transaction, collection, write.key, false) !== null
+        : collection.get(write.key) !== undefined;
       if (exists || seen.has(write.key)) throw duplicateId(collection.name, write.doc!._id);
       seen.add(write.key);
     }
@@ -216,7 +230,9 @@ export class Engine {
       if (next.changed) buffer(transaction, collection, key, next.doc);
       return copy(next.doc);
     }
-    const sorted = options.sort ? shapeResults(collection.matching(filter), { sort: options.sort, limit: 1 }) : collection.matching(filter, { limit: 1 });
+    const sorted = options.sort
+      ? shapeResults(collection.matching(filter), { sort: options.sort, limit: 1 })
+      : collection.matching(filter, { limit: 1 });
     const target = sorted[0];
     if (!target) return null;
     const next = nextState(target, spec, filter, false);
@@ -257,7 +273,10 @@ export class Engine {
     try {
       for (const key of [...transaction.reads, ...transaction.writes.keys()]) {
         if (this.log.changedSince(key, transaction.snapshot)) {
-          throw new EngineError('DATABASE_TRANSACTION_CONFLICT', 'database transaction conflict: a document it used was changed by another writer');
+          throw new EngineError(
+            'DATABASE_TRANSACTION_CONFLICT',
+            'database transaction conflict: a document it used was changed by another writer',
+          );
         }
       }
       this.commitWrites([...transaction.writes.values()]);
@@ -414,11 +433,19 @@ function singleIdOf(filter: Filter): unknown {
 }
 
 function duplicateId(collection: string, id: unknown): EngineError {
-  return new EngineError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`);
+  return new EngineError(
+    'DATABASE_DUPLICATE_WRITE',
+    `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
+  );
 }
 
 /** A compiled stage's answer, or mingo's when the input leaves the compiled path (it left `docs` untouched). */
-function runCompiled(docs: Document[], compiled: CompiledStage, stage: Record<string, unknown>, resolveCollection: (name: string) => Document[]): Document[] {
+function runCompiled(
+  docs: Document[],
+  compiled: CompiledStage,
+  stage: Record<string, unknown>,
+  resolveCollection: (name: string) => Document[],
+): Document[] {
   try {
     return compiled(docs);
   } catch {

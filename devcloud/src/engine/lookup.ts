@@ -36,7 +36,12 @@ export function equalityLookupOf(stage: Record<string, unknown>): EqualityLookup
  * Returns null when a local value is not a plain scalar (missing, null, an object): the caller then leaves
  * the stage to mingo, whose null/missing matching follows MongoDB's rules.
  */
-export function equalityJoin(docs: readonly Document[], spec: EqualityLookup, foreign: Collection | undefined, share = false): Document[] | null {
+export function equalityJoin(
+  docs: readonly Document[],
+  spec: EqualityLookup,
+  foreign: Collection | undefined,
+  share = false,
+): Document[] | null {
   const localPath = spec.localField.split('.');
   const localKeys: string[][] = [];
   const wanted = new Map<string, unknown>();

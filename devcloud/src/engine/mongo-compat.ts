@@ -156,7 +156,10 @@ function assertApplicable(doc: Document, op: string, path: string, operand: unkn
   /** MongoDB refuses to create `segments[at]` inside `element` (a scalar, null or an array). */
   const blocked = (element: unknown, at: number): void => {
     if (!CREATING_OPERATORS.has(op)) return; // $unset/$pull/… on a path that cannot exist change nothing
-    throw new EngineError('DATABASE_REQUEST_FAILED', `Cannot create field '${segments[at]}' in element {${segments[at - 1]}: ${describe(element)}}`);
+    throw new EngineError(
+      'DATABASE_REQUEST_FAILED',
+      `Cannot create field '${segments[at]}' in element {${segments[at - 1]}: ${describe(element)}}`,
+    );
   };
   let current: unknown = doc;
   for (let i = 0; i < segments.length; i++) {
@@ -191,7 +194,7 @@ function isContainer(value: unknown): boolean {
 }
 
 function describe(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : JSON.stringify(value) ?? String(value);
+  return value instanceof Date ? value.toISOString() : (JSON.stringify(value) ?? String(value));
 }
 
 function describeType(value: unknown): string {
@@ -208,7 +211,9 @@ function withMingoErrors<T>(run: () => T): T {
   } catch (err) {
     if (err instanceof EngineError) throw err;
     const message = err instanceof Error ? err.message : String(err);
-    const code = /unregistered|unknown|not supported|invalid operator/i.test(message) ? 'DATABASE_INVALID_OPERRATOR' : 'DATABASE_REQUEST_FAILED';
+    const code = /unregistered|unknown|not supported|invalid operator/i.test(message)
+      ? 'DATABASE_INVALID_OPERRATOR'
+      : 'DATABASE_REQUEST_FAILED';
     throw new EngineError(code, message);
   }
 }

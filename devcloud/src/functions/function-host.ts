@@ -162,7 +162,10 @@ export class FunctionHost {
   }
 }
 
-function describeFailure(outcome: RunOutcome, deployment: FunctionDeployment): { code: 'SYSTEM.INTERNAL' | 'SYSTEM.TIMEOUT'; detail: string } {
+function describeFailure(
+  outcome: RunOutcome,
+  deployment: FunctionDeployment,
+): { code: 'SYSTEM.INTERNAL' | 'SYSTEM.TIMEOUT'; detail: string } {
   switch (outcome.kind) {
     case 'timedOut':
       return { code: 'SYSTEM.TIMEOUT', detail: `Invoking task timed out after ${deployment.timeoutMs / 1000} seconds` };

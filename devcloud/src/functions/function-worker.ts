@@ -3,10 +3,7 @@ import { Worker } from 'node:worker_threads';
 
 /** How one run ended, seen from outside the worker. */
 export type RunOutcome =
-  | { kind: 'returned'; json: string }
-  | { kind: 'threw'; detail: string }
-  | { kind: 'crashed'; detail: string }
-  | { kind: 'timedOut' };
+  { kind: 'returned'; json: string } | { kind: 'threw'; detail: string } | { kind: 'crashed'; detail: string } | { kind: 'timedOut' };
 
 export interface RunRequest {
   event: unknown;
@@ -39,7 +36,11 @@ export class FunctionWorker {
   private nextId = 0;
   private current: { id: number; settle: (outcome: RunOutcome) => void } | null = null;
 
-  constructor(bundlePath: string, baseEnv: Record<string, string>, private readonly onDeath: (worker: FunctionWorker) => void) {
+  constructor(
+    bundlePath: string,
+    baseEnv: Record<string, string>,
+    private readonly onDeath: (worker: FunctionWorker) => void,
+  ) {
     this.worker = new Worker(BOOTSTRAP, {
       workerData: { bundlePath, baseEnv },
       resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB },

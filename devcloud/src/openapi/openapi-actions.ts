@@ -49,7 +49,8 @@ export function registerOpenApiActions(registry: AdminActionRegistry, deps: Open
     const requestData = parts?.requestData;
     if (!requestData) throw new AdminActionError('INVALID_PARAM', 'wx.openApi without requestData');
     const request = decodeCommApiData(requestData);
-    if (request.apiType !== API_TYPE_OPEN_API) throw new AdminActionError('INVALID_PARAM', `devcloud supports only OPEN_API calls, got apiType ${request.apiType}`);
+    if (request.apiType !== API_TYPE_OPEN_API)
+      throw new AdminActionError('INVALID_PARAM', `devcloud supports only OPEN_API calls, got apiType ${request.apiType}`);
 
     const caller = deps.callerOf(callerTag);
     // The platform lets a function call only the APIs its config.json lists under permissions.openapi.

@@ -16,7 +16,8 @@ export function parseSubscribeMessage(args: Record<string, unknown>): SubscribeM
   const { touser, template_id, page, data, miniprogram_state, lang } = args;
   if (typeof touser !== 'string' || touser === '') return { errcode: 40003, errmsg: 'invalid openid' };
   if (typeof template_id !== 'string' || template_id === '') return { errcode: 40037, errmsg: 'invalid template_id' };
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { errcode: 47003, errmsg: 'argument invalid! data is empty' };
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return { errcode: 47003, errmsg: 'argument invalid! data is empty' };
   for (const [key, entry] of Object.entries(data)) {
     const value = (entry as { value?: unknown } | null)?.value;
     if (typeof value !== 'string' && typeof value !== 'number') {

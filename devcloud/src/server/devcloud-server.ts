@@ -136,7 +136,8 @@ export async function startDevcloudServer<Engine>(options: DevcloudServerOptions
         return void res.end();
       }
       const gateway = /^\/api\/functions\/([^/]+)$/.exec(pathname);
-      if (gateway?.[1] !== undefined && method === 'POST') return handleFunctionGateway(req, res, decodeURIComponent(gateway[1]), functions);
+      if (gateway?.[1] !== undefined && method === 'POST')
+        return handleFunctionGateway(req, res, decodeURIComponent(gateway[1]), functions);
       if (method === 'GET' && pathname === '/api/dev/identities') return sendIdentities(res, options.devIdentities);
       if (method === 'GET' && pathname === '/api/dev/outbox') return sendJson(res, 200, { messages: outbox.list() });
       if (method === 'GET' && pathname === '/api/dev/stats') return sendJson(res, 200, stats.snapshot());

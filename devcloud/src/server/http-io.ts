@@ -29,12 +29,7 @@ export async function readBody(req: IncomingMessage, limitBytes: number): Promis
  */
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string | number> = {},
-): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | number> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...headers,

@@ -28,7 +28,12 @@ function cloudPathOfUrl(encodedPath: string): string | null {
 }
 
 /** `/files/<cloudPath>`: GET/HEAD download (temp URLs point here), PUT upload with a granted token. */
-export async function handleFileRequest(req: IncomingMessage, res: ServerResponse, encodedPath: string, storage: StorageService): Promise<void> {
+export async function handleFileRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  encodedPath: string,
+  storage: StorageService,
+): Promise<void> {
   const cloudPath = cloudPathOfUrl(encodedPath);
   if (req.method === 'PUT') {
     if (cloudPath === null) return sendCosError(res, 400, 'InvalidURI', 'invalid cloud path');

@@ -69,7 +69,11 @@ export function requestFromRecording(recording: RecordedExchange): { contentType
       typeof value === 'object' && value !== null && '$base64' in value
         ? Buffer.from(String(value.$base64), 'base64')
         : Buffer.from(String(value), 'utf8');
-    return Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`), bytes, Buffer.from('\r\n')]);
+    return Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`),
+      bytes,
+      Buffer.from('\r\n'),
+    ]);
   });
   return { contentType: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]) };
 }

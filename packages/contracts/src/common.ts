@@ -10,7 +10,11 @@ export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 /** Database ids: what the platform generates (32 hex) or what we assign (slug-like). */
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /** YYYY-MM, the month a plan or statistic belongs to (Asia/Shanghai). */
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
@@ -33,7 +37,9 @@ export function plainText(max: number, { min = 0, multiline = false }: { min?: n
   return (multiline ? text : text.trim())
     .min(min)
     .max(max)
-    .refine((value) => !(multiline ? CONTROL : CONTROL_OR_LINE_BREAK).test(value) && !LONE_SURROGATE.test(value), { message: HIDDEN_MESSAGE });
+    .refine((value) => !(multiline ? CONTROL : CONTROL_OR_LINE_BREAK).test(value) && !LONE_SURROGATE.test(value), {
+      message: HIDDEN_MESSAGE,
+    });
 }
 
 /** A person's name as written on the roster: trimmed, no control characters. */

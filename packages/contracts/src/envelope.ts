@@ -7,7 +7,12 @@ export const eventSchema = z
     action: z.string().min(1).max(64),
     data: z.unknown().optional(),
     // Client-generated id that makes a retried write idempotent.
-    requestId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+    requestId: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
     // The platform adds `userInfo: { appId, openId }` to events from mini-program clients. It is never
     // trusted for identity (that comes from getWXContext), only tolerated.
     userInfo: z.object({ appId: z.string().optional(), openId: z.string().optional() }).passthrough().optional(),
@@ -24,8 +29,5 @@ export const errorBodySchema = z.object({
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorBody };
 
 export function envelopeSchema<T extends z.ZodTypeAny>(data: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), data }),
-    z.object({ ok: z.literal(false), error: errorBodySchema }),
-  ]);
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: errorBodySchema })]);
 }

@@ -1,4 +1,13 @@
-import { monthOf, newAttendanceRecord, orgPathOf, transition, type Actor, type AttendanceCommand, type AttendanceEvent, type AttendanceRecord } from '@zbxx/domain';
+import {
+  monthOf,
+  newAttendanceRecord,
+  orgPathOf,
+  transition,
+  type Actor,
+  type AttendanceCommand,
+  type AttendanceEvent,
+  type AttendanceRecord,
+} from '@zbxx/domain';
 import type { AttendanceDoc, CheckinEventDoc, MemberDoc, OrgDoc, StudyPlanDoc } from '@zbxx/server';
 import { seededRandom, type Random } from './random';
 import { monthBefore } from './study-plans';
@@ -65,7 +74,12 @@ export function generateCheckin({ orgs, members, studyPlans, today, seed }: Demo
   const planFor = (orgPath: readonly string[], month: string) =>
     studyPlans.filter((plan) => plan.month === month && plan.status === 'published' && orgPath.includes(plan.orgId));
 
-  const makeEvent = (branch: OrgDoc, id: string, times: Omit<AttendanceEvent, 'id' | 'closedAt'>, closedAt: Date | null): CheckinEventDoc => {
+  const makeEvent = (
+    branch: OrgDoc,
+    id: string,
+    times: Omit<AttendanceEvent, 'id' | 'closedAt'>,
+    closedAt: Date | null,
+  ): CheckinEventDoc => {
     const orgPath = orgPathOf({ id: branch._id, ancestors: branch.ancestors });
     const month = monthOf(times.startsAt);
     const plans = planFor(orgPath, month);
@@ -105,8 +119,22 @@ export function generateCheckin({ orgs, members, studyPlans, today, seed }: Demo
       const secretary = people.find((m) => m.roles.some((r) => r.role === 'secretary'));
       const context: PastEvent = {
         event,
-        open: { id: event._id, startsAt: event.startsAt, endsAt: event.endsAt, checkinOpensAt: event.checkinOpensAt, lateAfter: event.lateAfter, closedAt: null },
-        closed: { id: event._id, startsAt: event.startsAt, endsAt: event.endsAt, checkinOpensAt: event.checkinOpensAt, lateAfter: event.lateAfter, closedAt },
+        open: {
+          id: event._id,
+          startsAt: event.startsAt,
+          endsAt: event.endsAt,
+          checkinOpensAt: event.checkinOpensAt,
+          lateAfter: event.lateAfter,
+          closedAt: null,
+        },
+        closed: {
+          id: event._id,
+          startsAt: event.startsAt,
+          endsAt: event.endsAt,
+          checkinOpensAt: event.checkinOpensAt,
+          lateAfter: event.lateAfter,
+          closedAt,
+        },
         secretary: secretary ? { role: 'secretary', memberId: secretary._id } : null,
         monthsBack: back,
       };
@@ -143,7 +171,12 @@ export function generateCheckin({ orgs, members, studyPlans, today, seed }: Demo
       makeEvent(
         demoBranch,
         'ev-demo-next',
-        { checkinOpensAt: atShanghai(nextMonth, 10, 8, 30), startsAt: atShanghai(nextMonth, 10, 9), lateAfter: atShanghai(nextMonth, 10, 9), endsAt: atShanghai(nextMonth, 10, 11, 30) },
+        {
+          checkinOpensAt: atShanghai(nextMonth, 10, 8, 30),
+          startsAt: atShanghai(nextMonth, 10, 9),
+          lateAfter: atShanghai(nextMonth, 10, 9),
+          endsAt: atShanghai(nextMonth, 10, 11, 30),
+        },
         null,
       ),
     );
@@ -176,7 +209,13 @@ function pastAttendance(random: Random, { event, open, closed, secretary, months
   // demo-member: present two months ago, excused and made up last month (their reading is done).
   const roll = person.openid === 'demo-member' ? (monthsBack === 2 ? 0 : 0.9) : random();
   if (roll < 0.76) {
-    record = step(record, { type: 'checkIn', method: random() < 0.85 ? 'scan' : 'code' }, self, minutesAfter(event.checkinOpensAt, 5 + random() * 24), open);
+    record = step(
+      record,
+      { type: 'checkIn', method: random() < 0.85 ? 'scan' : 'code' },
+      self,
+      minutesAfter(event.checkinOpensAt, 5 + random() * 24),
+      open,
+    );
   } else if (roll < 0.82) {
     record = step(record, { type: 'checkIn', method: 'scan' }, self, minutesAfter(event.lateAfter, 1 + random() * 25), open);
   } else if (roll < 0.85 && secretary) {

@@ -33,7 +33,11 @@ export function devIdentities(collections: Pick<DemoCollections, 'orgs' | 'membe
     const adminOf = member.roles.filter((grant) => grant.role === 'admin').map((grant) => grant.orgId);
     const scopeOrg = role === 'admin' ? (adminOf[0] ?? member.branchId) : member.branchId;
     const description =
-      role === 'admin' ? `管理员（${orgName(scopeOrg)}全部组织）` : role === 'secretary' ? `${orgName(member.branchId)}书记` : `${orgName(member.branchId)}党员`;
+      role === 'admin'
+        ? `管理员（${orgName(scopeOrg)}全部组织）`
+        : role === 'secretary'
+          ? `${orgName(member.branchId)}书记`
+          : `${orgName(member.branchId)}党员`;
     identities.push({ openid: binding._id, name: member.name, role, orgName: orgName(scopeOrg), description });
   }
 

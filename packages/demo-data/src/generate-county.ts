@@ -71,18 +71,91 @@ interface FixedPerson {
 // Committee 0 is 城关镇党委 (slot 0 its office branch, slot 1 东关社区), 1 is 县直机关工委 (slot 0 县委组织部机关党支部,
 // slot 1 县财政局机关党支部), 2 is 经济开发区党工委 (slot 0 管委会机关党支部).
 const FIXED_PEOPLE: readonly FixedPerson[] = [
-  { openid: DEMO_OPENIDS.admin, name: '林晓梅', gender: 'female', duty: '组织部干部科科长', committee: 1, slot: 0, grants: (o) => [{ role: 'admin', orgId: o.county }] },
-  { openid: DEMO_OPENIDS.admin2, name: '刘洋', gender: 'male', duty: '镇党委组织委员', committee: 0, slot: 0, grants: (o) => [{ role: 'admin', orgId: o.committee }] },
-  { openid: DEMO_OPENIDS.secretary, name: '王建华', gender: 'male', duty: '党支部书记', committee: 0, slot: 1, secretary: true, grants: (o) => [{ role: 'secretary', orgId: o.branch }] },
-  { openid: DEMO_OPENIDS.secretary2, name: '陈志强', gender: 'male', duty: '党支部书记', committee: 1, slot: 1, secretary: true, grants: (o) => [{ role: 'secretary', orgId: o.branch }] },
+  {
+    openid: DEMO_OPENIDS.admin,
+    name: '林晓梅',
+    gender: 'female',
+    duty: '组织部干部科科长',
+    committee: 1,
+    slot: 0,
+    grants: (o) => [{ role: 'admin', orgId: o.county }],
+  },
+  {
+    openid: DEMO_OPENIDS.admin2,
+    name: '刘洋',
+    gender: 'male',
+    duty: '镇党委组织委员',
+    committee: 0,
+    slot: 0,
+    grants: (o) => [{ role: 'admin', orgId: o.committee }],
+  },
+  {
+    openid: DEMO_OPENIDS.secretary,
+    name: '王建华',
+    gender: 'male',
+    duty: '党支部书记',
+    committee: 0,
+    slot: 1,
+    secretary: true,
+    grants: (o) => [{ role: 'secretary', orgId: o.branch }],
+  },
+  {
+    openid: DEMO_OPENIDS.secretary2,
+    name: '陈志强',
+    gender: 'male',
+    duty: '党支部书记',
+    committee: 1,
+    slot: 1,
+    secretary: true,
+    grants: (o) => [{ role: 'secretary', orgId: o.branch }],
+  },
   { openid: DEMO_OPENIDS.member, name: '李秀英', gender: 'female', duty: '党员', committee: 0, slot: 1, grants: () => [] },
   { openid: DEMO_OPENIDS.member2, name: '张丽', gender: 'female', duty: '党员', committee: 2, slot: 0, grants: () => [] },
-  { openid: null, name: DEMO_UNBOUND_ENTRY.name, gender: 'female', phone: DEMO_UNBOUND_ENTRY.phone, duty: '党员', committee: 0, slot: 1, grants: () => [] },
+  {
+    openid: null,
+    name: DEMO_UNBOUND_ENTRY.name,
+    gender: 'female',
+    phone: DEMO_UNBOUND_ENTRY.phone,
+    duty: '党员',
+    committee: 0,
+    slot: 1,
+    grants: () => [],
+  },
 ];
 const FIXED_NAME_KEYS = new Set([...FIXED_PEOPLE.map((p) => p.name), DEMO_PENDING_NAME].map(normalizePersonName));
 
 // Number segments of the three carriers; enough variety to look real.
-const PHONE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '157', '158', '159', '166', '177', '180', '181', '182', '183', '185', '186', '187', '188', '189', '198', '199'];
+const PHONE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '157',
+  '158',
+  '159',
+  '166',
+  '177',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '198',
+  '199',
+];
 const COMMITTEE_DUTIES = ['组织委员', '宣传委员', '纪检委员'];
 
 function pad(n: number, width: number): string {
@@ -157,17 +230,36 @@ export function generateCounty(options: CountyOptions = {}): DemoCounty {
     }
   };
 
-  const county: OrgDoc = { _id: 'org-county', name: `${COUNTY_NAME}委组织部`, type: 'county', parentId: null, ancestors: [], order: 0, createdAt: now };
+  const county: OrgDoc = {
+    _id: 'org-county',
+    name: `${COUNTY_NAME}委组织部`,
+    type: 'county',
+    parentId: null,
+    ancestors: [],
+    order: 0,
+    createdAt: now,
+  };
   orgs.push(county);
 
   // Branches go round-robin over committees, so every committee has slots 0 and 1 (the fixed identities' seats).
-  const slotsPerCommittee = Array.from({ length: committeeCount }, (_, c) => Math.floor(branchCount / committeeCount) + (c < branchCount % committeeCount ? 1 : 0));
+  const slotsPerCommittee = Array.from(
+    { length: committeeCount },
+    (_, c) => Math.floor(branchCount / committeeCount) + (c < branchCount % committeeCount ? 1 : 0),
+  );
   const branchAt: OrgDoc[][] = [];
   let branchSeq = 0;
   let generalSeq = 0;
   for (let c = 0; c < committeeCount; c += 1) {
     const template = committeeTemplate(c);
-    const committee: OrgDoc = { _id: `org-c${pad(c + 1, 2)}`, name: template.name, type: 'committee', parentId: county._id, ancestors: [county._id], order: c, createdAt: now };
+    const committee: OrgDoc = {
+      _id: `org-c${pad(c + 1, 2)}`,
+      name: template.name,
+      type: 'committee',
+      parentId: county._id,
+      ancestors: [county._id],
+      order: c,
+      createdAt: now,
+    };
     orgs.push(committee);
     const namer = new BranchNamer(random, template);
     const generals = new Map<string, OrgDoc>();
@@ -179,7 +271,15 @@ export function generateCounty(options: CountyOptions = {}): DemoCounty {
         let general = generals.get(plan.generalName);
         if (!general) {
           generalSeq += 1;
-          general = { _id: `org-g${pad(generalSeq, 3)}`, name: plan.generalName, type: 'general', parentId: committee._id, ancestors: orgPathOf({ id: committee._id, ancestors: committee.ancestors }), order: slot, createdAt: now };
+          general = {
+            _id: `org-g${pad(generalSeq, 3)}`,
+            name: plan.generalName,
+            type: 'general',
+            parentId: committee._id,
+            ancestors: orgPathOf({ id: committee._id, ancestors: committee.ancestors }),
+            order: slot,
+            createdAt: now,
+          };
           generals.set(plan.generalName, general);
           orgs.push(general);
         }
@@ -209,7 +309,10 @@ export function generateCounty(options: CountyOptions = {}): DemoCounty {
   const members: MemberDoc[] = [];
   const bindings: BindingDoc[] = [];
   let memberSeq = 0;
-  const addMember = (branch: OrgDoc, person: { name: string; gender: Gender; phone?: string; duty: string; roles: RoleGrant[]; openid: string | null }) => {
+  const addMember = (
+    branch: OrgDoc,
+    person: { name: string; gender: Gender; phone?: string; duty: string; roles: RoleGrant[]; openid: string | null },
+  ) => {
     memberSeq += 1;
     const phone = person.phone ?? phones.next();
     const member: MemberDoc = {
@@ -293,7 +396,14 @@ export function generateCounty(options: CountyOptions = {}): DemoCounty {
   const study = generateStudy({ orgs, members, currentMonth: options.studyMonth ?? demoStudyMonth(), seed });
   const quiz = generateQuiz({ orgs, currentMonth: options.studyMonth ?? demoStudyMonth() });
   const checkin = generateCheckin({ orgs, members, studyPlans: study.studyPlans, today: options.today ?? new Date(), seed });
-  const stats = applyStatsEdgeCases({ enabled: options.statsEdgeCases === true, orgs, members, ...checkin, today: options.today ?? new Date(), seed });
+  const stats = applyStatsEdgeCases({
+    enabled: options.statsEdgeCases === true,
+    orgs,
+    members,
+    ...checkin,
+    today: options.today ?? new Date(),
+    seed,
+  });
   return { collections: { orgs, members, bindings, ...study, ...quiz, ...checkin, ...stats } };
 }
 

@@ -36,16 +36,74 @@ export function committeeTemplate(index: number): CommitteeTemplate {
 
 const COMMUNITIES = ['东关', '西街', '南门', '北苑', '文化路', '建设路', '幸福里', '滨河', '新华', '人民路'];
 const VILLAGE_PARTS_A = [
-  '李家', '王家', '张家', '刘家', '柳树', '杏花', '石桥', '大王', '小河', '前进', '后营', '东坡', '西洼', '南岭', '北沟', '马家',
-  '杨家', '赵家', '黄土', '桃园', '孙家', '周家', '高家', '郭家', '何家', '槐树', '枣林', '梨园', '双井', '三合', '五里', '七星',
-  '红旗', '胜利', '团结', '和平', '青石', '白杨', '沙河', '龙王',
+  '李家',
+  '王家',
+  '张家',
+  '刘家',
+  '柳树',
+  '杏花',
+  '石桥',
+  '大王',
+  '小河',
+  '前进',
+  '后营',
+  '东坡',
+  '西洼',
+  '南岭',
+  '北沟',
+  '马家',
+  '杨家',
+  '赵家',
+  '黄土',
+  '桃园',
+  '孙家',
+  '周家',
+  '高家',
+  '郭家',
+  '何家',
+  '槐树',
+  '枣林',
+  '梨园',
+  '双井',
+  '三合',
+  '五里',
+  '七星',
+  '红旗',
+  '胜利',
+  '团结',
+  '和平',
+  '青石',
+  '白杨',
+  '沙河',
+  '龙王',
 ];
 const VILLAGE_PARTS_B = ['庄', '屯', '营', '堡', '湾', '岭', '坡', '店', '集', '寨'];
 
 const BUREAUS = [
-  '县委组织部', '县财政局', '县委宣传部', '县教育局', '县卫生健康局', '县人社局', '县自然资源局', '县住建局', '县交通运输局',
-  '县农业农村局', '县水利局', '县商务局', '县文旅局', '县市场监管局', '县统计局', '县审计局', '县民政局', '县司法局',
-  '县应急管理局', '县医保局', '县信访局', '县融媒体中心', '县档案馆', '县发改局',
+  '县委组织部',
+  '县财政局',
+  '县委宣传部',
+  '县教育局',
+  '县卫生健康局',
+  '县人社局',
+  '县自然资源局',
+  '县住建局',
+  '县交通运输局',
+  '县农业农村局',
+  '县水利局',
+  '县商务局',
+  '县文旅局',
+  '县市场监管局',
+  '县统计局',
+  '县审计局',
+  '县民政局',
+  '县司法局',
+  '县应急管理局',
+  '县医保局',
+  '县信访局',
+  '县融媒体中心',
+  '县档案馆',
+  '县发改局',
 ];
 const INSTITUTIONS = ['县人民医院', '县第一中学', '县中医院', '县职业中专', '县实验小学', '县疾控中心', '县第二中学', '县妇幼保健院'];
 const DIGITS = [...'零一二三四五六七八九'];
@@ -102,31 +160,69 @@ export class BranchNamer {
     const { prefix } = this.committee;
     switch (this.committee.kind) {
       case 'town': {
-        if (slot === 0) return { name: this.names.take(() => `${prefix}机关党支部`, (n) => `${prefix}机关第${n}党支部`) };
+        if (slot === 0)
+          return {
+            name: this.names.take(
+              () => `${prefix}机关党支部`,
+              (n) => `${prefix}机关第${n}党支部`,
+            ),
+          };
         if (slot % 3 === 1) {
           const community = slot === 1 ? COMMUNITIES[0]! : pick(this.random, COMMUNITIES);
-          return { name: this.names.take(() => `${prefix}${community}社区党支部`, (n) => `${prefix}${community}社区${ordinal(n)}党支部`) };
+          return {
+            name: this.names.take(
+              () => `${prefix}${community}社区党支部`,
+              (n) => `${prefix}${community}社区${ordinal(n)}党支部`,
+            ),
+          };
         }
         const village = () => `${pick(this.random, VILLAGE_PARTS_A)}${pick(this.random, VILLAGE_PARTS_B)}`;
-        return { name: this.names.take(() => `${prefix}${village()}村党支部`, (n) => `${prefix}${village()}村${ordinal(n)}党支部`) };
+        return {
+          name: this.names.take(
+            () => `${prefix}${village()}村党支部`,
+            (n) => `${prefix}${village()}村${ordinal(n)}党支部`,
+          ),
+        };
       }
       case 'organs': {
         // Pairs of slots alternate: two bureau office branches, then two branches of one institution's 党总支.
         const group = Math.floor(slot / 4);
         if (slot % 4 < 2) {
           const bureau = BUREAUS[group * 2 + (slot % 4)];
-          return { name: this.names.take(() => `${bureau ?? pick(this.random, BUREAUS)}机关党支部`, (n) => `${pick(this.random, BUREAUS)}机关${ordinal(n)}党支部`) };
+          return {
+            name: this.names.take(
+              () => `${bureau ?? pick(this.random, BUREAUS)}机关党支部`,
+              (n) => `${pick(this.random, BUREAUS)}机关${ordinal(n)}党支部`,
+            ),
+          };
         }
         const institution = INSTITUTIONS[group % INSTITUTIONS.length]!;
         const round = Math.floor(group / INSTITUTIONS.length);
         const unit = round === 0 ? institution : `${institution}${round + 1}院区`;
         const nth = ordinal((slot % 4) - 1);
-        return { name: this.names.take(() => `${unit}${nth}党支部`, (n) => `${unit}${nth}党支部（${n}）`), generalName: `${unit}党总支` };
+        return {
+          name: this.names.take(
+            () => `${unit}${nth}党支部`,
+            (n) => `${unit}${nth}党支部（${n}）`,
+          ),
+          generalName: `${unit}党总支`,
+        };
       }
       case 'zone': {
-        if (slot === 0) return { name: this.names.take(() => '经济开发区管委会机关党支部', (n) => `经济开发区管委会${ordinal(n)}党支部`) };
+        if (slot === 0)
+          return {
+            name: this.names.take(
+              () => '经济开发区管委会机关党支部',
+              (n) => `经济开发区管委会${ordinal(n)}党支部`,
+            ),
+          };
         const company = () => `${pick(this.random, BRAND_FIRST)}${pick(this.random, BRAND_SECOND)}${pick(this.random, INDUSTRIES)}有限公司`;
-        return { name: this.names.take(() => `${company()}党支部`, (n) => `${company()}${ordinal(n)}党支部`) };
+        return {
+          name: this.names.take(
+            () => `${company()}党支部`,
+            (n) => `${company()}${ordinal(n)}党支部`,
+          ),
+        };
       }
     }
   }

@@ -77,9 +77,6 @@ export function generateQuiz({ orgs, currentMonth }: DemoQuizOptions): DemoQuizC
   const [prevYear, prevMon] = previous.split('-').map(Number) as [number, number];
   return {
     quizQuestions,
-    quizRounds: [
-      round(currentMonth, `${year}年${mon}月党内法规知识答题`),
-      round(previous, `${prevYear}年${prevMon}月党内法规知识答题`),
-    ],
+    quizRounds: [round(currentMonth, `${year}年${mon}月党内法规知识答题`), round(previous, `${prevYear}年${prevMon}月党内法规知识答题`)],
   };
 }

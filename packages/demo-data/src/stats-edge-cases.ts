@@ -1,4 +1,14 @@
-import { monthBounds, monthOf, newAttendanceRecord, orgPathOf, transition, type Actor, type AttendanceCommand, type AttendanceEvent, type AttendanceRecord } from '@zbxx/domain';
+import {
+  monthBounds,
+  monthOf,
+  newAttendanceRecord,
+  orgPathOf,
+  transition,
+  type Actor,
+  type AttendanceCommand,
+  type AttendanceEvent,
+  type AttendanceRecord,
+} from '@zbxx/domain';
 import type { AttendanceDoc, CheckinEventDoc, MemberDoc, OrgDoc, TransferDoc } from '@zbxx/server';
 import { seededRandom } from './random';
 
@@ -113,10 +123,23 @@ export function applyStatsEdgeCases(input: StatsEdgeCaseInput): DemoStatsCollect
   };
   const record = (event: ReturnType<typeof hold>, member: MemberDoc, build: (r: AttendanceRecord) => AttendanceRecord) => {
     const built = build(newAttendanceRecord(event.doc._id, member._id));
-    attendance.push({ ...built, _id: `${event.doc._id}_${member._id}`, branchId: event.doc.branchId, updatedAt: built.history.at(-1)?.at ?? event.doc.startsAt });
+    attendance.push({
+      ...built,
+      _id: `${event.doc._id}_${member._id}`,
+      branchId: event.doc.branchId,
+      updatedAt: built.history.at(-1)?.at ?? event.doc.startsAt,
+    });
   };
   const checkIn = (event: ReturnType<typeof hold>, member: MemberDoc) =>
-    record(event, member, (r) => step(r, { type: 'checkIn', method: 'scan' }, { role: 'member', memberId: member._id }, new Date(event.doc.checkinOpensAt.getTime() + 10 * MINUTE), event.open));
+    record(event, member, (r) =>
+      step(
+        r,
+        { type: 'checkIn', method: 'scan' },
+        { role: 'member', memberId: member._id },
+        new Date(event.doc.checkinOpensAt.getTime() + 10 * MINUTE),
+        event.open,
+      ),
+    );
 
   // A's 主题党日 before the transfer: everyone present but the excused member, who makes it up afterwards.
   const before = hold(source, STATS_EDGE_CASE_IDS.eventBefore(month), at(0.4));
@@ -126,8 +149,20 @@ export function applyStatsEdgeCases(input: StatsEdgeCaseInput): DemoStatsCollect
     if (member !== excused) checkIn(before, member);
   }
   record(before, excused, (r) => {
-    const asked = step(r, { type: 'requestLeave', reason: '出差' }, { role: 'member', memberId: excused._id }, new Date(before.doc.startsAt.getTime() - 24 * 60 * MINUTE), before.open);
-    const approved = step(asked, { type: 'approveLeave' }, approver, new Date(before.doc.startsAt.getTime() - 20 * 60 * MINUTE), before.open);
+    const asked = step(
+      r,
+      { type: 'requestLeave', reason: '出差' },
+      { role: 'member', memberId: excused._id },
+      new Date(before.doc.startsAt.getTime() - 24 * 60 * MINUTE),
+      before.open,
+    );
+    const approved = step(
+      asked,
+      { type: 'approveLeave' },
+      approver,
+      new Date(before.doc.startsAt.getTime() - 20 * 60 * MINUTE),
+      before.open,
+    );
     return step(approved, { type: 'completeMakeUp' }, SYSTEM, new Date(before.doc.closedAt!.getTime() + 60 * MINUTE), before.closed);
   });
 

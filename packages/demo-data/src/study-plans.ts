@@ -132,7 +132,10 @@ export function generateStudy({ orgs, members, currentMonth, seed }: DemoStudyOp
   const reading = members.filter((m) => m.orgPath.includes(committee._id));
   for (const member of reading) {
     const isDemoMember = member.openid === 'demo-member';
-    for (const [text, month] of [[EDUCATION, months[0]], [DISCIPLINE, months[1]]] as const) {
+    for (const [text, month] of [
+      [EDUCATION, months[0]],
+      [DISCIPLINE, months[1]],
+    ] as const) {
       if (isDemoMember || random() < 0.8) record(member, text, month, 1, true);
       else if (random() < 0.5) record(member, text, month, 0.3 + random() * 0.6, false);
     }

@@ -39,8 +39,7 @@ export function checkAttempts(failures: readonly number[], now: number, policy: 
 export function strictestVerdict(verdicts: readonly AttemptVerdict[]): AttemptVerdict {
   let result: AttemptVerdict = { allowed: true, remaining: Number.POSITIVE_INFINITY, lockedUntil: null };
   for (const verdict of verdicts) {
-    const lockedUntil =
-      verdict.lockedUntil === null ? result.lockedUntil : Math.max(verdict.lockedUntil, result.lockedUntil ?? 0);
+    const lockedUntil = verdict.lockedUntil === null ? result.lockedUntil : Math.max(verdict.lockedUntil, result.lockedUntil ?? 0);
     result = {
       allowed: result.allowed && verdict.allowed,
       remaining: Math.min(result.remaining, verdict.remaining),

@@ -26,7 +26,8 @@ export function monthsEndingWith(last: string, count: number): string[] {
 /** Every month from `first` to `last` inclusive, oldest first (empty when first > last). */
 export function monthRange(first: string, last: string): string[] {
   const months: string[] = [];
-  for (let at = dayjs.utc(`${first}-01T00:00:00Z`); at.format('YYYY-MM') <= last; at = at.add(1, 'month')) months.push(at.format('YYYY-MM'));
+  for (let at = dayjs.utc(`${first}-01T00:00:00Z`); at.format('YYYY-MM') <= last; at = at.add(1, 'month'))
+    months.push(at.format('YYYY-MM'));
   return months;
 }
 

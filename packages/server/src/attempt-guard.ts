@@ -30,14 +30,12 @@ export async function chargeAttempt(db: Db, keys: readonly string[], now: Date, 
   const at = now.getTime();
   const verdict = await db
     .runTransaction(async (tx) => {
-    const histories = await Promise.all(keys.map((key) => getAttemptFailures(tx, key)));
-    const verdict = strictestVerdict(histories.map((failures) => checkAttempts(failures, at, policy)));
-    if (!verdict.allowed) return verdict;
-    await Promise.all(
-      keys.map((key, i) => putAttemptFailures(tx, key, [...failuresInWindow(histories[i] ?? [], at, policy), at], now)),
-    );
-    return verdict;
-  })
+      const histories = await Promise.all(keys.map((key) => getAttemptFailures(tx, key)));
+      const verdict = strictestVerdict(histories.map((failures) => checkAttempts(failures, at, policy)));
+      if (!verdict.allowed) return verdict;
+      await Promise.all(keys.map((key, i) => putAttemptFailures(tx, key, [...failuresInWindow(histories[i] ?? [], at, policy), at], now)));
+      return verdict;
+    })
     .catch((error: unknown) => {
       // Many attempts racing on one key is itself a burst of guesses: refuse it like one.
       if (isTransactionConflict(error)) throw new AppError('AUTH.RATE_LIMITED', '操作过于频繁，请稍后再试');

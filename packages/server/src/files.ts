@@ -37,7 +37,9 @@ export async function deleteFiles(fileIds: readonly string[]): Promise<Set<strin
   const gone = new Set<string>();
   for (let i = 0; i < fileIds.length; i += DELETE_BATCH) {
     // The typings allow `void` (callback style); without a callback it is always a promise.
-    const res = (await cloud.deleteFile({ fileList: fileIds.slice(i, i + DELETE_BATCH) })) as { fileList: { fileID: string; status: number }[] };
+    const res = (await cloud.deleteFile({ fileList: fileIds.slice(i, i + DELETE_BATCH) })) as {
+      fileList: { fileID: string; status: number }[];
+    };
     for (const file of res.fileList) if (file.status === 0 || file.status === FILE_MISSING) gone.add(file.fileID);
   }
   return gone;

@@ -35,7 +35,12 @@ function blockOf(token: Token): Block[] {
     }
     case 'list': {
       const t = token as Tokens.List;
-      const items = t.items.map((item) => item.tokens.flatMap(blockOf).flatMap(runsOf).reduce<Inline[]>((all, run) => all.concat(all.length ? [{ text: ' ' }] : [], run), []));
+      const items = t.items.map((item) =>
+        item.tokens
+          .flatMap(blockOf)
+          .flatMap(runsOf)
+          .reduce<Inline[]>((all, run) => all.concat(all.length ? [{ text: ' ' }] : [], run), []),
+      );
       return [{ type: 'list', ordered: t.ordered, items }];
     }
     case 'code':
@@ -166,7 +171,9 @@ function sameMarks(a: Inline, b: Inline): boolean {
 }
 
 function plain(tokens: Token[]): string {
-  return inlinesOf(tokens).map((inline) => inline.text).join('');
+  return inlinesOf(tokens)
+    .map((inline) => inline.text)
+    .join('');
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };

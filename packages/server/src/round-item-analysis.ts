@@ -18,7 +18,11 @@ const letter = (id: string) => TRUE_FALSE_NAMES[id] ?? id;
  * memory grows by the attempt's id, score and 4 bytes per question it answered (about 10 MB for 60,000 attempts of
  * 20 questions), not by the attempts themselves.
  */
-export async function analyseRoundItems(db: Db, roundId: string, maxAttempts = MAX_ANALYSED_ATTEMPTS): Promise<Pick<QuizItemAnalysis, 'attemptsAnalysed' | 'items'>> {
+export async function analyseRoundItems(
+  db: Db,
+  roundId: string,
+  maxAttempts = MAX_ANALYSED_ATTEMPTS,
+): Promise<Pick<QuizItemAnalysis, 'attemptsAnalysed' | 'items'>> {
   const accumulator = new ItemAnalysisAccumulator();
   await eachFinishedForAnalysis(db, roundId, maxAttempts, (attempt) => accumulator.add(analysedAttemptOf(attempt)));
   const questions = await findQuestionsByIds(db, accumulator.questionIds());

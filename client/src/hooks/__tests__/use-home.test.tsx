@@ -51,13 +51,19 @@ describe('useHomeCards', () => {
   });
 
   it('tells the session when the member is no longer bound', async () => {
-    renderHome(async () => ({ status: 'unbound' }), () => null);
+    renderHome(
+      async () => ({ status: 'unbound' }),
+      () => null,
+    );
     await act(async () => undefined);
     expect(screen.getByTestId('session').textContent).toBe('unbound');
   });
 
   it('shows an error when the call fails', async () => {
-    renderHome(async () => Promise.reject(new Error('network down')), () => null);
+    renderHome(
+      async () => Promise.reject(new Error('network down')),
+      () => null,
+    );
     await act(async () => undefined);
     expect(screen.getByTestId('cards').textContent).toBe('error');
   });

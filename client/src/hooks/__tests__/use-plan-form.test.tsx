@@ -44,16 +44,19 @@ describe('usePlanForm', () => {
     act(() => result.current.cycle('mat-2'));
     await act(() => result.current.save('published'));
 
-    expect(savePlan).toHaveBeenCalledWith({
-      planId: 'plan-1',
-      orgId: 'county',
-      month: '2026-10',
-      theme: '学习支部工作条例',
-      dueDate: '2026-10-25',
-      requiredMaterialIds: ['mat-1'],
-      optionalMaterialIds: ['mat-2'],
-      status: 'published',
-    }, expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/));
+    expect(savePlan).toHaveBeenCalledWith(
+      {
+        planId: 'plan-1',
+        orgId: 'county',
+        month: '2026-10',
+        theme: '学习支部工作条例',
+        dueDate: '2026-10-25',
+        requiredMaterialIds: ['mat-1'],
+        optionalMaterialIds: ['mat-2'],
+        status: 'published',
+      },
+      expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+    );
     expect(onSaved).toHaveBeenCalled();
     expect(result.current.editing).toBe(false);
   });

@@ -22,9 +22,37 @@ const paper: QuizPlayAttempt = {
   deadline: '2026-11-12T01:20:00.000Z',
   serverNow: '2026-11-12T01:05:00.000Z',
   questions: [
-    { id: 'q1', type: 'single', stem: '一', options: [{ id: 'A', text: '甲' }, { id: 'B', text: '乙' }], points: 5 },
-    { id: 'q2', type: 'multiple', stem: '二', options: [{ id: 'A', text: '甲' }, { id: 'B', text: '乙' }, { id: 'C', text: '丙' }], points: 5 },
-    { id: 'q3', type: 'trueFalse', stem: '三', options: [{ id: 'A', text: '对' }, { id: 'B', text: '错' }], points: 5 },
+    {
+      id: 'q1',
+      type: 'single',
+      stem: '一',
+      options: [
+        { id: 'A', text: '甲' },
+        { id: 'B', text: '乙' },
+      ],
+      points: 5,
+    },
+    {
+      id: 'q2',
+      type: 'multiple',
+      stem: '二',
+      options: [
+        { id: 'A', text: '甲' },
+        { id: 'B', text: '乙' },
+        { id: 'C', text: '丙' },
+      ],
+      points: 5,
+    },
+    {
+      id: 'q3',
+      type: 'trueFalse',
+      stem: '三',
+      options: [
+        { id: 'A', text: '对' },
+        { id: 'B', text: '错' },
+      ],
+      points: 5,
+    },
   ],
   answers: { q1: ['B'] },
 };

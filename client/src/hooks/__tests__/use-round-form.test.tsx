@@ -49,24 +49,27 @@ describe('useRoundForm', () => {
     expect(result.current.questionCount).toBe(8);
     await act(() => result.current.save());
 
-    expect(saveRound).toHaveBeenCalledWith({
-      orgId: 'county',
-      title: '12月测试',
-      month: '2026-11',
-      // The 11th to the 20th in Beijing time; closesAt is the exclusive end of the 20th.
-      opensAt: '2026-11-10T16:00:00.000Z',
-      closesAt: '2026-11-20T16:00:00.000Z',
-      quota: [
-        { category: '党章', count: 5, difficulty: { 1: 0, 2: 3, 3: 2 } },
-        { category: '廉洁自律', count: 3 },
-      ],
-      timeLimitSeconds: 1200,
-      attemptsAllowed: 2,
-      grading: 'best',
-      passMark: 60,
-      multipleChoice: 'allOrNothing',
-      review: { ownAnswers: 'afterSubmit', correctAnswers: 'afterRoundCloses', explanations: 'afterRoundCloses' },
-    }, expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/));
+    expect(saveRound).toHaveBeenCalledWith(
+      {
+        orgId: 'county',
+        title: '12月测试',
+        month: '2026-11',
+        // The 11th to the 20th in Beijing time; closesAt is the exclusive end of the 20th.
+        opensAt: '2026-11-10T16:00:00.000Z',
+        closesAt: '2026-11-20T16:00:00.000Z',
+        quota: [
+          { category: '党章', count: 5, difficulty: { 1: 0, 2: 3, 3: 2 } },
+          { category: '廉洁自律', count: 3 },
+        ],
+        timeLimitSeconds: 1200,
+        attemptsAllowed: 2,
+        grading: 'best',
+        passMark: 60,
+        multipleChoice: 'allOrNothing',
+        review: { ownAnswers: 'afterSubmit', correctAnswers: 'afterRoundCloses', explanations: 'afterRoundCloses' },
+      },
+      expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+    );
     expect(onSaved).toHaveBeenCalledWith(listed);
     expect(result.current.fields.title).toBe('');
   });

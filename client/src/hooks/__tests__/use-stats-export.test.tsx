@@ -59,7 +59,8 @@ describe('useStatsExport', () => {
     value.exportWorkbook = gated(() => calls.push('start'));
     value.exportStep = gated((id) => calls.push(`step ${id}`));
     const { result } = renderHook(() => useStatsExport(value));
-    const shown = () => (result.current.step.kind === 'generating' ? exportProgressText(result.current.step.progress) : result.current.step.kind);
+    const shown = () =>
+      result.current.step.kind === 'generating' ? exportProgressText(result.current.step.progress) : result.current.step.kind;
     let finished: Promise<void> = Promise.resolve();
     act(() => {
       finished = result.current.generate({ nodeId: 'county', fromMonth: '2026-01', toMonth: '2026-11' });
@@ -79,14 +80,25 @@ describe('useStatsExport', () => {
     const { value, calls } = server([running(1), running(1), running(2), done]);
     const { result } = renderHook(() => useStatsExport(value));
     await act(() => result.current.generate({ fromMonth: '2026-11', toMonth: '2026-11' }));
-    expect(calls.filter((c) => !c.startsWith('start'))).toEqual(['step exp-1', 'wait 3000', 'step exp-1', 'step exp-1', 'open http://files/x.xlsx']);
+    expect(calls.filter((c) => !c.startsWith('start'))).toEqual([
+      'step exp-1',
+      'wait 3000',
+      'step exp-1',
+      'step exp-1',
+      'open http://files/x.xlsx',
+    ]);
   });
 
   it('a failed step keeps the job: 重试 sends the same requestId, which finds it where it stopped', async () => {
     const { value, calls } = server([running(1), running(2), new AppError('NETWORK.TIMEOUT'), running(3), done]);
     const { result } = renderHook(() => useStatsExport(value));
     await act(() => result.current.generate({ fromMonth: '2026-01', toMonth: '2026-11' }));
-    expect(result.current.step).toEqual({ kind: 'error', message: '网络不稳定，导出暂停了。已完成的部分已保存，请点“重试”继续', progress: progress(2), canRetry: true });
+    expect(result.current.step).toEqual({
+      kind: 'error',
+      message: '网络不稳定，导出暂停了。已完成的部分已保存，请点“重试”继续',
+      progress: progress(2),
+      canRetry: true,
+    });
     await act(() => result.current.retry());
     expect(result.current.step).toEqual({ kind: 'done', result: file, opened: true });
     const starts = calls.filter((c) => c.startsWith('start'));

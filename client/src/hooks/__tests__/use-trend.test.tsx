@@ -70,7 +70,11 @@ describe('useTrend', () => {
     const before = calls.length;
     act(() => result.current.retry());
     await waitFor(() => expect(result.current.state.loaded).toBe(4));
-    expect(calls.slice(before)).toEqual(trendBatches('2026-03', 12).slice(failedAt).map((b) => `${b.endMonth}/${b.months}`));
+    expect(calls.slice(before)).toEqual(
+      trendBatches('2026-03', 12)
+        .slice(failedAt)
+        .map((b) => `${b.endMonth}/${b.months}`),
+    );
     expect(result.current.state.points.map((p) => p.month)).toEqual(monthsOf('2026-03', 12));
   });
 });

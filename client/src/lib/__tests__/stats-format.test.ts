@@ -20,15 +20,9 @@ describe('month matrix cells', () => {
 
   it('names every 主题党日 state the way the attendance sheet does', () => {
     const text = (status: Parameters<typeof partyDayLabel>[0]['status']) => partyDayLabel({ status }).text;
-    expect([text('present'), text('late'), text('excused'), text('madeUp'), text('absent'), text('expected'), text('notRequired')]).toEqual([
-      '出席',
-      '迟到',
-      '请假',
-      '补学',
-      '缺席',
-      '未签到',
-      '—',
-    ]);
+    expect([text('present'), text('late'), text('excused'), text('madeUp'), text('absent'), text('expected'), text('notRequired')]).toEqual(
+      ['出席', '迟到', '请假', '补学', '缺席', '未签到', '—'],
+    );
     expect(partyDayLabel({ status: 'madeUp' }).tone).toBe('ok');
   });
 
@@ -82,10 +76,16 @@ describe('thresholds form', () => {
 
   it('names the field that is wrong', () => {
     const form = toThresholdsForm(thresholds, [5]);
-    expect(parseThresholdsForm({ ...form, thresholds: { ...form.thresholds, partyDay: '120' } })).toEqual({ ok: false, message: '党日参加率的达标线请填写 0 到 100 之间的整数' });
+    expect(parseThresholdsForm({ ...form, thresholds: { ...form.thresholds, partyDay: '120' } })).toEqual({
+      ok: false,
+      message: '党日参加率的达标线请填写 0 到 100 之间的整数',
+    });
     expect(parseThresholdsForm({ ...form, thresholds: { ...form.thresholds, study: '8.5' } })).toMatchObject({ ok: false });
     expect(parseThresholdsForm({ ...form, reminderDays: '31' })).toMatchObject({ ok: false, message: expect.stringContaining('1 到 28') });
-    expect(parseThresholdsForm({ ...form, reminderDays: '1,2,3,4,5,6,7,8,9,10,11' })).toEqual({ ok: false, message: '自动催学日最多 10 天' });
+    expect(parseThresholdsForm({ ...form, reminderDays: '1,2,3,4,5,6,7,8,9,10,11' })).toEqual({
+      ok: false,
+      message: '自动催学日最多 10 天',
+    });
   });
 });
 

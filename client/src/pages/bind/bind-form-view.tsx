@@ -40,9 +40,7 @@ export function BindFormView(props: BindFormState & { onSubmit: () => void }) {
   const { form, serverError, submitting, setMethod, onSubmit } = props;
   return (
     <View className="bind">
-      <View className="bind__intro">
-        首次使用请绑定党员身份。请填写党员名册上的姓名，我们会核对您所在的支部。
-      </View>
+      <View className="bind__intro">首次使用请绑定党员身份。请填写党员名册上的姓名，我们会核对您所在的支部。</View>
       <View className="bind__methods">
         <Button
           className="bind__method"
@@ -72,14 +70,7 @@ export function BindFormView(props: BindFormState & { onSubmit: () => void }) {
         )}
         <Field field="name" label="姓名" placeholder="与党员名册一致" maxLength={20} state={props} />
         {form.method === 'phone' && (
-          <Field
-            field="phoneLast4"
-            label="手机号后四位"
-            placeholder="登记在名册上的手机号"
-            type="number"
-            maxLength={4}
-            state={props}
-          />
+          <Field field="phoneLast4" label="手机号后四位" placeholder="登记在名册上的手机号" type="number" maxLength={4} state={props} />
         )}
         {form.method === 'invite' && <View className="bind__hint">用邀请码绑定需要支部书记审核。</View>}
       </View>

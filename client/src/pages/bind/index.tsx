@@ -16,9 +16,7 @@ function PendingApproval({ branchName, onRefresh }: { branchName: string; onRefr
   return (
     <View className="bind__pending" data-testid="bind-pending">
       <View className="bind__pending-title">等待支部书记审核</View>
-      <View className="bind__pending-text">
-        您的绑定申请已提交到「{branchName}」。支部书记审核通过后，点下方按钮即可进入。
-      </View>
+      <View className="bind__pending-text">您的绑定申请已提交到「{branchName}」。支部书记审核通过后，点下方按钮即可进入。</View>
       <Button type="primary" size="large" block onClick={onRefresh}>
         刷新审核状态
       </Button>

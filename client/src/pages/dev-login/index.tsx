@@ -16,9 +16,7 @@ export default function DevLoginPage() {
   return (
     <PageFrame>
       <View className="dev-login">
-        <View className="dev-login__intro">
-          这是本地开发环境（devcloud）。浏览器里没有微信登录，请选择以哪位演示用户的身份使用。
-        </View>
+        <View className="dev-login__intro">这是本地开发环境（devcloud）。浏览器里没有微信登录，请选择以哪位演示用户的身份使用。</View>
         {identities.kind === 'loading' && <LoadingSkeleton cards={2} />}
         {identities.kind === 'error' && <ErrorState error={identities.error} onRetry={identities.reload} />}
         {identities.kind === 'ready' &&
@@ -33,9 +31,7 @@ export default function DevLoginPage() {
                   onClick={() => choose(identity.openid)}
                 >
                   <View className="dev-login__name">{identity.name}</View>
-                  <View className="dev-login__meta">
-                    {[identity.description, identity.openid].filter(Boolean).join(' · ')}
-                  </View>
+                  <View className="dev-login__meta">{[identity.description, identity.openid].filter(Boolean).join(' · ')}</View>
                 </View>
               ))}
             </View>

@@ -50,7 +50,10 @@ function Home({ me }: { me: Me }) {
           {formatMonth(me.month)}任务
         </View>
         <StudyHomeCard state={slice(state, 'study')} />
-        <TaskCard task={{ ...QUIZ_TASK, description: quizLine, available: true }} onOpen={() => void Taro.switchTab({ url: QUIZ_TASK.route })} />
+        <TaskCard
+          task={{ ...QUIZ_TASK, description: quizLine, available: true }}
+          onOpen={() => void Taro.switchTab({ url: QUIZ_TASK.route })}
+        />
         <PartyDayHomeCard state={slice(state, 'partyDay')} />
       </View>
 

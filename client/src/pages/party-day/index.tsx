@@ -26,7 +26,10 @@ function CheckInBox({ item, onDone }: { item: MemberEvent; onDone: () => void })
     try {
       const result = await checkInTo(item.event, typed);
       if (result) {
-        void Taro.showToast({ title: result.alreadyCheckedIn ? '已签到过' : `签到成功：${ATTENDANCE_LABELS[result.mine.state]}`, icon: 'success' });
+        void Taro.showToast({
+          title: result.alreadyCheckedIn ? '已签到过' : `签到成功：${ATTENDANCE_LABELS[result.mine.state]}`,
+          icon: 'success',
+        });
         onDone();
       }
     } catch (error) {
@@ -43,8 +46,21 @@ function CheckInBox({ item, onDone }: { item: MemberEvent; onDone: () => void })
         </Button>
       )}
       <View className="party-day__code-row">
-        <Input className="party-day__code-input" type="digit" maxLength={6} value={code} placeholder="输入6位签到码" onChange={setCode} data-testid="checkin-code-input" />
-        <Button type={canScan ? 'default' : 'primary'} disabled={busy || code.trim().length < 6} onClick={() => void run(code)} data-testid="checkin-submit">
+        <Input
+          className="party-day__code-input"
+          type="digit"
+          maxLength={6}
+          value={code}
+          placeholder="输入6位签到码"
+          onChange={setCode}
+          data-testid="checkin-code-input"
+        />
+        <Button
+          type={canScan ? 'default' : 'primary'}
+          disabled={busy || code.trim().length < 6}
+          onClick={() => void run(code)}
+          data-testid="checkin-submit"
+        >
           签到
         </Button>
       </View>
@@ -125,8 +141,15 @@ function NextEvent({ item, serverTime, onChanged }: { item: MemberEvent; serverT
 }
 
 function MakeUp({ eventId, onChanged }: { eventId: string; onChanged: () => void }) {
-  const [view, setView] = useState<{ materials: { materialId: string; title: string; completed: boolean }[]; quiz: MakeUpQuizStatus } | null>(null);
-  const load = () => void checkinService.makeUp(eventId).then((r) => setView({ materials: r.materials, quiz: r.quiz }), (e: unknown) => alert(toAppError(e).message));
+  const [view, setView] = useState<{
+    materials: { materialId: string; title: string; completed: boolean }[];
+    quiz: MakeUpQuizStatus;
+  } | null>(null);
+  const load = () =>
+    void checkinService.makeUp(eventId).then(
+      (r) => setView({ materials: r.materials, quiz: r.quiz }),
+      (e: unknown) => alert(toAppError(e).message),
+    );
   if (view === null) {
     return (
       <Button size="small" onClick={load} data-testid={`makeup-open-${eventId}`}>
@@ -155,7 +178,12 @@ function MakeUp({ eventId, onChanged }: { eventId: string; onChanged: () => void
       {materials.length > 0 && (
         <>
           <MakeUpQuiz eventId={eventId} status={quiz} onStatus={(next) => setView({ materials, quiz: next })} onError={alert} />
-          <Button type="primary" size="small" disabled={materials.some((m) => !m.completed) || !quiz.passed} onClick={() => void complete()}>
+          <Button
+            type="primary"
+            size="small"
+            disabled={materials.some((m) => !m.completed) || !quiz.passed}
+            onClick={() => void complete()}
+          >
             完成补学
           </Button>
         </>
@@ -172,7 +200,11 @@ function PartyDay() {
   return (
     <View className="party-day">
       <View className="party-day__title">下一次主题党日</View>
-      {next ? <NextEvent item={next} serverTime={serverTime} onChanged={reload} /> : <View className="party-day__empty">支部暂未安排主题党日</View>}
+      {next ? (
+        <NextEvent item={next} serverTime={serverTime} onChanged={reload} />
+      ) : (
+        <View className="party-day__empty">支部暂未安排主题党日</View>
+      )}
       <View className="party-day__title">往期活动</View>
       {recent.length === 0 && <View className="party-day__empty">暂无记录</View>}
       {recent.map(({ event, mine }) => (

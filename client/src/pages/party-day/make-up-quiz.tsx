@@ -12,7 +12,8 @@ interface Paper {
   passMark: number;
 }
 
-const resultText = (r: MakeUpQuizResult) => `${r.passed ? '已通过' : '未通过'}：${r.score} / ${r.maxScore} 分（${r.passMark} 分及格，答对 ${r.correctCount} 题）`;
+const resultText = (r: MakeUpQuizResult) =>
+  `${r.passed ? '已通过' : '未通过'}：${r.score} / ${r.maxScore} 分（${r.passMark} 分及格，答对 ${r.correctCount} 题）`;
 
 /** 补学测验: the short quiz of a make-up. Answers are sent by label; the server scores and keeps the keys. */
 export interface MakeUpQuizProps {
@@ -59,12 +60,20 @@ export function MakeUpQuiz({ eventId, status, onStatus, onError, service = check
   };
 
   if (status.passed) {
-    return <View className="party-day__hint" data-testid="makeup-quiz-passed">补学测验{status.last ? resultText(status.last) : '已通过'}</View>;
+    return (
+      <View className="party-day__hint" data-testid="makeup-quiz-passed">
+        补学测验{status.last ? resultText(status.last) : '已通过'}
+      </View>
+    );
   }
   if (!paper) {
     return (
       <View>
-        {status.last && <View className="party-day__hint" data-testid="makeup-quiz-result">上次测验{resultText(status.last)}</View>}
+        {status.last && (
+          <View className="party-day__hint" data-testid="makeup-quiz-result">
+            上次测验{resultText(status.last)}
+          </View>
+        )}
         <Button size="small" disabled={busy} onClick={() => void start()} data-testid="makeup-quiz-start">
           {status.last ? '重新测验' : '开始补学测验'}
         </Button>

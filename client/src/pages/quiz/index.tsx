@@ -25,13 +25,18 @@ function RoundCard({ round }: { round: MemberRound }) {
     <View className="quiz__round" data-testid={`round-${round.roundId}`}>
       <View className="quiz__round-head">
         <View className="quiz__round-title">{round.title}</View>
-        {round.grade ? <Pill tone={round.grade.passed ? 'solid' : 'soft'}>{round.grade.passed ? '已合格' : '未合格'}</Pill> : round.window === 'closed' ? <Pill tone="soft">已结束</Pill> : null}
+        {round.grade ? (
+          <Pill tone={round.grade.passed ? 'solid' : 'soft'}>{round.grade.passed ? '已合格' : '未合格'}</Pill>
+        ) : round.window === 'closed' ? (
+          <Pill tone="soft">已结束</Pill>
+        ) : null}
       </View>
       <View className="quiz__round-meta">
         {day(round.opensAt)}至{lastDay(round.closesAt)} · {round.questionCount}题 · 限时{formatDuration(round.timeLimitSeconds)}
       </View>
       <View className="quiz__round-meta">
-        满分{round.maxScore}分，{round.passMark}分合格 · 可答{round.attemptsAllowed}次（{round.grading === 'best' ? '取最高分' : '取最后一次'}）
+        满分{round.maxScore}分，{round.passMark}分合格 · 可答{round.attemptsAllowed}次（
+        {round.grading === 'best' ? '取最高分' : '取最后一次'}）
       </View>
       {round.grade && (
         <View className="quiz__grade" data-testid={`grade-${round.roundId}`}>
@@ -39,13 +44,26 @@ function RoundCard({ round }: { round: MemberRound }) {
         </View>
       )}
       {round.attempts.map((attempt) => (
-        <View key={attempt.attemptId} className="quiz__attempt" data-testid={`attempt-${attempt.attemptId}`} onClick={() => openQuizReview(attempt.attemptId)}>
-          <View>第{attempt.attemptNumber}次 · {attempt.score}分{attempt.passed ? '' : '（未合格）'}</View>
+        <View
+          key={attempt.attemptId}
+          className="quiz__attempt"
+          data-testid={`attempt-${attempt.attemptId}`}
+          onClick={() => openQuizReview(attempt.attemptId)}
+        >
+          <View>
+            第{attempt.attemptNumber}次 · {attempt.score}分{attempt.passed ? '' : '（未合格）'}
+          </View>
           <View className="quiz__attempt-link">查看 ›</View>
         </View>
       ))}
       {canStart && (
-        <Button className="quiz__start" type="primary" block data-testid={`start-${round.roundId}`} onClick={() => openQuizPlay(round.roundId)}>
+        <Button
+          className="quiz__start"
+          type="primary"
+          block
+          data-testid={`start-${round.roundId}`}
+          onClick={() => openQuizPlay(round.roundId)}
+        >
           {round.openAttemptId ? '继续答题' : round.attemptsUsed > 0 ? `再答一次（剩${left}次）` : '开始答题'}
         </Button>
       )}
@@ -71,7 +89,11 @@ function Rounds() {
         <View className="quiz__practice-title">错题本</View>
         <View className="quiz__round-meta">答错的题隔几天再练一次，每天几分钟，不计入成绩 ›</View>
       </View>
-      {rounds.length === 0 ? <View className="quiz__empty">还没有发布答题活动</View> : rounds.map((round) => <RoundCard key={round.roundId} round={round} />)}
+      {rounds.length === 0 ? (
+        <View className="quiz__empty">还没有发布答题活动</View>
+      ) : (
+        rounds.map((round) => <RoundCard key={round.roundId} round={round} />)
+      )}
     </View>
   );
 }

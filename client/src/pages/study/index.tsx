@@ -45,7 +45,12 @@ function MonthChips({ months, current, onPick }: { months: MonthTally[]; current
   return (
     <View className="study__months">
       {months.map((m) => (
-        <View key={m.month} className={`study__month ${m.month === current ? 'is-active' : ''}`} data-testid={`month-${m.month}`} onClick={() => onPick(m.month)}>
+        <View
+          key={m.month}
+          className={`study__month ${m.month === current ? 'is-active' : ''}`}
+          data-testid={`month-${m.month}`}
+          onClick={() => onPick(m.month)}
+        >
           <View>{formatMonth(m.month)}</View>
           <View className="study__month-count">
             {m.completed}/{m.required}
@@ -69,7 +74,11 @@ function Study() {
         </View>
         {data.month !== data.currentMonth && <Pill tone="soft">往月</Pill>}
       </View>
-      {data.plans.length === 0 ? <View className="study__empty">本月还没有发布学习材料</View> : data.plans.map((plan) => <PlanCard key={plan.planId} plan={plan} />)}
+      {data.plans.length === 0 ? (
+        <View className="study__empty">本月还没有发布学习材料</View>
+      ) : (
+        data.plans.map((plan) => <PlanCard key={plan.planId} plan={plan} />)
+      )}
       {data.months.length > 0 && (
         <View className="study__section">
           <View className="study__section-title">往月学习</View>

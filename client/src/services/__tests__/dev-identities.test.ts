@@ -25,7 +25,10 @@ describe('fetchDevIdentities', () => {
     const down = (async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof globalThis.fetch;
-    await expect(fetchDevIdentities(down)).rejects.toMatchObject({ code: 'NETWORK.UNREACHABLE', message: expect.stringMatching(/devcloud/) });
+    await expect(fetchDevIdentities(down)).rejects.toMatchObject({
+      code: 'NETWORK.UNREACHABLE',
+      message: expect.stringMatching(/devcloud/),
+    });
   });
 
   it('rejects an answer without a list', async () => {

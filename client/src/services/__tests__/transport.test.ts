@@ -185,9 +185,7 @@ describe('callAction over the h5 transport', () => {
   it('refuses input that breaks the contract before touching the network', async () => {
     const { callAction, sent } = setup();
 
-    const error = await caught(
-      callAction(accountContract, 'bind', { method: 'phone', name: '王建国', phoneLast4: '12' }, { write: true }),
-    );
+    const error = await caught(callAction(accountContract, 'bind', { method: 'phone', name: '王建国', phoneLast4: '12' }, { write: true }));
 
     expect(error.code).toBe('INPUT.INVALID');
     expect(sent).toHaveLength(0);

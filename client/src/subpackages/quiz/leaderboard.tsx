@@ -19,7 +19,9 @@ function Leaderboard({ roundId }: { roundId: string }) {
     <View className="board">
       <View className="board__title">{title}</View>
       <View className="board__mine" data-testid="my-rank">
-        {myRank ? `你在本支部排第 ${myRank.rank} 名（共 ${myRank.of} 人完成），成绩 ${myRank.score} 分` : '完成答题后可看到你在本支部的名次'}
+        {myRank
+          ? `你在本支部排第 ${myRank.rank} 名（共 ${myRank.of} 人完成），成绩 ${myRank.score} 分`
+          : '完成答题后可看到你在本支部的名次'}
       </View>
       <View className="board__head">
         <View className="board__rank">名次</View>

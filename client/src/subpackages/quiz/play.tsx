@@ -14,7 +14,17 @@ import './play.scss';
 
 const SAVING_TEXT = { saved: '答案已保存', pending: '正在保存…', offline: '网络不稳定，答案已存在手机上，恢复后自动保存' } as const;
 
-function QuestionCard({ index, question, chosen, onChoose }: { index: number; question: QuizPublicQuestion; chosen: readonly string[]; onChoose: (label: string) => void }) {
+function QuestionCard({
+  index,
+  question,
+  chosen,
+  onChoose,
+}: {
+  index: number;
+  question: QuizPublicQuestion;
+  chosen: readonly string[];
+  onChoose: (label: string) => void;
+}) {
   return (
     <View className="play__question" data-testid={`question-${index + 1}`}>
       <View className="play__stem">
@@ -73,11 +83,19 @@ function Play({ roundId }: { roundId: string }) {
         {SAVING_TEXT[saving]}
       </View>
       {paper.questions.map((question, index) => (
-        <QuestionCard key={question.id} index={index} question={question} chosen={answers[question.id] ?? []} onChoose={(label) => choose(question.id, label, question.type)} />
+        <QuestionCard
+          key={question.id}
+          index={index}
+          question={question}
+          chosen={answers[question.id] ?? []}
+          onChoose={(label) => choose(question.id, label, question.type)}
+        />
       ))}
       {confirming ? (
         <View className="play__confirm">
-          <View className="play__confirm-text">{unanswered > 0 ? `还有 ${unanswered} 题未答，交卷后不能修改。确定交卷吗？` : '交卷后不能修改，确定交卷吗？'}</View>
+          <View className="play__confirm-text">
+            {unanswered > 0 ? `还有 ${unanswered} 题未答，交卷后不能修改。确定交卷吗？` : '交卷后不能修改，确定交卷吗？'}
+          </View>
           <Button type="primary" block loading={submitting} data-testid="confirm-submit" onClick={() => void submit()}>
             确定交卷
           </Button>

@@ -31,14 +31,18 @@ function Practice() {
     return (
       <View className="practice">
         <View className="practice__done" data-testid="practice-done">
-          {state.data.totalCards === 0 ? '错题本还是空的。答题后答错的题会出现在这里。' : `今天的练习完成了${practised > 0 ? `（练了${practised}题）` : ''}，明天再来。`}
+          {state.data.totalCards === 0
+            ? '错题本还是空的。答题后答错的题会出现在这里。'
+            : `今天的练习完成了${practised > 0 ? `（练了${practised}题）` : ''}，明天再来。`}
         </View>
       </View>
     );
   }
   return (
     <View className="practice">
-      <View className="practice__meta">今天还剩 {remaining} 题 · 错题本共 {state.data.totalCards} 题</View>
+      <View className="practice__meta">
+        今天还剩 {remaining} 题 · 错题本共 {state.data.totalCards} 题
+      </View>
       <View className="practice__card" data-testid="practice-card">
         <View className="practice__stem">
           <View className="practice__type">{QUESTION_TYPE_NAMES[current.type]}</View>
@@ -63,7 +67,13 @@ function Practice() {
             <View className="practice__ask">这道题记得怎么样？</View>
             <View className="practice__ratings">
               {RATINGS.map(({ rating, label }) => (
-                <Button key={rating} className="practice__rating" type={rating === 'good' ? 'primary' : 'default'} data-testid={`rate-${rating}`} onClick={() => void rate(current.questionId, rating)}>
+                <Button
+                  key={rating}
+                  className="practice__rating"
+                  type={rating === 'good' ? 'primary' : 'default'}
+                  data-testid={`rate-${rating}`}
+                  onClick={() => void rate(current.questionId, rating)}
+                >
                   {label}
                 </Button>
               ))}

@@ -26,7 +26,9 @@ function ReviewItem({ index, item }: { index: number; item: QuizReviewItem }) {
           {option.id}. {option.text}
         </View>
       ))}
-      {item.yourAnswer && <View className="review__line">你的答案：{item.yourAnswer.length > 0 ? item.yourAnswer.join('') : '未作答'}</View>}
+      {item.yourAnswer && (
+        <View className="review__line">你的答案：{item.yourAnswer.length > 0 ? item.yourAnswer.join('') : '未作答'}</View>
+      )}
       {item.correctAnswer && (
         <View className={`review__line review__outcome--${item.outcome ?? 'wrong'}`} data-testid={`key-${index + 1}`}>
           正确答案：{item.correctAnswer.join('')}

@@ -132,7 +132,10 @@ describe('account.bind by name + last 4 digits', () => {
   it('binds the one matching unbound roster entry, atomically with its binding and an audit entry', async () => {
     const openid = 'wx-sun';
     const { result } = await bindPhone(openid, ` ${DEMO_UNBOUND_ENTRY.name} `, DEMO_UNBOUND_ENTRY.phoneLast4);
-    expect(result).toMatchObject({ ok: true, data: { status: 'bound', me: { name: '孙桂兰', branch: { id: demoBranch._id }, roles: ['member'] } } });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { status: 'bound', me: { name: '孙桂兰', branch: { id: demoBranch._id }, roles: ['member'] } },
+    });
 
     const [member] = cloud.engine.find('members', { name: DEMO_UNBOUND_ENTRY.name }) as unknown as MemberDoc[];
     expect(member?.openid).toBe(openid);
@@ -168,7 +171,10 @@ describe('account.bind by name + last 4 digits', () => {
       expect(errorCode((await bindPhone(openid, `不存在${i}`, '0000')).result)).toBe('BIND.NO_MATCH');
     }
     const locked = await bindPhone(openid, target.name, target.phoneLast4);
-    expect(locked.result).toMatchObject({ ok: false, error: { code: 'AUTH.RATE_LIMITED', message: expect.stringMatching(/^尝试次数过多，请\d+分钟后再试$/) } });
+    expect(locked.result).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH.RATE_LIMITED', message: expect.stringMatching(/^尝试次数过多，请\d+分钟后再试$/) },
+    });
     expect(cloud.engine.find('members', { _id: target._id })[0]).not.toHaveProperty('openid');
   });
 
@@ -210,7 +216,10 @@ describe('account.bind by name + last 4 digits', () => {
   it('does not let one WeChat user claim two entries at once', async () => {
     await warmWorkers(2);
     const [first, second] = [takeClaimable(), takeClaimable()];
-    const replies = await Promise.all([bindPhone('wx-greedy', first.name, first.phoneLast4), bindPhone('wx-greedy', second.name, second.phoneLast4)]);
+    const replies = await Promise.all([
+      bindPhone('wx-greedy', first.name, first.phoneLast4),
+      bindPhone('wx-greedy', second.name, second.phoneLast4),
+    ]);
     expect(replies.filter((reply) => reply.result.ok)).toHaveLength(1);
     expect(cloud.engine.find('members', { openid: 'wx-greedy' })).toHaveLength(1);
   });

@@ -12,7 +12,10 @@ const demoMember = members.find((m) => m.openid === DEMO_OPENIDS.member)!;
 let cloud: TestCloud;
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ functions: ['account', 'study', 'checkin'], seed: county.collections as unknown as Record<string, object[]> });
+  cloud = await startTestCloud({
+    functions: ['account', 'study', 'checkin'],
+    seed: county.collections as unknown as Record<string, object[]>,
+  });
 }, 90_000);
 
 afterAll(async () => {
@@ -64,7 +67,21 @@ describe('account.home', () => {
       cloud.engine.update('studyProgress', { _id: id }, { $set: { completedAt: at, furthest: 1, creditedSeconds: 600 } });
     } else {
       cloud.engine.insertMany('studyProgress', [
-        { _id: id, memberId: demoMember._id, materialId, branchId: demoMember.branchId, textLength: 1000, imageCount: 0, creditedSeconds: 600, furthest: 1, position: 1, lastSeenAt: at, completedAt: at, batchIds: [], updatedAt: at },
+        {
+          _id: id,
+          memberId: demoMember._id,
+          materialId,
+          branchId: demoMember.branchId,
+          textLength: 1000,
+          imageCount: 0,
+          creditedSeconds: 600,
+          furthest: 1,
+          position: 1,
+          lastSeenAt: at,
+          completedAt: at,
+          batchIds: [],
+          updatedAt: at,
+        },
       ]);
     }
     const after = bound(dataOf((await home(DEMO_OPENIDS.member)).result)).study;

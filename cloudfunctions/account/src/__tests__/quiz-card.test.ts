@@ -1,7 +1,12 @@
 import { quizCardOf } from '../home/quiz-card';
 
 const now = new Date('2026-11-22T02:00:00Z');
-const round = (id: string, opensAt: string, closesAt: string) => ({ _id: id, title: id, opensAt: new Date(opensAt), closesAt: new Date(closesAt) });
+const round = (id: string, opensAt: string, closesAt: string) => ({
+  _id: id,
+  title: id,
+  opensAt: new Date(opensAt),
+  closesAt: new Date(closesAt),
+});
 
 describe('quizCardOf', () => {
   const closedEarly = round('closed-early', '2026-11-01T00:00:00Z', '2026-11-05T00:00:00Z');

@@ -35,7 +35,13 @@ export const home: FunctionHandler<typeof accountContract, 'home'> = async (_inp
 async function homeOf(db: Db, caller: BoundCaller, now: Date): Promise<HomeResult> {
   const { member } = caller;
   const month = monthOf(now);
-  const facts = await homeFactsRepo.findHomeReferenceFacts(db, { branchId: member.branchId, orgPath: member.orgPath, orgIds: orgIdsOf(caller), month, now });
+  const facts = await homeFactsRepo.findHomeReferenceFacts(db, {
+    branchId: member.branchId,
+    orgPath: member.orgPath,
+    orgIds: orgIdsOf(caller),
+    month,
+    now,
+  });
   if (!facts) throw new Error(`member ${member._id}: none of their orgs exists`);
   const next = facts.nextEvents[0] ?? null;
   const required = requiredIds(facts.plans);
@@ -46,7 +52,12 @@ async function homeOf(db: Db, caller: BoundCaller, now: Date): Promise<HomeResul
   return {
     status: 'bound',
     me: meOf(caller, facts.orgs, now),
-    study: studySummaryOf(month, facts.plans, facts.plans.flatMap((plan) => plan.materials), progress),
+    study: studySummaryOf(
+      month,
+      facts.plans,
+      facts.plans.flatMap((plan) => plan.materials),
+      progress,
+    ),
     partyDay: {
       serverTime: now.toISOString(),
       next: next ? { event: eventSummary(next, now), mine: myAttendance(attendance) } : null,

@@ -20,13 +20,21 @@ const seededMembers: MemberDoc[] = members.map((m) => {
 // demo-secretary2's branch grown past the 500 members one close may mark (a 党支部 that big should not exist).
 const secretary2 = members.find((m) => m.openid === DEMO_OPENIDS.secretary2)!;
 const bigBranchTemplate = members.find((m) => m.branchId === secretary2.branchId && !m.openid)!;
-const bigBranchExtras: MemberDoc[] = Array.from({ length: 500 }, (_, i) => ({ ...bigBranchTemplate, _id: `it-big-${i}`, name: `党员${i}`, roles: [] }));
+const bigBranchExtras: MemberDoc[] = Array.from({ length: 500 }, (_, i) => ({
+  ...bigBranchTemplate,
+  _id: `it-big-${i}`,
+  name: `党员${i}`,
+  roles: [],
+}));
 const [alice, bob, carol, dave] = helpers.map((_, i) => `it-member-${i}`) as [string, string, string, string];
 const memberIdOf = (openid: string) => seededMembers.find((m) => m.openid === openid)!._id;
 
 let cloud: TestCloud;
 beforeAll(async () => {
-  cloud = await startTestCloud({ functions: ['checkin'], seed: { ...county.collections, members: [...seededMembers, ...bigBranchExtras] } as unknown as Record<string, object[]> });
+  cloud = await startTestCloud({
+    functions: ['checkin'],
+    seed: { ...county.collections, members: [...seededMembers, ...bigBranchExtras] } as unknown as Record<string, object[]>,
+  });
 }, 60_000);
 afterAll(async () => {
   await cloud?.close();
@@ -60,8 +68,12 @@ describe('events', () => {
     expect(event).toMatchObject({ branchId: secretary.branchId, phase: 'open' });
     expect(event.theme.length).toBeGreaterThan(0);
     expect(event).not.toHaveProperty('secret');
-    expect(errorCode((await call('saveEvent', { place: '会议室', startsAt: at(10), endsAt: at(60) }, DEMO_OPENIDS.member)).result)).toBe('AUTH.FORBIDDEN');
-    expect(errorCode((await call('saveEvent', { place: '会议室', startsAt: at(60), endsAt: at(10) }, DEMO_OPENIDS.secretary)).result)).toBe('INPUT.INVALID');
+    expect(errorCode((await call('saveEvent', { place: '会议室', startsAt: at(10), endsAt: at(60) }, DEMO_OPENIDS.member)).result)).toBe(
+      'AUTH.FORBIDDEN',
+    );
+    expect(errorCode((await call('saveEvent', { place: '会议室', startsAt: at(60), endsAt: at(10) }, DEMO_OPENIDS.secretary)).result)).toBe(
+      'INPUT.INVALID',
+    );
     const listed = ok((await call<{ events: CheckinEventSummary[] }>('listEvents', {}, DEMO_OPENIDS.secretary)).result);
     expect(listed.events.map((e) => e.eventId)).toContain(event.eventId);
   });
@@ -94,7 +106,11 @@ describe('events', () => {
 describe('rotating code check-in', () => {
   it('gives the secretary the current code and QR payload, and refuses it outside check-in time', async () => {
     const event = await createEvent();
-    const { result, dbRequests } = await call<{ code: string; payload: string; validUntil: string }>('currentCode', { eventId: event.eventId }, DEMO_OPENIDS.secretary);
+    const { result, dbRequests } = await call<{ code: string; payload: string; validUntil: string }>(
+      'currentCode',
+      { eventId: event.eventId },
+      DEMO_OPENIDS.secretary,
+    );
     const shown = ok(result);
     expect(shown.code).toMatch(/^\d{6}$/);
     expect(shown.payload).toBe(`zbxx:checkin:${event.eventId}:${shown.code}`);
@@ -107,23 +123,39 @@ describe('rotating code check-in', () => {
   it('accepts the current and the previous step, refuses an older code, and counts a repeated check-in once', async () => {
     const event = await createEvent();
     const stale = codeNow(event.eventId, 2);
-    expect(errorCode((await call('checkIn', { eventId: event.eventId, code: stale }, DEMO_OPENIDS.member)).result)).toBe('CHECKIN.BAD_CODE');
+    expect(errorCode((await call('checkIn', { eventId: event.eventId, code: stale }, DEMO_OPENIDS.member)).result)).toBe(
+      'CHECKIN.BAD_CODE',
+    );
     expect(record(event.eventId, demoMember._id)).toBeUndefined();
 
     const previous = codeNow(event.eventId, 1);
-    const first = await call<{ mine: MyAttendance; alreadyCheckedIn: boolean }>('checkIn', { eventId: event.eventId, code: previous }, DEMO_OPENIDS.member);
+    const first = await call<{ mine: MyAttendance; alreadyCheckedIn: boolean }>(
+      'checkIn',
+      { eventId: event.eventId, code: previous },
+      DEMO_OPENIDS.member,
+    );
     expect(ok(first.result)).toMatchObject({ mine: { state: 'present' }, alreadyCheckedIn: false });
     expect(first.dbRequests).toBeLessThanOrEqual(7);
 
     // The same request retried (even with a code that has expired meanwhile) changes nothing.
-    const again = ok((await call<{ mine: MyAttendance; alreadyCheckedIn: boolean }>('checkIn', { eventId: event.eventId, code: stale }, DEMO_OPENIDS.member)).result);
+    const again = ok(
+      (
+        await call<{ mine: MyAttendance; alreadyCheckedIn: boolean }>(
+          'checkIn',
+          { eventId: event.eventId, code: stale },
+          DEMO_OPENIDS.member,
+        )
+      ).result,
+    );
     expect(again).toMatchObject({ mine: { state: 'present' }, alreadyCheckedIn: true });
     const stored = record(event.eventId, demoMember._id)!;
     expect(stored.history).toHaveLength(1);
     expect(stored.history[0]).toMatchObject({ command: 'checkIn', from: 'expected', to: 'present', by: demoMember._id });
 
     // A scanned payload with the current code, typed with full-width digits, also works.
-    const scanned = ok((await call<{ mine: MyAttendance }>('checkIn', { payload: `zbxx:checkin:${event.eventId}:${codeNow(event.eventId)}` }, alice)).result);
+    const scanned = ok(
+      (await call<{ mine: MyAttendance }>('checkIn', { payload: `zbxx:checkin:${event.eventId}:${codeNow(event.eventId)}` }, alice)).result,
+    );
     expect(scanned.mine.state).toBe('present');
     const typed = codeNow(event.eventId).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
     expect(ok((await call<{ mine: MyAttendance }>('checkIn', { code: ` ${typed} ` }, bob)).result).mine.state).toBe('present');
@@ -141,27 +173,56 @@ describe('rotating code check-in', () => {
     const right = codeNow(event.eventId);
     const wrong = right === '000000' ? '000001' : '000000';
     for (let i = 0; i < 10; i += 1) {
-      expect(errorCode((await call('checkIn', { eventId: event.eventId, code: wrong }, DEMO_OPENIDS.secretary)).result)).toBe('CHECKIN.BAD_CODE');
+      expect(errorCode((await call('checkIn', { eventId: event.eventId, code: wrong }, DEMO_OPENIDS.secretary)).result)).toBe(
+        'CHECKIN.BAD_CODE',
+      );
     }
-    expect(errorCode((await call('checkIn', { eventId: event.eventId, code: codeNow(event.eventId) }, DEMO_OPENIDS.secretary)).result)).toBe('AUTH.RATE_LIMITED');
+    expect(
+      errorCode((await call('checkIn', { eventId: event.eventId, code: codeNow(event.eventId) }, DEMO_OPENIDS.secretary)).result),
+    ).toBe('AUTH.RATE_LIMITED');
     expect(record(event.eventId, secretary._id)).toBeUndefined();
   });
 
   it('counts a check-in after the late threshold as 迟到', async () => {
     const event = await createEvent({ startsAt: at(-20), lateAfter: at(-10), checkinOpensAt: at(-40) });
-    expect(ok((await call<{ mine: MyAttendance }>('checkIn', { eventId: event.eventId, code: codeNow(event.eventId) }, carol)).result).mine.state).toBe('late');
+    expect(
+      ok((await call<{ mine: MyAttendance }>('checkIn', { eventId: event.eventId, code: codeNow(event.eventId) }, carol)).result).mine
+        .state,
+    ).toBe('late');
   });
 
   it('flags a check-in from outside a flag geofence and refuses it under a strict one', async () => {
     const center = { latitude: 34.7466, longitude: 113.6254 };
     const far = { latitude: 34.7666, longitude: 113.6254 };
     const flagged = await createEvent({ geofence: { center, radiusMetres: 200, policy: 'flag' } });
-    const reply = ok((await call<{ mine: MyAttendance }>('checkIn', { eventId: flagged.eventId, code: codeNow(flagged.eventId), position: far }, DEMO_OPENIDS.member)).result);
+    const reply = ok(
+      (
+        await call<{ mine: MyAttendance }>(
+          'checkIn',
+          { eventId: flagged.eventId, code: codeNow(flagged.eventId), position: far },
+          DEMO_OPENIDS.member,
+        )
+      ).result,
+    );
     expect(reply.mine).toMatchObject({ state: 'present', flags: ['OUTSIDE_GEOFENCE'] });
     const strict = await createEvent({ geofence: { center, radiusMetres: 200, policy: 'strict' } });
-    expect(errorCode((await call('checkIn', { eventId: strict.eventId, code: codeNow(strict.eventId), position: far }, DEMO_OPENIDS.member)).result)).toBe('CHECKIN.OUTSIDE_GEOFENCE');
-    expect(errorCode((await call('checkIn', { eventId: strict.eventId, code: codeNow(strict.eventId) }, DEMO_OPENIDS.member)).result)).toBe('CHECKIN.LOCATION_REQUIRED');
-    const inside = ok((await call<{ mine: MyAttendance }>('checkIn', { eventId: strict.eventId, code: codeNow(strict.eventId), position: { ...center, accuracyMetres: 30 } }, DEMO_OPENIDS.member)).result);
+    expect(
+      errorCode(
+        (await call('checkIn', { eventId: strict.eventId, code: codeNow(strict.eventId), position: far }, DEMO_OPENIDS.member)).result,
+      ),
+    ).toBe('CHECKIN.OUTSIDE_GEOFENCE');
+    expect(errorCode((await call('checkIn', { eventId: strict.eventId, code: codeNow(strict.eventId) }, DEMO_OPENIDS.member)).result)).toBe(
+      'CHECKIN.LOCATION_REQUIRED',
+    );
+    const inside = ok(
+      (
+        await call<{ mine: MyAttendance }>(
+          'checkIn',
+          { eventId: strict.eventId, code: codeNow(strict.eventId), position: { ...center, accuracyMetres: 30 } },
+          DEMO_OPENIDS.member,
+        )
+      ).result,
+    );
     expect(inside.mine).toMatchObject({ state: 'present', flags: [] });
   });
 });
@@ -173,23 +234,53 @@ describe('leave, manual marks, closing and the sheet', () => {
     ok((await call('requestLeave', { eventId, reason: '在县医院陪护' }, alice)).result);
     ok((await call('requestLeave', { eventId, reason: '家中有事' }, bob)).result);
     expect(errorCode((await call('requestLeave', { eventId, reason: '   ' }, carol)).result)).toBe('INPUT.INVALID');
-    expect(errorCode((await call('decideLeave', { eventId, memberId: memberIdOf(alice), approve: true }, alice)).result)).toBe('AUTH.FORBIDDEN');
-    const approved = ok((await call<{ row: SheetRow }>('decideLeave', { eventId, memberId: memberIdOf(alice), approve: true }, DEMO_OPENIDS.secretary)).result);
+    expect(errorCode((await call('decideLeave', { eventId, memberId: memberIdOf(alice), approve: true }, alice)).result)).toBe(
+      'AUTH.FORBIDDEN',
+    );
+    const approved = ok(
+      (await call<{ row: SheetRow }>('decideLeave', { eventId, memberId: memberIdOf(alice), approve: true }, DEMO_OPENIDS.secretary))
+        .result,
+    );
     expect(approved.row).toMatchObject({ state: 'excused', leaveReason: '在县医院陪护' });
-    ok((await call('decideLeave', { eventId, memberId: memberIdOf(bob), approve: false, reason: '活动重要，请安排时间参加' }, DEMO_OPENIDS.secretary)).result);
+    ok(
+      (
+        await call(
+          'decideLeave',
+          { eventId, memberId: memberIdOf(bob), approve: false, reason: '活动重要，请安排时间参加' },
+          DEMO_OPENIDS.secretary,
+        )
+      ).result,
+    );
 
     // A manual mark needs a reason and leaves the record untouched without one.
-    expect(errorCode((await call('mark', { eventId, memberId: memberIdOf(dave), to: 'present', reason: '' }, DEMO_OPENIDS.secretary)).result)).toBe('ATTENDANCE.REASON_REQUIRED');
-    expect(errorCode((await call('mark', { eventId, memberId: memberIdOf(dave), to: 'present', reason: '  ' }, DEMO_OPENIDS.secretary)).result)).toBe('ATTENDANCE.REASON_REQUIRED');
+    expect(
+      errorCode((await call('mark', { eventId, memberId: memberIdOf(dave), to: 'present', reason: '' }, DEMO_OPENIDS.secretary)).result),
+    ).toBe('ATTENDANCE.REASON_REQUIRED');
+    expect(
+      errorCode((await call('mark', { eventId, memberId: memberIdOf(dave), to: 'present', reason: '  ' }, DEMO_OPENIDS.secretary)).result),
+    ).toBe('ATTENDANCE.REASON_REQUIRED');
     expect(record(eventId, memberIdOf(dave))).toBeUndefined();
-    const marked = await call<{ row: SheetRow }>('mark', { eventId, memberId: memberIdOf(dave), to: 'present', reason: '老党员无智能手机，现场登记' }, DEMO_OPENIDS.secretary);
+    const marked = await call<{ row: SheetRow }>(
+      'mark',
+      { eventId, memberId: memberIdOf(dave), to: 'present', reason: '老党员无智能手机，现场登记' },
+      DEMO_OPENIDS.secretary,
+    );
     expect(ok(marked.result).row).toMatchObject({ state: 'present', checkinMethod: 'manual' });
     expect(ok(marked.result).row.history).toEqual([
-      expect.objectContaining({ command: 'mark', from: 'expected', to: 'present', reason: '老党员无智能手机，现场登记', byName: secretary.name, role: 'secretary' }),
+      expect.objectContaining({
+        command: 'mark',
+        from: 'expected',
+        to: 'present',
+        reason: '老党员无智能手机，现场登记',
+        byName: secretary.name,
+        role: 'secretary',
+      }),
     ]);
     // A member of another branch cannot be put on this sheet.
     const outsider = members.find((m) => m.branchId !== secretary.branchId)!;
-    expect(errorCode((await call('mark', { eventId, memberId: outsider._id, to: 'present', reason: '代签' }, DEMO_OPENIDS.secretary)).result)).toBe('NOT_FOUND');
+    expect(
+      errorCode((await call('mark', { eventId, memberId: outsider._id, to: 'present', reason: '代签' }, DEMO_OPENIDS.secretary)).result),
+    ).toBe('NOT_FOUND');
 
     ok((await call('checkIn', { eventId, code: codeNow(eventId) }, DEMO_OPENIDS.member)).result);
 
@@ -209,7 +300,10 @@ describe('leave, manual marks, closing and the sheet', () => {
     const eventId = event.eventId;
     ok((await call('checkIn', { eventId, code: codeNow(eventId) }, DEMO_OPENIDS.member)).result);
     ok((await call('mark', { eventId, memberId: memberIdOf(alice), to: 'absent', reason: '未到场' }, DEMO_OPENIDS.secretary)).result);
-    ok((await call('mark', { eventId, memberId: memberIdOf(alice), to: 'late', reason: '会后补登：实际迟到15分钟' }, DEMO_OPENIDS.secretary)).result);
+    ok(
+      (await call('mark', { eventId, memberId: memberIdOf(alice), to: 'late', reason: '会后补登：实际迟到15分钟' }, DEMO_OPENIDS.secretary))
+        .result,
+    );
 
     const closing = await call<{ tally: AttendanceTally; event: CheckinEventSummary }>('closeEvent', { eventId }, DEMO_OPENIDS.secretary);
     const closed = ok(closing.result);
@@ -217,7 +311,9 @@ describe('leave, manual marks, closing and the sheet', () => {
     expect(closed.event.phase).toBe('closed');
     expect(closed.tally).toMatchObject({ late: 2, absent: branchSize - 2, expected: 0 });
     // Closing again finds nobody left to mark.
-    expect(ok((await call<{ tally: AttendanceTally }>('closeEvent', { eventId }, DEMO_OPENIDS.secretary)).result).tally).toEqual(closed.tally);
+    expect(ok((await call<{ tally: AttendanceTally }>('closeEvent', { eventId }, DEMO_OPENIDS.secretary)).result).tally).toEqual(
+      closed.tally,
+    );
 
     const carolRecord = record(eventId, memberIdOf(carol))!;
     expect(carolRecord.state).toBe('absent');
@@ -227,13 +323,25 @@ describe('leave, manual marks, closing and the sheet', () => {
 
     // After the close: no check-in, no mark but 补学, no edits of the event, no history through any action.
     expect(errorCode((await call('checkIn', { eventId, code: codeNow(eventId) }, carol)).result)).toBe('ATTENDANCE.CHECKIN_CLOSED');
-    expect(errorCode((await call('mark', { eventId, memberId: memberIdOf(carol), to: 'present', reason: '补登' }, DEMO_OPENIDS.secretary)).result)).toBe('ATTENDANCE.EVENT_CLOSED');
-    expect(errorCode((await call('saveEvent', { eventId, place: '改地点', startsAt: at(-30), endsAt: at(60) }, DEMO_OPENIDS.secretary)).result)).toBe('ATTENDANCE.EVENT_CLOSED');
+    expect(
+      errorCode(
+        (await call('mark', { eventId, memberId: memberIdOf(carol), to: 'present', reason: '补登' }, DEMO_OPENIDS.secretary)).result,
+      ),
+    ).toBe('ATTENDANCE.EVENT_CLOSED');
+    expect(
+      errorCode((await call('saveEvent', { eventId, place: '改地点', startsAt: at(-30), endsAt: at(60) }, DEMO_OPENIDS.secretary)).result),
+    ).toBe('ATTENDANCE.EVENT_CLOSED');
     expect(errorCode((await call('removeEvent', { eventId }, DEMO_OPENIDS.secretary)).result)).toBe('CONFLICT');
     expect(
-      errorCode((await call('mark', { eventId, memberId: memberIdOf(carol), to: 'madeUp', reason: '补学', history: [] }, DEMO_OPENIDS.secretary)).result),
+      errorCode(
+        (await call('mark', { eventId, memberId: memberIdOf(carol), to: 'madeUp', reason: '补学', history: [] }, DEMO_OPENIDS.secretary))
+          .result,
+      ),
     ).toBe('INPUT.INVALID');
-    ok((await call('mark', { eventId, memberId: memberIdOf(carol), to: 'madeUp', reason: '已参加支部集中补学' }, DEMO_OPENIDS.secretary)).result);
+    ok(
+      (await call('mark', { eventId, memberId: memberIdOf(carol), to: 'madeUp', reason: '已参加支部集中补学' }, DEMO_OPENIDS.secretary))
+        .result,
+    );
     expect(record(eventId, memberIdOf(carol))!.history.map((h) => h.to)).toEqual(['absent', 'madeUp']);
 
     for (const doc of cloud.engine.find('attendance', { eventId }) as unknown as AttendanceRecord[]) {
@@ -244,7 +352,10 @@ describe('leave, manual marks, closing and the sheet', () => {
   // Found in review: the roster query stops at 1,000, so members past it were never marked 缺席. A branch is far
   // smaller; one this big is refused whole rather than closed in part.
   it('refuses to close an event of a branch bigger than one close may mark, and changes nothing', async () => {
-    const { eventId } = await createEvent({ startsAt: at(-30), checkinOpensAt: at(-40), lateAfter: at(-20), endsAt: at(60) }, DEMO_OPENIDS.secretary2);
+    const { eventId } = await createEvent(
+      { startsAt: at(-30), checkinOpensAt: at(-40), lateAfter: at(-20), endsAt: at(60) },
+      DEMO_OPENIDS.secretary2,
+    );
     const before = cloud.snapshot(['checkinEvents', 'attendance', 'auditLog']);
     const closing = (await call('closeEvent', { eventId }, DEMO_OPENIDS.secretary2)).result;
     expect(closing).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID', message: expect.stringContaining('超过 500 人') } });
@@ -255,39 +366,73 @@ describe('leave, manual marks, closing and the sheet', () => {
 /** Answers the member's 补学 paper with the key the server stored (the test can read the database). */
 async function passMakeUpQuiz(eventId: string, openid: string, memberId: string): Promise<void> {
   const { paperId } = ok((await call<{ paperId: string }>('makeUpQuizStart', { eventId }, openid)).result);
-  const paper = cloud.engine.find('checkinMakeUpQuizzes', { _id: `${eventId}_${memberId}` })[0] as unknown as { items: { questionId: string; key: string[]; order: string[] }[] };
-  const answers = Object.fromEntries(paper.items.map((item) => [item.questionId, item.order.flatMap((id, i) => (item.key.includes(id) ? ['ABCDEFGHIJ'[i]!] : []))]));
-  expect(ok((await call<{ result: { passed: boolean } }>('makeUpQuizSubmit', { eventId, paperId, answers }, openid)).result).result.passed).toBe(true);
+  const paper = cloud.engine.find('checkinMakeUpQuizzes', { _id: `${eventId}_${memberId}` })[0] as unknown as {
+    items: { questionId: string; key: string[]; order: string[] }[];
+  };
+  const answers = Object.fromEntries(
+    paper.items.map((item) => [item.questionId, item.order.flatMap((id, i) => (item.key.includes(id) ? ['ABCDEFGHIJ'[i]!] : []))]),
+  );
+  expect(
+    ok((await call<{ result: { passed: boolean } }>('makeUpQuizSubmit', { eventId, paperId, answers }, openid)).result).result.passed,
+  ).toBe(true);
 }
 
 describe('member views, make-up and reminders', () => {
   it('completes 补学 only when the event’s materials are read and its quiz is passed', async () => {
     const progress = county.collections.studyProgress.filter((row) => row.memberId === demoMember._id);
     const read = progress.find((row) => row.completedAt)!.materialId;
-    const unread = county.collections.studyMaterials.map((m) => m._id).find((id) => !progress.some((row) => row.materialId === id && row.completedAt))!;
+    const unread = county.collections.studyMaterials
+      .map((m) => m._id)
+      .find((id) => !progress.some((row) => row.materialId === id && row.completedAt))!;
     const done = await createEvent({ startsAt: at(-30), checkinOpensAt: at(-40), endsAt: at(60), materialIds: [read] });
     const notDone = await createEvent({ startsAt: at(-30), checkinOpensAt: at(-40), endsAt: at(60), materialIds: [read, unread] });
-    expect(errorCode((await call('completeMakeUp', { eventId: done.eventId }, DEMO_OPENIDS.member)).result)).toBe('ATTENDANCE.ILLEGAL_TRANSITION');
+    expect(errorCode((await call('completeMakeUp', { eventId: done.eventId }, DEMO_OPENIDS.member)).result)).toBe(
+      'ATTENDANCE.ILLEGAL_TRANSITION',
+    );
     ok((await call('closeEvent', { eventId: done.eventId }, DEMO_OPENIDS.secretary)).result);
     ok((await call('closeEvent', { eventId: notDone.eventId }, DEMO_OPENIDS.secretary)).result);
 
-    const view = ok((await call<{ materials: { materialId: string; completed: boolean }[]; mine: MyAttendance }>('makeUp', { eventId: notDone.eventId }, DEMO_OPENIDS.member)).result);
+    const view = ok(
+      (
+        await call<{ materials: { materialId: string; completed: boolean }[]; mine: MyAttendance }>(
+          'makeUp',
+          { eventId: notDone.eventId },
+          DEMO_OPENIDS.member,
+        )
+      ).result,
+    );
     expect(view.mine.state).toBe('absent');
-    expect(view.materials).toEqual([expect.objectContaining({ materialId: read, completed: true }), expect.objectContaining({ materialId: unread, completed: false })]);
-    expect(errorCode((await call('completeMakeUp', { eventId: notDone.eventId }, DEMO_OPENIDS.member)).result)).toBe('CHECKIN.MAKEUP_INCOMPLETE');
+    expect(view.materials).toEqual([
+      expect.objectContaining({ materialId: read, completed: true }),
+      expect.objectContaining({ materialId: unread, completed: false }),
+    ]);
+    expect(errorCode((await call('completeMakeUp', { eventId: notDone.eventId }, DEMO_OPENIDS.member)).result)).toBe(
+      'CHECKIN.MAKEUP_INCOMPLETE',
+    );
     // Materials read is not enough: the 补学 quiz must be passed too (make-up-quiz.int.test.ts covers it in full).
-    expect(errorCode((await call('completeMakeUp', { eventId: done.eventId }, DEMO_OPENIDS.member)).result)).toBe('CHECKIN.MAKEUP_INCOMPLETE');
+    expect(errorCode((await call('completeMakeUp', { eventId: done.eventId }, DEMO_OPENIDS.member)).result)).toBe(
+      'CHECKIN.MAKEUP_INCOMPLETE',
+    );
     await passMakeUpQuiz(done.eventId, DEMO_OPENIDS.member, demoMember._id);
     const made = ok((await call<{ mine: MyAttendance }>('completeMakeUp', { eventId: done.eventId }, DEMO_OPENIDS.member)).result);
     expect(made.mine.state).toBe('madeUp');
-    expect(record(done.eventId, demoMember._id)!.history.map((h) => `${h.command}:${h.to}`)).toEqual(['close:absent', 'completeMakeUp:madeUp']);
+    expect(record(done.eventId, demoMember._id)!.history.map((h) => `${h.command}:${h.to}`)).toEqual([
+      'close:absent',
+      'completeMakeUp:madeUp',
+    ]);
   });
 
   it('shows the member the next event with their state, within 4 database requests', async () => {
     const { result, dbRequests } = await call<{ next: MemberEvent | null; recent: MemberEvent[] }>('myEvents', {}, DEMO_OPENIDS.member);
     const data = ok(result);
     // The next one is the earliest event not yet over (earlier tests left several running).
-    const running = (cloud.engine.find('checkinEvents', { branchId: secretary.branchId, closedAt: null }) as unknown as { _id: string; startsAt: Date; endsAt: Date }[])
+    const running = (
+      cloud.engine.find('checkinEvents', { branchId: secretary.branchId, closedAt: null }) as unknown as {
+        _id: string;
+        startsAt: Date;
+        endsAt: Date;
+      }[]
+    )
       .filter((e) => new Date(e.endsAt).getTime() > Date.now())
       .sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime());
     expect(data.next?.event.eventId).toBe(running[0]?._id);

@@ -10,7 +10,9 @@ const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 1
 const demoMember = county.collections.members.find((m) => m.openid === DEMO_OPENIDS.member)!;
 const progress = county.collections.studyProgress.filter((row) => row.memberId === demoMember._id);
 const readMaterial = progress.find((row) => row.completedAt)!.materialId;
-const unreadMaterial = county.collections.studyMaterials.map((m) => m._id).find((id) => !progress.some((row) => row.materialId === id && row.completedAt))!;
+const unreadMaterial = county.collections.studyMaterials
+  .map((m) => m._id)
+  .find((id) => !progress.some((row) => row.materialId === id && row.completedAt))!;
 
 let cloud: TestCloud;
 beforeAll(async () => {
@@ -22,7 +24,8 @@ afterAll(async () => {
 
 const MINUTE = 60_000;
 const at = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * MINUTE).toISOString();
-const call = <T>(action: string, data: unknown, openid: string = DEMO_OPENIDS.member) => cloud.call<Envelope<T>>('checkin', { action, data }, openid);
+const call = <T>(action: string, data: unknown, openid: string = DEMO_OPENIDS.member) =>
+  cloud.call<Envelope<T>>('checkin', { action, data }, openid);
 const ok = <T>(reply: Envelope<T>): T => {
   if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
   return reply.data;
@@ -40,7 +43,8 @@ interface SubmitReply {
   quiz: MakeUpQuizStatus;
 }
 
-const stored = (eventId: string) => cloud.engine.find('checkinMakeUpQuizzes', { _id: `${eventId}_${demoMember._id}` })[0] as unknown as MakeUpQuizDoc | undefined;
+const stored = (eventId: string) =>
+  cloud.engine.find('checkinMakeUpQuizzes', { _id: `${eventId}_${demoMember._id}` })[0] as unknown as MakeUpQuizDoc | undefined;
 const LABELS = 'ABCDEFGHIJ';
 /** The answers a member who knows the key would give (right) or one that picks a wrong option everywhere. */
 function answersFor(eventId: string, right: boolean): Record<string, string[]> {
@@ -56,7 +60,13 @@ function answersFor(eventId: string, right: boolean): Record<string, string[]> {
 /** A closed event of demo-member's branch at which the member was absent. */
 async function missedEvent(materialIds: string[], fields: Record<string, unknown> = {}): Promise<CheckinEventSummary> {
   const { event } = ok(
-    (await call<{ event: CheckinEventSummary }>('saveEvent', { place: '党群服务中心', startsAt: at(-30), checkinOpensAt: at(-40), endsAt: at(60), materialIds, ...fields }, DEMO_OPENIDS.secretary)).result,
+    (
+      await call<{ event: CheckinEventSummary }>(
+        'saveEvent',
+        { place: '党群服务中心', startsAt: at(-30), checkinOpensAt: at(-40), endsAt: at(60), materialIds, ...fields },
+        DEMO_OPENIDS.secretary,
+      )
+    ).result,
   );
   ok((await call('closeEvent', { eventId: event.eventId }, DEMO_OPENIDS.secretary)).result);
   return event;
@@ -82,7 +92,15 @@ describe('补学 quiz', () => {
 
     // Another branch's member can't see it; the secretary (present at nothing, but not absent either) has nothing to make up.
     expect(errorOf((await call('makeUpQuizStart', { eventId: event.eventId }, DEMO_OPENIDS.member2)).result)?.code).toBe('AUTH.FORBIDDEN');
-    const open = ok((await call<{ event: CheckinEventSummary }>('saveEvent', { place: '党群服务中心', startsAt: at(30), endsAt: at(90) }, DEMO_OPENIDS.secretary)).result).event;
+    const open = ok(
+      (
+        await call<{ event: CheckinEventSummary }>(
+          'saveEvent',
+          { place: '党群服务中心', startsAt: at(30), endsAt: at(90) },
+          DEMO_OPENIDS.secretary,
+        )
+      ).result,
+    ).event;
     expect(errorOf((await call('makeUpQuizStart', { eventId: open.eventId })).result)?.code).toBe('ATTENDANCE.ILLEGAL_TRANSITION');
   });
 
@@ -95,7 +113,9 @@ describe('补学 quiz', () => {
     expect(failed.quiz.passed).toBe(false);
 
     const before = cloud.snapshot(['checkinMakeUpQuizzes', 'attendance']);
-    const replay = ok((await call<SubmitReply>('makeUpQuizSubmit', { eventId: event.eventId, paperId, answers: answersFor(event.eventId, true) })).result);
+    const replay = ok(
+      (await call<SubmitReply>('makeUpQuizSubmit', { eventId: event.eventId, paperId, answers: answersFor(event.eventId, true) })).result,
+    );
     expect(replay).toEqual(failed);
     expect(cloud.snapshot(['checkinMakeUpQuizzes', 'attendance'])).toEqual(before);
 
@@ -122,7 +142,9 @@ describe('补学 quiz', () => {
       expect(passed.quiz.passed).toBe(true);
       // A replay with other answers can't lower (or change) the stored result.
       const before = cloud.snapshot(['checkinMakeUpQuizzes']);
-      expect(ok((await call<SubmitReply>('makeUpQuizSubmit', { eventId, paperId, answers: answersFor(eventId, false) })).result)).toEqual(passed);
+      expect(ok((await call<SubmitReply>('makeUpQuizSubmit', { eventId, paperId, answers: answersFor(eventId, false) })).result)).toEqual(
+        passed,
+      );
       expect(cloud.snapshot(['checkinMakeUpQuizzes'])).toEqual(before);
       // Passed stays passed: asking for the paper again draws nothing new.
       expect(ok((await call<StartReply>('makeUpQuizStart', { eventId })).result).paperId).toBe(paperId);
@@ -131,7 +153,11 @@ describe('补学 quiz', () => {
     expect(errorOf((await call('completeMakeUp', { eventId: unread.eventId })).result)?.code).toBe('CHECKIN.MAKEUP_INCOMPLETE');
     const made = ok((await call<{ mine: MyAttendance }>('completeMakeUp', { eventId: event.eventId })).result);
     expect(made.mine.state).toBe('madeUp');
-    const history = (cloud.engine.find('attendance', { _id: `${event.eventId}_${demoMember._id}` })[0] as unknown as { history: { command: string; to: string }[] }).history;
+    const history = (
+      cloud.engine.find('attendance', { _id: `${event.eventId}_${demoMember._id}` })[0] as unknown as {
+        history: { command: string; to: string }[];
+      }
+    ).history;
     expect(history.map((h) => `${h.command}:${h.to}`)).toEqual(['close:absent', 'completeMakeUp:madeUp']);
   });
 

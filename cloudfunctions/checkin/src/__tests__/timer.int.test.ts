@@ -25,10 +25,15 @@ const ok = <T>(reply: Envelope<T>): T => {
 const errorCode = (reply: Envelope<unknown>) => (reply.ok ? null : reply.error.code);
 const timerEvent = () => ({ Type: 'Timer', TriggerName: 'remind', Time: new Date().toISOString() });
 /** As the platform starts a timer trigger: no caller identity at all. */
-const fireTimer = async () => (await cloud.devcloud.invoke('checkin', timerEvent(), null)).result as Envelope<{ sent: number; failed: number }>;
+const fireTimer = async () =>
+  (await cloud.devcloud.invoke('checkin', timerEvent(), null)).result as Envelope<{ sent: number; failed: number }>;
 
 async function createEvent(fields: Record<string, unknown>): Promise<CheckinEventSummary> {
-  const { result } = await call<{ event: CheckinEventSummary }>('saveEvent', { place: '东关社区党群服务中心', ...fields }, DEMO_OPENIDS.secretary);
+  const { result } = await call<{ event: CheckinEventSummary }>(
+    'saveEvent',
+    { place: '东关社区党群服务中心', ...fields },
+    DEMO_OPENIDS.secretary,
+  );
   return ok(result).event;
 }
 
@@ -44,7 +49,8 @@ describe('day-before reminders on a timer', () => {
 
     const anonymous = (await cloud.devcloud.invoke('checkin', { action: 'myEvents', data: {} }, null)).result as Envelope<unknown>;
     expect(errorCode(anonymous)).toBe('AUTH.NO_IDENTITY');
-    const anonymousSend = (await cloud.devcloud.invoke('checkin', { action: 'sendDueReminders', data: {} }, null)).result as Envelope<unknown>;
+    const anonymousSend = (await cloud.devcloud.invoke('checkin', { action: 'sendDueReminders', data: {} }, null))
+      .result as Envelope<unknown>;
     expect(errorCode(anonymousSend)).toBe('AUTH.NO_IDENTITY');
     expect(cloud.devcloud.outbox.list({ touser: DEMO_OPENIDS.member })).toHaveLength(0);
   });
@@ -61,7 +67,9 @@ describe('day-before reminders on a timer', () => {
     expect(first).toEqual({ sent: 2, failed: 0 });
     const messages = cloud.devcloud.outbox.list().slice(before);
     expect(messages.map((m) => m.touser)).toEqual([DEMO_OPENIDS.member, DEMO_OPENIDS.member]);
-    expect(messages.map((m) => (m.data as { thing1: { value: string } }).thing1.value).sort()).toEqual(['伪造定时器不应发送', '学习党章主题党日'].sort());
+    expect(messages.map((m) => (m.data as { thing1: { value: string } }).thing1.value).sort()).toEqual(
+      ['伪造定时器不应发送', '学习党章主题党日'].sort(),
+    );
     expect(messages[0]).toMatchObject({ templateId: 'tmpl-partyday-reminder', page: 'pages/party-day/index', functionName: 'checkin' });
 
     // Nobody else subscribed, so nobody else hears about it; a second run sends nothing new.

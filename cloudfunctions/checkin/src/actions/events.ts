@@ -26,7 +26,10 @@ export const listEvents: Handler<'listEvents'> = async (_input, { caller, db, no
   const secretary = requireSecretary(caller);
   const branchId = secretary.scope.secretaryOf[0] as string;
   const events = await checkinEventsRepo.findEventsOfBranch(db, branchId);
-  const counts = await checkinAttendanceRepo.countStates(db, events.map((e) => e._id));
+  const counts = await checkinAttendanceRepo.countStates(
+    db,
+    events.map((e) => e._id),
+  );
   return {
     events: events.map((event) => ({ ...eventSummary(event, now), tally: { ...emptyTally(), ...counts.get(event._id) } })),
   };

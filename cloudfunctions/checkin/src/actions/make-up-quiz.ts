@@ -41,22 +41,40 @@ async function requireMakeUpState(db: Db, event: CheckinEventDoc, memberId: stri
 }
 
 /** A fresh paper from the banks on the event's org path (the event's category if set), drawn by the quiz's own rules, options shuffled. */
-async function drawPaper(db: Db, event: CheckinEventDoc, memberId: string, previous: MakeUpQuizDoc | null, now: Date, random: () => number): Promise<MakeUpQuizDoc> {
+async function drawPaper(
+  db: Db,
+  event: CheckinEventDoc,
+  memberId: string,
+  previous: MakeUpQuizDoc | null,
+  now: Date,
+  random: () => number,
+): Promise<MakeUpQuizDoc> {
   const counts = await quizQuestionsRepo.countByCategory(db, event.orgPath);
   // The event's category when the bank has enough of it, else the whole bank.
   const themed = counts.find((row) => row.category === event.quizCategory && row.count >= MAKE_UP_QUIZ_SIZE);
   const categories = themed ? [themed.category] : counts.map((row) => row.category);
-  const bank = categories.length === 0 ? [] : (await quizQuestionsRepo.findDrawable(db, event.orgPath, categories)).map(quizQuestionsRepo.toQuestion);
+  const bank =
+    categories.length === 0 ? [] : (await quizQuestionsRepo.findDrawable(db, event.orgPath, categories)).map(quizQuestionsRepo.toQuestion);
   if (bank.length === 0) throw new AppError('QUIZ.DRAW_IMPOSSIBLE', '题库暂无题目，无法进行补学测验，请联系支部书记');
   const count = Math.min(MAKE_UP_QUIZ_SIZE, bank.length);
-  const drawn = drawQuestions(bank.map((q) => ({ ...q, category: ANY_CATEGORY })), [{ category: ANY_CATEGORY, count }], random);
+  const drawn = drawQuestions(
+    bank.map((q) => ({ ...q, category: ANY_CATEGORY })),
+    [{ category: ANY_CATEGORY, count }],
+    random,
+  );
   const shuffles = drawn.map((question) => shuffleOptions(question, random));
   return {
     _id: checkinMakeUpQuizzesRepo.makeUpQuizId(event._id, memberId),
     eventId: event._id,
     memberId,
     paperId: randomUUID().replace(/-/g, ''),
-    items: drawn.map((question, i) => ({ questionId: question.id, type: question.type, key: [...question.key], points: POINTS_PER_QUESTION, order: [...shuffles[i]!.order] })),
+    items: drawn.map((question, i) => ({
+      questionId: question.id,
+      type: question.type,
+      key: [...question.key],
+      points: POINTS_PER_QUESTION,
+      order: [...shuffles[i]!.order],
+    })),
     questions: drawn.map((question, i) => toPublicQuestion(question, shuffles[i]!, POINTS_PER_QUESTION)),
     result: null,
     passedAt: previous?.passedAt ?? null,
@@ -104,7 +122,14 @@ export const makeUpQuizSubmit: Handler<'makeUpQuizSubmit'> = async (input, { cal
   }
   const passMark = passMarkOf(quiz);
   const score = scoreAttempt(quiz.items, answers, { multipleChoice: 'allOrNothing', passMark });
-  const result: MakeUpQuizResultDoc = { score: score.score, maxScore: score.maxScore, passMark, correctCount: score.correctCount, passed: score.passed, submittedAt: now };
+  const result: MakeUpQuizResultDoc = {
+    score: score.score,
+    maxScore: score.maxScore,
+    passMark,
+    correctCount: score.correctCount,
+    passed: score.passed,
+    submittedAt: now,
+  };
   // A concurrent submit of the same paper may have won: either way, answer with what is stored.
   const { quiz: recorded } = await checkinMakeUpQuizzesRepo.recordMakeUpQuizResult(db, quiz._id, quiz.paperId, result);
   if (!recorded?.result) throw new AppError('CONFLICT', '试卷已更换，请重新开始补学测验');

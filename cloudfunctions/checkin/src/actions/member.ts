@@ -1,5 +1,13 @@
 import type { checkinContract, MemberEvent } from '@zbxx/contracts';
-import { checkAttempts, decideGeofence, minutesUntil, normalizeTypedCode, parseCheckinPayload, type AttemptPolicy, type CheckinFlag } from '@zbxx/domain';
+import {
+  checkAttempts,
+  decideGeofence,
+  minutesUntil,
+  normalizeTypedCode,
+  parseCheckinPayload,
+  type AttemptPolicy,
+  type CheckinFlag,
+} from '@zbxx/domain';
 import { verifyCode } from '@zbxx/domain/src/checkin/code';
 import {
   AppError,
@@ -52,7 +60,10 @@ export const myEvents: Handler<'myEvents'> = async (_input, { caller, db, now })
   return {
     serverTime: now.toISOString(),
     next: next ? view(next) : null,
-    recent: events.filter((event) => event !== next).slice(0, RECENT).map(view),
+    recent: events
+      .filter((event) => event !== next)
+      .slice(0, RECENT)
+      .map(view),
   };
 };
 
@@ -74,7 +85,9 @@ export const checkIn: Handler<'checkIn'> = async (input, { caller, db, now }) =>
     event = (await loadMemberEvent(db, caller, eventId)).event;
   } else {
     // A typed code without a page context: the branch's event whose check-in is running now.
-    const open = (await checkinEventsRepo.findEventsOfBranchSince(db, bound.member.branchId, new Date(now.getTime() - 86_400_000))).find((candidate) => phaseOf(candidate, now) === 'open');
+    const open = (await checkinEventsRepo.findEventsOfBranchSince(db, bound.member.branchId, new Date(now.getTime() - 86_400_000))).find(
+      (candidate) => phaseOf(candidate, now) === 'open',
+    );
     if (!open) throw new AppError('CHECKIN.NOT_OPEN');
     event = open;
   }
@@ -82,7 +95,11 @@ export const checkIn: Handler<'checkIn'> = async (input, { caller, db, now }) =>
   // Two valid codes in a million: guessing is only a threat at machine speed, which this limit stops.
   const attemptKey = `checkin-${bound.member._id}`;
   const verdict = checkAttempts(await bindAttemptsRepo.getAttemptFailures(db, attemptKey), now.getTime(), CHECKIN_CODE_POLICY);
-  if (!verdict.allowed) throw new AppError('AUTH.RATE_LIMITED', `签到码错误次数过多，请${minutesUntil(verdict.lockedUntil ?? now.getTime(), now.getTime())}分钟后再试`);
+  if (!verdict.allowed)
+    throw new AppError(
+      'AUTH.RATE_LIMITED',
+      `签到码错误次数过多，请${minutesUntil(verdict.lockedUntil ?? now.getTime(), now.getTime())}分钟后再试`,
+    );
 
   let alreadyCheckedIn = false;
   const method = scanned ? 'scan' : 'code';
@@ -114,7 +131,14 @@ export const checkIn: Handler<'checkIn'> = async (input, { caller, db, now }) =>
 /** 请假: before the event starts, with a reason; the secretary decides. */
 export const requestLeave: Handler<'requestLeave'> = async (input, { caller, db, now }) => {
   const { member, event } = await loadMemberEvent(db, caller, input.eventId);
-  const { record } = await applyCommand(db, event, member.member._id, { type: 'requestLeave', reason: input.reason }, { role: 'member', memberId: member.member._id }, now);
+  const { record } = await applyCommand(
+    db,
+    event,
+    member.member._id,
+    { type: 'requestLeave', reason: input.reason },
+    { role: 'member', memberId: member.member._id },
+    now,
+  );
   return { mine: myAttendance(record) };
 };
 
@@ -154,7 +178,9 @@ async function makeUpMaterials(db: Parameters<Handler<'makeUp'>>[1]['db'], membe
   ]);
   const done = new Set(progress.filter((row) => row.completedAt).map((row) => row.materialId));
   const titles = new Map(materials.map((m) => [m._id, m.title]));
-  return event.materialIds.filter((id) => titles.has(id)).map((materialId) => ({ materialId, title: titles.get(materialId) ?? '', completed: done.has(materialId) }));
+  return event.materialIds
+    .filter((id) => titles.has(id))
+    .map((materialId) => ({ materialId, title: titles.get(materialId) ?? '', completed: done.has(materialId) }));
 }
 
 /** 补学: the event's study materials and how far the member is with them. */
@@ -183,7 +209,8 @@ export const completeMakeUp: Handler<'completeMakeUp'> = async (input, { caller,
     checkinAttendanceRepo.getAttendance(db, event._id, member.member._id),
     makeUpQuizPassed(db, event._id, member.member._id),
   ]);
-  if ((current?.state === 'excused' || current?.state === 'absent') && !quizPassed) throw new AppError('CHECKIN.MAKEUP_INCOMPLETE', '补学测验尚未通过');
+  if ((current?.state === 'excused' || current?.state === 'absent') && !quizPassed)
+    throw new AppError('CHECKIN.MAKEUP_INCOMPLETE', '补学测验尚未通过');
   const { record } = await applyCommand(db, event, member.member._id, { type: 'completeMakeUp' }, { role: 'system' }, now);
   return { mine: myAttendance(record) };
 };

@@ -1,5 +1,13 @@
 import { CHECKIN_REMINDER_TEMPLATE_ID, type checkinContract } from '@zbxx/contracts';
-import { AppError, checkinRemindersRepo, requireBound, type CheckinReminderDoc, type Db, type FunctionHandler, type TimerContext } from '@zbxx/server';
+import {
+  AppError,
+  checkinRemindersRepo,
+  requireBound,
+  type CheckinReminderDoc,
+  type Db,
+  type FunctionHandler,
+  type TimerContext,
+} from '@zbxx/server';
 import * as cloud from 'wx-server-sdk';
 
 type Handler<K extends keyof typeof checkinContract.actions> = FunctionHandler<typeof checkinContract, K>;
@@ -17,7 +25,11 @@ function reminderMessage(reminder: CheckinReminderDoc) {
     touser: reminder.openid,
     templateId: CHECKIN_REMINDER_TEMPLATE_ID,
     page: 'pages/party-day/index',
-    data: { thing1: { value: thing(reminder.theme) }, time2: { value: shanghaiTime(reminder.startsAt) }, thing3: { value: thing(reminder.place) } },
+    data: {
+      thing1: { value: thing(reminder.theme) },
+      time2: { value: shanghaiTime(reminder.startsAt) },
+      thing3: { value: thing(reminder.place) },
+    },
   };
 }
 

@@ -50,7 +50,10 @@ function rowsOf(roster: Roster, records: readonly AttendanceDoc[]): SheetRow[] {
 }
 
 async function loadSheet(db: Db, event: CheckinEventDoc) {
-  const [roster, records] = await Promise.all([membersRepo.findMembersInBranch(db, event.branchId), checkinAttendanceRepo.findAttendanceOfEvent(db, event._id)]);
+  const [roster, records] = await Promise.all([
+    membersRepo.findMembersInBranch(db, event.branchId),
+    checkinAttendanceRepo.findAttendanceOfEvent(db, event._id),
+  ]);
   return { roster, records, rows: rowsOf(roster, records) };
 }
 
@@ -61,7 +64,13 @@ export const sheet: Handler<'sheet'> = async (input, { caller, db, now }) => {
   return { event: eventSummary(event, now), tally: tallyOf(rows.map((row) => row.state)), rows };
 };
 
-async function rowAfter(db: Db, event: CheckinEventDoc, memberId: string, record: AttendanceRecord, secretaryName: [string, string]): Promise<SheetRow> {
+async function rowAfter(
+  db: Db,
+  event: CheckinEventDoc,
+  memberId: string,
+  record: AttendanceRecord,
+  secretaryName: [string, string],
+): Promise<SheetRow> {
   const person = await membersRepo.getMember(db, memberId);
   const names = new Map([secretaryName, ...(person ? [[person._id, person.name] as [string, string]] : [])]);
   return sheetRow(person ?? { _id: memberId, name: '已转出党员', duty: '' }, record, names);
@@ -131,10 +140,19 @@ async function closeInTransaction(db: Db, eventId: string, secretary: BoundCalle
     }
     const byMember = new Map(records.map((record) => [record.memberId, record]));
     const states = new Map<string, AttendanceRecord['state']>(records.map((record) => [record.memberId, record.state]));
-    const unmarked = [...roster.map((person) => person._id).filter((id) => !byMember.has(id)), ...records.filter((r) => r.state === 'expected').map((r) => r.memberId)];
+    const unmarked = [
+      ...roster.map((person) => person._id).filter((id) => !byMember.has(id)),
+      ...records.filter((r) => r.state === 'expected').map((r) => r.memberId),
+    ];
     for (const memberId of unmarked) {
       const previous = byMember.get(memberId) ?? null;
-      const result = transition(previous ?? newAttendanceRecord(closing._id, memberId), { type: 'close' }, { role: 'system' }, now, attendanceEvent(closing));
+      const result = transition(
+        previous ?? newAttendanceRecord(closing._id, memberId),
+        { type: 'close' },
+        { role: 'system' },
+        now,
+        attendanceEvent(closing),
+      );
       if (!result.ok || !result.changed) continue;
       await checkinAttendanceRepo.writeAttendance(tx, previous, result.record, closing.branchId, now);
       states.set(memberId, result.record.state);

@@ -9,7 +9,8 @@ const byOpenid = (openid: string) => members.find((m) => m.openid === openid)!;
 const secretary = byOpenid(DEMO_OPENIDS.secretary);
 const demoBranch = secretary.branchId; // org-b0002, in 城关镇党委 (org-c01)
 const otherBranch = byOpenid(DEMO_OPENIDS.secretary2).branchId; // org-b0004, in 县直机关工委 (org-c02)
-const memberOf = (branchId: string, skip: string[] = []) => members.find((m) => m.branchId === branchId && !m.openid && m.roles.length === 0 && !skip.includes(m._id))!;
+const memberOf = (branchId: string, skip: string[] = []) =>
+  members.find((m) => m.branchId === branchId && !m.openid && m.roles.length === 0 && !skip.includes(m._id))!;
 
 let cloud: TestCloud;
 
@@ -30,14 +31,15 @@ const data = <T>(reply: Envelope<T>): T => {
 const memberDoc = (id: string) => cloud.engine.find('members', { _id: id })[0] as unknown as MemberDoc;
 
 describe('scope: who may do what', () => {
-  const mutating = (target: MemberDoc) => [
-    ['createNode', { parentId: 'org-c01', name: '新党支部', type: 'branch' }],
-    ['renameNode', { id: demoBranch, name: '改名党支部' }],
-    ['transferMember', { memberId: target._id, toBranchId: otherBranch }],
-    ['assignRole', { memberId: target._id, role: 'secretary', orgId: target.branchId }],
-    ['rosterTemplate', {}],
-    ['importPreview', { file: { fileName: 'a.xlsx', base64: 'AAAA' } }],
-  ] as const;
+  const mutating = (target: MemberDoc) =>
+    [
+      ['createNode', { parentId: 'org-c01', name: '新党支部', type: 'branch' }],
+      ['renameNode', { id: demoBranch, name: '改名党支部' }],
+      ['transferMember', { memberId: target._id, toBranchId: otherBranch }],
+      ['assignRole', { memberId: target._id, role: 'secretary', orgId: target.branchId }],
+      ['rosterTemplate', {}],
+      ['importPreview', { file: { fileName: 'a.xlsx', base64: 'AAAA' } }],
+    ] as const;
 
   it('refuses a plain member everything but their own record (which account.login gives)', async () => {
     const target = memberOf(demoBranch);
@@ -61,7 +63,9 @@ describe('scope: who may do what', () => {
     const own = await org<RosterPage>('branchMembers', { branchId: demoBranch }, DEMO_OPENIDS.secretary);
     const page = data(own.result);
     expect(page.total).toBe(members.filter((m) => m.branchId === demoBranch).length);
-    expect(page.items.every((item) => item.branch.id === demoBranch && item.phone === undefined && /^\d{3}\*{4}\d{4}$/.test(item.phoneMasked))).toBe(true);
+    expect(
+      page.items.every((item) => item.branch.id === demoBranch && item.phone === undefined && /^\d{3}\*{4}\d{4}$/.test(item.phoneMasked)),
+    ).toBe(true);
     expect(JSON.stringify(page)).not.toContain(secretary.phone);
     expect(own.dbRequests).toBeLessThanOrEqual(5);
 
@@ -86,7 +90,12 @@ describe('scope: who may do what', () => {
   it('gives an admin their subtree with full phones, and refuses the rest as not found', async () => {
     const tree = data((await org<{ roots: string[]; nodes: OrgNode[] }>('tree', {}, DEMO_OPENIDS.admin2)).result);
     expect(tree.roots).toEqual(['org-c01']);
-    expect(tree.nodes.map((n) => n.id).sort()).toEqual(orgs.filter((o) => o._id === 'org-c01' || o.ancestors.includes('org-c01')).map((o) => o._id).sort());
+    expect(tree.nodes.map((n) => n.id).sort()).toEqual(
+      orgs
+        .filter((o) => o._id === 'org-c01' || o.ancestors.includes('org-c01'))
+        .map((o) => o._id)
+        .sort(),
+    );
     expect(tree.nodes.find((n) => n.id === 'org-c01')?.memberCount).toBe(members.filter((m) => m.orgPath.includes('org-c01')).length);
 
     const roster = data((await org<RosterPage>('rosterList', { pageSize: 100 }, DEMO_OPENIDS.admin2)).result);
@@ -133,13 +142,25 @@ describe('scope: who may do what', () => {
 describe('org tree administration', () => {
   it('creates, renames, moves and retires nodes, each with an audit entry', async () => {
     const admin = DEMO_OPENIDS.admin;
-    const general = data((await org<{ node: OrgNode }>('createNode', { parentId: 'org-c01', name: '城关镇卫生院党总支', type: 'general' }, admin)).result).node;
-    expect(general).toMatchObject({ type: 'general', parentId: 'org-c01', ancestors: ['org-county', 'org-c01'], retired: false, memberCount: 0 });
-    const branch = data((await org<{ node: OrgNode }>('createNode', { parentId: general.id, name: '卫生院第一党支部', type: 'branch' }, admin)).result).node;
+    const general = data(
+      (await org<{ node: OrgNode }>('createNode', { parentId: 'org-c01', name: '城关镇卫生院党总支', type: 'general' }, admin)).result,
+    ).node;
+    expect(general).toMatchObject({
+      type: 'general',
+      parentId: 'org-c01',
+      ancestors: ['org-county', 'org-c01'],
+      retired: false,
+      memberCount: 0,
+    });
+    const branch = data(
+      (await org<{ node: OrgNode }>('createNode', { parentId: general.id, name: '卫生院第一党支部', type: 'branch' }, admin)).result,
+    ).node;
     expect(branch.ancestors).toEqual(['org-county', 'org-c01', general.id]);
     expect((cloud.engine.find('orgs', { _id: branch.id })[0] as unknown as OrgDoc).inviteCode).toMatch(/^[A-Z2-9]{8}$/);
 
-    expect(code((await org('createNode', { parentId: general.id, name: '卫生院第一党支部', type: 'branch' }, admin)).result)).toBe('INPUT.INVALID');
+    expect(code((await org('createNode', { parentId: general.id, name: '卫生院第一党支部', type: 'branch' }, admin)).result)).toBe(
+      'INPUT.INVALID',
+    );
     expect(code((await org('createNode', { parentId: branch.id, name: '下级', type: 'branch' }, admin)).result)).toBe('INPUT.INVALID');
     const renamed = await org<{ node: OrgNode }>('renameNode', { id: branch.id, name: '卫生院党支部' }, admin);
     expect(data(renamed.result).node.name).toBe('卫生院党支部');
@@ -148,21 +169,34 @@ describe('org tree administration', () => {
     const mover = memberOf('org-b0001');
     data((await org('transferMember', { memberId: mover._id, toBranchId: branch.id }, admin)).result);
     expect(code((await org('moveNode', { id: general.id, parentId: branch.id }, admin)).result)).toBe('INPUT.INVALID');
-    const moved = await org<{ node: OrgNode; movedNodes: number; movedMembers: number }>('moveNode', { id: general.id, parentId: 'org-c03' }, admin);
-    expect(data(moved.result)).toMatchObject({ movedNodes: 2, movedMembers: 1, node: { parentId: 'org-c03', ancestors: ['org-county', 'org-c03'], memberCount: 1 } });
+    const moved = await org<{ node: OrgNode; movedNodes: number; movedMembers: number }>(
+      'moveNode',
+      { id: general.id, parentId: 'org-c03' },
+      admin,
+    );
+    expect(data(moved.result)).toMatchObject({
+      movedNodes: 2,
+      movedMembers: 1,
+      node: { parentId: 'org-c03', ancestors: ['org-county', 'org-c03'], memberCount: 1 },
+    });
     expect(cloud.engine.find('orgs', { _id: branch.id })[0]).toMatchObject({ ancestors: ['org-county', 'org-c03', general.id] });
     expect(memberDoc(mover._id).orgPath).toEqual(['org-county', 'org-c03', general.id, branch.id]);
     // The committee admin of 城关镇 no longer sees it.
     expect(code((await org('rosterList', { orgId: branch.id }, DEMO_OPENIDS.admin2)).result)).toBe('NOT_FOUND');
 
-    expect((await org('retireNode', { id: branch.id }, admin)).result).toMatchObject({ ok: false, error: { code: 'ORG.NOT_EMPTY', message: '该组织下还有1名党员，请先转出' } });
+    expect((await org('retireNode', { id: branch.id }, admin)).result).toMatchObject({
+      ok: false,
+      error: { code: 'ORG.NOT_EMPTY', message: '该组织下还有1名党员，请先转出' },
+    });
     data((await org('transferMember', { memberId: mover._id, toBranchId: 'org-b0001' }, admin)).result);
     expect(code((await org('retireNode', { id: general.id }, admin)).result)).toBe('ORG.NOT_EMPTY');
     expect(data((await org<{ node: OrgNode }>('retireNode', { id: branch.id }, admin)).result).node.retired).toBe(true);
     expect(cloud.engine.find('orgs', { _id: branch.id })[0]).not.toHaveProperty('inviteCode');
     const tree = data((await org<{ nodes: OrgNode[] }>('tree', {}, admin)).result);
     expect(tree.nodes.some((n) => n.id === branch.id)).toBe(false);
-    expect(data((await org<{ nodes: OrgNode[] }>('tree', { includeRetired: true }, admin)).result).nodes.some((n) => n.id === branch.id)).toBe(true);
+    expect(
+      data((await org<{ nodes: OrgNode[] }>('tree', { includeRetired: true }, admin)).result).nodes.some((n) => n.id === branch.id),
+    ).toBe(true);
     expect(code((await org('transferMember', { memberId: mover._id, toBranchId: branch.id }, admin)).result)).toBe('INPUT.INVALID');
     expect(code((await org('retireNode', { id: 'org-county' }, admin)).result)).toBe('AUTH.FORBIDDEN');
 
@@ -203,26 +237,46 @@ describe('roles', () => {
 
   it('refuses a secretary from another branch, an admin of a branch, and revoking one’s own admin role', async () => {
     const member = byOpenid(DEMO_OPENIDS.member);
-    expect(code((await org('assignRole', { memberId: member._id, role: 'secretary', orgId: 'org-b0001' }, DEMO_OPENIDS.admin)).result)).toBe('INPUT.INVALID');
-    expect(code((await org('assignRole', { memberId: member._id, role: 'admin', orgId: demoBranch }, DEMO_OPENIDS.admin)).result)).toBe('INPUT.INVALID');
+    expect(
+      code((await org('assignRole', { memberId: member._id, role: 'secretary', orgId: 'org-b0001' }, DEMO_OPENIDS.admin)).result),
+    ).toBe('INPUT.INVALID');
+    expect(code((await org('assignRole', { memberId: member._id, role: 'admin', orgId: demoBranch }, DEMO_OPENIDS.admin)).result)).toBe(
+      'INPUT.INVALID',
+    );
     const admin = byOpenid(DEMO_OPENIDS.admin);
-    expect(code((await org('revokeRole', { memberId: admin._id, role: 'admin', orgId: 'org-county' }, DEMO_OPENIDS.admin)).result)).toBe('AUTH.FORBIDDEN');
+    expect(code((await org('revokeRole', { memberId: admin._id, role: 'admin', orgId: 'org-county' }, DEMO_OPENIDS.admin)).result)).toBe(
+      'AUTH.FORBIDDEN',
+    );
   });
 });
 
 describe('transfers (组织关系转接)', () => {
   it('moves a member, records where they were, and ends a secretary role in the old branch', async () => {
     const moving = byOpenid(DEMO_OPENIDS.secretary2);
-    const reply = await org<{ from: { id: string }; to: { id: string }; at: string }>('transferMember', { memberId: moving._id, toBranchId: 'org-b0003' }, DEMO_OPENIDS.admin);
+    const reply = await org<{ from: { id: string }; to: { id: string }; at: string }>(
+      'transferMember',
+      { memberId: moving._id, toBranchId: 'org-b0003' },
+      DEMO_OPENIDS.admin,
+    );
     expect(data(reply.result)).toMatchObject({ from: { id: otherBranch }, to: { id: 'org-b0003' } });
     expect(memberDoc(moving._id)).toMatchObject({ branchId: 'org-b0003', orgPath: ['org-county', 'org-c02', 'org-b0003'], roles: [] });
     expect(cloud.engine.find('transfers', { memberId: moving._id })).toEqual([
-      expect.objectContaining({ fromBranchId: otherBranch, fromOrgPath: ['org-county', 'org-c02', otherBranch], toBranchId: 'org-b0003', reason: 'transfer', at: new Date(data(reply.result).at) }),
+      expect.objectContaining({
+        fromBranchId: otherBranch,
+        fromOrgPath: ['org-county', 'org-c02', otherBranch],
+        toBranchId: 'org-b0003',
+        reason: 'transfer',
+        at: new Date(data(reply.result).at),
+      }),
     ]);
     // No longer secretary of the old branch: the role is read from the database on every call.
     expect(code((await org('branchMembers', { branchId: otherBranch }, DEMO_OPENIDS.secretary2)).result)).toBe('AUTH.FORBIDDEN');
-    expect(code((await org('transferMember', { memberId: moving._id, toBranchId: 'org-b0003' }, DEMO_OPENIDS.admin)).result)).toBe('INPUT.INVALID');
-    expect(code((await org('transferMember', { memberId: moving._id, toBranchId: 'org-c01' }, DEMO_OPENIDS.admin)).result)).toBe('INPUT.INVALID');
+    expect(code((await org('transferMember', { memberId: moving._id, toBranchId: 'org-b0003' }, DEMO_OPENIDS.admin)).result)).toBe(
+      'INPUT.INVALID',
+    );
+    expect(code((await org('transferMember', { memberId: moving._id, toBranchId: 'org-c01' }, DEMO_OPENIDS.admin)).result)).toBe(
+      'INPUT.INVALID',
+    );
   });
 });
 
@@ -233,14 +287,20 @@ describe('invite codes and join requests (secretary)', () => {
     const shown = data((await org<{ inviteCode: string }>('inviteCode', { branchId: demoBranch }, DEMO_OPENIDS.secretary)).result);
     const reset = data((await org<{ inviteCode: string }>('resetInviteCode', { branchId: demoBranch }, DEMO_OPENIDS.secretary)).result);
     expect(reset.inviteCode).not.toBe(shown.inviteCode);
-    expect(code((await account({ method: 'invite', name: '钱新', inviteCode: shown.inviteCode }, 'wx-old-code')).result)).toBe('BIND.NO_MATCH');
+    expect(code((await account({ method: 'invite', name: '钱新', inviteCode: shown.inviteCode }, 'wx-old-code')).result)).toBe(
+      'BIND.NO_MATCH',
+    );
     expect(code((await account({ method: 'invite', name: '钱新', inviteCode: reset.inviteCode }, 'wx-new-code')).result)).toBe('OK');
     expect(cloud.engine.find('auditLog', { action: 'org.inviteCode.reset', 'target.id': demoBranch })).toHaveLength(1);
   });
 
   it('lists pending requests with the unclaimed entries, approves one onto a roster entry and declines another', async () => {
     const unclaimed = members.find((m) => m.name === DEMO_UNBOUND_ENTRY.name)!;
-    const listed = await org<{ items: PendingBinding[]; unclaimed: { memberId: string }[] }>('pendingBindings', { branchId: demoBranch }, DEMO_OPENIDS.secretary);
+    const listed = await org<{ items: PendingBinding[]; unclaimed: { memberId: string }[] }>(
+      'pendingBindings',
+      { branchId: demoBranch },
+      DEMO_OPENIDS.secretary,
+    );
     const { items, unclaimed: open } = data(listed.result);
     expect(items.map((i) => [i.openid, i.name])).toEqual([
       [DEMO_OPENIDS.pending, '赵小川'],
@@ -249,17 +309,31 @@ describe('invite codes and join requests (secretary)', () => {
     expect(open.map((m) => m.memberId)).toContain(unclaimed._id);
     expect(listed.dbRequests).toBeLessThanOrEqual(4);
 
-    expect(code((await org('approveBinding', { openid: DEMO_OPENIDS.pending, memberId: unclaimed._id }, DEMO_OPENIDS.secretary2)).result)).toBe('AUTH.FORBIDDEN');
-    expect(code((await org('approveBinding', { openid: DEMO_OPENIDS.pending, memberId: memberOf('org-b0001')._id }, DEMO_OPENIDS.secretary)).result)).toBe('NOT_FOUND');
-    expect(code((await org('approveBinding', { openid: DEMO_OPENIDS.pending, memberId: secretary._id }, DEMO_OPENIDS.secretary)).result)).toBe('BIND.ALREADY_BOUND');
+    expect(
+      code((await org('approveBinding', { openid: DEMO_OPENIDS.pending, memberId: unclaimed._id }, DEMO_OPENIDS.secretary2)).result),
+    ).toBe('AUTH.FORBIDDEN');
+    expect(
+      code(
+        (await org('approveBinding', { openid: DEMO_OPENIDS.pending, memberId: memberOf('org-b0001')._id }, DEMO_OPENIDS.secretary)).result,
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      code((await org('approveBinding', { openid: DEMO_OPENIDS.pending, memberId: secretary._id }, DEMO_OPENIDS.secretary)).result),
+    ).toBe('BIND.ALREADY_BOUND');
 
     const approved = await org('approveBinding', { openid: DEMO_OPENIDS.pending, memberId: unclaimed._id }, DEMO_OPENIDS.secretary);
     expect(approved.result).toEqual({ ok: true, data: { memberId: unclaimed._id, name: unclaimed.name } });
     expect(memberDoc(unclaimed._id).openid).toBe(DEMO_OPENIDS.pending);
-    expect(cloud.engine.find('bindings', { _id: DEMO_OPENIDS.pending })[0]).toMatchObject({ status: 'bound', memberId: unclaimed._id, method: 'invite' });
+    expect(cloud.engine.find('bindings', { _id: DEMO_OPENIDS.pending })[0]).toMatchObject({
+      status: 'bound',
+      memberId: unclaimed._id,
+      method: 'invite',
+    });
     const login = await cloud.call<Envelope<{ status: string }>>('account', { action: 'login' }, DEMO_OPENIDS.pending);
     expect(login.result).toMatchObject({ ok: true, data: { status: 'bound' } });
-    expect(code((await org('approveBinding', { openid: DEMO_OPENIDS.pending, memberId: unclaimed._id }, DEMO_OPENIDS.secretary)).result)).toBe('NOT_FOUND');
+    expect(
+      code((await org('approveBinding', { openid: DEMO_OPENIDS.pending, memberId: unclaimed._id }, DEMO_OPENIDS.secretary)).result),
+    ).toBe('NOT_FOUND');
 
     data((await org('declineBinding', { openid: 'wx-new-code' }, DEMO_OPENIDS.secretary)).result);
     expect(cloud.engine.find('bindings', { _id: 'wx-new-code' })).toEqual([]);

@@ -24,7 +24,8 @@ afterAll(async () => {
   await cloud?.close();
 });
 
-const org = <T>(action: string, data: unknown, openid: string = DEMO_OPENIDS.admin) => cloud.call<Envelope<T>>('org', { action, data }, openid);
+const org = <T>(action: string, data: unknown, openid: string = DEMO_OPENIDS.admin) =>
+  cloud.call<Envelope<T>>('org', { action, data }, openid);
 const data = <T>(reply: Envelope<T>): T => {
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
   return reply.data;
@@ -36,7 +37,18 @@ let template: Buffer;
 /** The fields an imported entry must carry to be the same person as the demo roster's. */
 function asImported(member: MemberDoc) {
   const { name, nameKey, gender, phone, phoneLast4, branchId, orgPath, duty, joinedPartyOn } = member;
-  return { name, nameKey, gender, phone, phoneLast4, branchId, orgPath, duty, joinedPartyOn, roles: member.roles.filter((g) => g.role === 'secretary') };
+  return {
+    name,
+    nameKey,
+    gender,
+    phone,
+    phoneLast4,
+    branchId,
+    orgPath,
+    duty,
+    joinedPartyOn,
+    roles: member.roles.filter((g) => g.role === 'secretary'),
+  };
 }
 
 describe('org.rosterTemplate', () => {
@@ -87,7 +99,9 @@ describe('roster import', () => {
   it('refuses a file that is not a roster, and callers who are not admins', async () => {
     const stranger = await org('importPreview', { file: base64(template) }, 'wx-stranger');
     expect(stranger.result).toMatchObject({ ok: false, error: { code: 'AUTH.NOT_BOUND' } });
-    const { result } = await org('importPreview', { file: { fileName: 'a.xlsx', base64: Buffer.from('not a workbook').toString('base64') } });
+    const { result } = await org('importPreview', {
+      file: { fileName: 'a.xlsx', base64: Buffer.from('not a workbook').toString('base64') },
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'IMPORT.BAD_FILE' } });
   });
 
@@ -96,8 +110,21 @@ describe('roster import', () => {
     const file = await fillTemplate(template, rows);
     const previewed = await org<ImportPreview>('importPreview', { file: base64(file) });
     const preview = data(previewed.result);
-    expect(preview).toMatchObject({ totalRows: members.length, addCount: members.length - 1, updateCount: 0, unchangedCount: 1, errorCount: 0, canCommit: true });
-    expect(preview.toAdd[0]).toEqual({ row: 3, name: members[1]!.name, phone: members[1]!.phone, branchName: branchPath(orgs, members[1]!.branchId), duty: members[1]!.duty });
+    expect(preview).toMatchObject({
+      totalRows: members.length,
+      addCount: members.length - 1,
+      updateCount: 0,
+      unchangedCount: 1,
+      errorCount: 0,
+      canCommit: true,
+    });
+    expect(preview.toAdd[0]).toEqual({
+      row: 3,
+      name: members[1]!.name,
+      phone: members[1]!.phone,
+      branchName: branchPath(orgs, members[1]!.branchId),
+      duty: members[1]!.duty,
+    });
     // Previewing stages the plan; the roster itself is untouched until the admin confirms.
     expect(cloud.engine.find('members', {})).toHaveLength(1);
 
@@ -110,7 +137,10 @@ describe('roster import', () => {
     expect(byPhone(imported)).toEqual(byPhone(members));
     expect(imported.filter((m) => m._id !== admin._id).every((m) => m.importId === preview.importId && !m.openid)).toBe(true);
     expect(cloud.engine.find('auditLog', { action: 'roster.import' })).toEqual([
-      expect.objectContaining({ actor: { openid: DEMO_OPENIDS.admin, memberId: admin._id }, details: expect.objectContaining({ added: members.length - 1 }) }),
+      expect.objectContaining({
+        actor: { openid: DEMO_OPENIDS.admin, memberId: admin._id },
+        details: expect.objectContaining({ added: members.length - 1 }),
+      }),
     ]);
 
     // A retried confirmation (a lost reply) changes nothing.
@@ -182,7 +212,16 @@ describe('a commit that fails half-way', () => {
     expect(preview).toMatchObject({ addCount: 2, updateCount: 1 });
     // Another writer takes the id the import would give row 4, so inserting the chunk fails mid-commit.
     const blockerId = `m-${preview.importId.slice('imp-'.length)}-4`;
-    cloud.engine.insertMany('members', [{ _id: blockerId, name: '占位', phone: '13700009999', branchId: 'org-b0003', orgPath: ['org-county', 'org-c02', 'org-b0003'], roles: [] }]);
+    cloud.engine.insertMany('members', [
+      {
+        _id: blockerId,
+        name: '占位',
+        phone: '13700009999',
+        branchId: 'org-b0003',
+        orgPath: ['org-county', 'org-c02', 'org-b0003'],
+        roles: [],
+      },
+    ]);
     const before = cloud.snapshot(['members', 'transfers']);
 
     const failed = await org('importCommit', { importId: preview.importId });

@@ -2,7 +2,15 @@ import ExcelJS from 'exceljs';
 import type { MemberDoc, OrgDoc } from '@zbxx/server';
 
 /** A roster row as a test writes it into a sheet: any cell may be overridden (wrong branch, bad phone …). */
-export type SheetCells = [name: unknown, gender: unknown, phone: unknown, branch: unknown, duty: unknown, joinedPartyOn: unknown, note: unknown];
+export type SheetCells = [
+  name: unknown,
+  gender: unknown,
+  phone: unknown,
+  branch: unknown,
+  duty: unknown,
+  joinedPartyOn: unknown,
+  note: unknown,
+];
 
 /** How the template lists a branch: its path below the county. */
 export function branchPath(orgs: readonly OrgDoc[], branchId: string): string {

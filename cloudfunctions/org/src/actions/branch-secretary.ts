@@ -86,7 +86,8 @@ export const approveBinding: FunctionHandler<typeof orgContract, 'approveBinding
   const pending = await requirePendingInScope(ctx, me, input.openid);
   return ctx.db.runTransaction(async (tx) => {
     const binding = await bindingsRepo.getBinding(tx, input.openid);
-    if (!binding || binding.status !== 'pending' || binding.branchId !== pending.branchId) throw new AppError('NOT_FOUND', '该申请不存在或已处理');
+    if (!binding || binding.status !== 'pending' || binding.branchId !== pending.branchId)
+      throw new AppError('NOT_FOUND', '该申请不存在或已处理');
     const member = await membersRepo.getMember(tx, input.memberId);
     if (!member || member.branchId !== binding.branchId) throw new AppError('NOT_FOUND', '请选择本支部花名册中的党员');
     if (member.openid) throw new AppError('BIND.ALREADY_BOUND', '该党员已绑定其他微信');
@@ -94,7 +95,13 @@ export const approveBinding: FunctionHandler<typeof orgContract, 'approveBinding
     await membersRepo.markMemberBound(tx, member._id, input.openid, ctx.now);
     await auditLogRepo.appendAudit(
       tx,
-      auditEntry(ctx, me, 'binding.approve', { collection: 'members', id: member._id }, { openid: input.openid, requestedName: binding.name }),
+      auditEntry(
+        ctx,
+        me,
+        'binding.approve',
+        { collection: 'members', id: member._id },
+        { openid: input.openid, requestedName: binding.name },
+      ),
     );
     return { memberId: member._id, name: member.name };
   });
@@ -110,7 +117,13 @@ export const declineBinding: FunctionHandler<typeof orgContract, 'declineBinding
     await bindingsRepo.removeBinding(tx, input.openid);
     await auditLogRepo.appendAudit(
       tx,
-      auditEntry(ctx, me, 'binding.decline', { collection: 'bindings', id: input.openid }, { branchId: pending.branchId, requestedName: pending.name }),
+      auditEntry(
+        ctx,
+        me,
+        'binding.decline',
+        { collection: 'bindings', id: input.openid },
+        { branchId: pending.branchId, requestedName: pending.name },
+      ),
     );
   });
   return { openid: input.openid };

@@ -62,7 +62,10 @@ export const importCommit: FunctionHandler<typeof orgContract, 'importCommit'> =
     throw error;
   });
   // Where moved members came from, by the branch staged at preview: a resumed commit finds them moved already.
-  const fromPaths = await branchPaths(db, transfersOf(chunks).map((update) => update.before.branchId!));
+  const fromPaths = await branchPaths(
+    db,
+    transfersOf(chunks).map((update) => update.before.branchId!),
+  );
   try {
     for (const chunk of chunks) {
       await membersRepo.removeImported(db, importId, chunk.seq);
@@ -78,7 +81,13 @@ export const importCommit: FunctionHandler<typeof orgContract, 'importCommit'> =
     await rosterImportsRepo.updateImport(tx, importId, { status: 'committed', committedAt: now, leaseUntil: db.command.remove() });
     await auditLogRepo.appendAudit(
       tx,
-      auditEntry(ctx, me, 'roster.import', { collection: 'rosterImports', id: importId }, { fileName: staged.fileName, added: staged.addCount, updated: staged.updateCount }),
+      auditEntry(
+        ctx,
+        me,
+        'roster.import',
+        { collection: 'rosterImports', id: importId },
+        { fileName: staged.fileName, added: staged.addCount, updated: staged.updateCount },
+      ),
     );
   });
   return result;
@@ -89,7 +98,8 @@ async function branchPaths(db: Db, branchIds: readonly string[]): Promise<Map<st
   const unique = [...new Set(branchIds)];
   const paths = new Map<string, string[]>();
   for (let i = 0; i < unique.length; i += 100) {
-    for (const org of await orgsRepo.findOrgsByIds(db, unique.slice(i, i + 100))) paths.set(org._id, orgPathOf({ id: org._id, ancestors: org.ancestors }));
+    for (const org of await orgsRepo.findOrgsByIds(db, unique.slice(i, i + 100)))
+      paths.set(org._id, orgPathOf({ id: org._id, ancestors: org.ancestors }));
   }
   return paths;
 }
@@ -107,12 +117,23 @@ function transfersOf(chunks: readonly RosterImportChunkDoc[]): StagedUpdate[] {
  * of the sheet's phones). Entries this import itself wrote (an interrupted earlier commit) do not count.
  * Returns the current documents of the entries to update.
  */
-async function assertUnchangedSincePreview(db: Db, me: BoundCaller, importId: string, chunks: readonly RosterImportChunkDoc[]): Promise<Map<string, MemberDoc>> {
+async function assertUnchangedSincePreview(
+  db: Db,
+  me: BoundCaller,
+  importId: string,
+  chunks: readonly RosterImportChunkDoc[],
+): Promise<Map<string, MemberDoc>> {
   const adds = chunks.flatMap((chunk) => chunk.adds);
   const updates = chunks.flatMap((chunk) => chunk.updates);
   const [taken, current] = await Promise.all([
-    membersRepo.findMembersByPhones(db, adds.map((m) => m.phone)),
-    membersRepo.findMembersByIds(db, updates.map((u) => u.memberId)),
+    membersRepo.findMembersByPhones(
+      db,
+      adds.map((m) => m.phone),
+    ),
+    membersRepo.findMembersByIds(
+      db,
+      updates.map((u) => u.memberId),
+    ),
   ]);
   const stale = () => new AppError('CONFLICT', '花名册在预览后有变化，请重新上传预览');
   if (taken.some((m) => m.importId !== importId)) throw stale();
@@ -142,7 +163,13 @@ function transferId(importId: string, update: StagedUpdate): string {
   return `${importId}-${update.row}`;
 }
 
-function writeTransfer(ctx: FunctionContext, me: BoundCaller, importId: string, update: StagedUpdate, fromPaths: ReadonlyMap<string, string[]>): Promise<void> {
+function writeTransfer(
+  ctx: FunctionContext,
+  me: BoundCaller,
+  importId: string,
+  update: StagedUpdate,
+  fromPaths: ReadonlyMap<string, string[]>,
+): Promise<void> {
   return transfersRepo.putTransfer(ctx.db, transferId(importId, update), {
     memberId: update.memberId,
     fromBranchId: update.before.branchId!,
@@ -158,7 +185,14 @@ function writeTransfer(ctx: FunctionContext, me: BoundCaller, importId: string, 
 }
 
 /** Puts the roster back as it was before this commit and releases the import for another try. */
-async function rollBack(ctx: FunctionContext, me: BoundCaller, importId: string, chunks: readonly RosterImportChunkDoc[], before: Map<string, MemberDoc>, fromPaths: ReadonlyMap<string, string[]>) {
+async function rollBack(
+  ctx: FunctionContext,
+  me: BoundCaller,
+  importId: string,
+  chunks: readonly RosterImportChunkDoc[],
+  before: Map<string, MemberDoc>,
+  fromPaths: ReadonlyMap<string, string[]>,
+) {
   const { db } = ctx;
   await membersRepo.removeImported(db, importId);
   const updates = chunks.flatMap((chunk) => chunk.updates);

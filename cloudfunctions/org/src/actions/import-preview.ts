@@ -81,7 +81,14 @@ function fileNameOf(file: RosterFile): string {
   return 'fileName' in file ? file.fileName : (file.fileID.split('/').at(-1) ?? file.fileID);
 }
 
-async function stage(ctx: FunctionContext, me: BoundCaller, importId: string, fileName: string, plan: RosterImportPlan, orgById: Map<string, OrgDoc>) {
+async function stage(
+  ctx: FunctionContext,
+  me: BoundCaller,
+  importId: string,
+  fileName: string,
+  plan: RosterImportPlan,
+  orgById: Map<string, OrgDoc>,
+) {
   const pathOf = (branchId: string) => {
     const branch = orgById.get(branchId)!;
     return orgPathOf({ id: branch._id, ancestors: branch.ancestors });
@@ -123,7 +130,11 @@ async function stage(ctx: FunctionContext, me: BoundCaller, importId: string, fi
 
 function previewOf(importId: string, plan: RosterImportPlan, canCommit: boolean, branchPaths: Map<string, string>): ImportPreview {
   const show = (field: string, value: string | undefined) =>
-    field === 'branchId' ? (branchPaths.get(value ?? '') ?? value ?? '') : field === 'gender' ? (GENDER_NAMES[value ?? ''] ?? '') : (value ?? '');
+    field === 'branchId'
+      ? (branchPaths.get(value ?? '') ?? value ?? '')
+      : field === 'gender'
+        ? (GENDER_NAMES[value ?? ''] ?? '')
+        : (value ?? '');
   return {
     importId,
     totalRows: plan.totalRows,

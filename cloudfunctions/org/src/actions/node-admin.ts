@@ -107,11 +107,16 @@ export const moveNode: FunctionHandler<typeof orgContract, 'moveNode'> = async (
     await db.runTransaction(async (tx) => {
       await orgsRepo.updateOrg(tx, org._id, { parentId: moved.parentId, ancestors: moved.ancestors, order: moved.order });
       for (const d of rebased) await orgsRepo.updateOrg(tx, d._id, { ancestors: d.ancestors });
-      await auditLogRepo.appendAudit(tx, audit(ctx, me, 'org.move', org, { fromParentId: org.parentId, toParentId: parent._id, nodes: rebased.length + 1 }));
+      await auditLogRepo.appendAudit(
+        tx,
+        audit(ctx, me, 'org.move', org, { fromParentId: org.parentId, toParentId: parent._id, nodes: rebased.length + 1 }),
+      );
     });
   }
   const branches = [moved, ...rebased].filter((o) => o.type === 'branch');
-  const counts = await Promise.all(branches.map((b) => membersRepo.setOrgPathOfBranch(db, b._id, orgPathOf({ id: b._id, ancestors: b.ancestors }))));
+  const counts = await Promise.all(
+    branches.map((b) => membersRepo.setOrgPathOfBranch(db, b._id, orgPathOf({ id: b._id, ancestors: b.ancestors }))),
+  );
   return {
     node: nodeOf(moved, await membersRepo.countMembersInOrg(db, org._id)),
     movedNodes: rebased.length + 1,

@@ -38,11 +38,20 @@ async function changeRole(input: RoleInput, ctx: FunctionContext, change: 'assig
     await membersRepo.updateMember(tx, fresh._id, { roles: next });
     await auditLogRepo.appendAudit(
       tx,
-      auditEntry(ctx, me, `role.${change}`, { collection: 'members', id: fresh._id }, { role: input.role, orgId: input.orgId, before: fresh.roles, after: next }),
+      auditEntry(
+        ctx,
+        me,
+        `role.${change}`,
+        { collection: 'members', id: fresh._id },
+        { role: input.role, orgId: input.orgId, before: fresh.roles, after: next },
+      ),
     );
     return next;
   });
-  const refs = await loadOrgRefs(db, roles.map((g) => g.orgId));
+  const refs = await loadOrgRefs(
+    db,
+    roles.map((g) => g.orgId),
+  );
   return {
     memberId: input.memberId,
     roles: roles.map((g) => ({ role: g.role, org: refs.get(g.orgId) ?? { id: g.orgId, name: '', type: org.type } })),

@@ -27,6 +27,11 @@ export const rosterList: FunctionHandler<typeof orgContract, 'rosterList'> = asy
 export const branchMembers: FunctionHandler<typeof orgContract, 'branchMembers'> = async (input, { caller, db }) => {
   const me = requireStaff(caller);
   await requireBranchForStaff(db, me, input.branchId);
-  const { items, total } = await membersRepo.queryRoster(db, { orgId: input.branchId, text: input.query, bound: input.bound }, input.page, input.pageSize);
+  const { items, total } = await membersRepo.queryRoster(
+    db,
+    { orgId: input.branchId, text: input.query, bound: input.bound },
+    input.page,
+    input.pageSize,
+  );
   return { items: await toRosterEntries(db, items, me), total, page: input.page, pageSize: input.pageSize };
 };

@@ -39,7 +39,13 @@ export const transferMember: FunctionHandler<typeof orgContract, 'transferMember
     });
     await auditLogRepo.appendAudit(
       tx,
-      auditEntry(ctx, me, 'member.transfer', { collection: 'members', id: fresh._id }, { fromBranchId: from._id, toBranchId: target._id, endedRoles: fresh.roles.length - roles.length }),
+      auditEntry(
+        ctx,
+        me,
+        'member.transfer',
+        { collection: 'members', id: fresh._id },
+        { fromBranchId: from._id, toBranchId: target._id, endedRoles: fresh.roles.length - roles.length },
+      ),
     );
   });
   return { memberId: member!._id, from: toOrgRef(from), to: toOrgRef(target), at: now.toISOString() };

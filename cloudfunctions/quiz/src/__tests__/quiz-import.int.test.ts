@@ -28,16 +28,54 @@ async function commonLayoutSheet(rows: (string | undefined)[][]): Promise<{ file
 }
 
 const GOOD_ROWS = [
-  ['导入测试：支部委员会会议一般每月召开几次？', '单选题', '1次', '2次', '3次', '4次', '', '', 'A', '依据《中国共产党支部工作条例（试行）》第五章。', '导入测试'],
-  ['导入测试：主题党日可以安排的内容有（ ）', '多选题', '集中学习', '组织生活', '民主议事', '志愿服务', '外出旅游', '', 'ABCD', '', '导入测试'],
-  ['导入测试：党员要求退党，应当经支部大会讨论后宣布除名。', '判断题', '正确', '错误', '', '', '', '', 'A', '《中国共产党章程》第九条', '导入测试'],
+  [
+    '导入测试：支部委员会会议一般每月召开几次？',
+    '单选题',
+    '1次',
+    '2次',
+    '3次',
+    '4次',
+    '',
+    '',
+    'A',
+    '依据《中国共产党支部工作条例（试行）》第五章。',
+    '导入测试',
+  ],
+  [
+    '导入测试：主题党日可以安排的内容有（ ）',
+    '多选题',
+    '集中学习',
+    '组织生活',
+    '民主议事',
+    '志愿服务',
+    '外出旅游',
+    '',
+    'ABCD',
+    '',
+    '导入测试',
+  ],
+  [
+    '导入测试：党员要求退党，应当经支部大会讨论后宣布除名。',
+    '判断题',
+    '正确',
+    '错误',
+    '',
+    '',
+    '',
+    '',
+    'A',
+    '《中国共产党章程》第九条',
+    '导入测试',
+  ],
   [existingStem, '判断题', '', '', '', '', '', '', '对', '', '导入测试'],
 ];
 
 describe('question bank import', () => {
   it('previews a sheet in the common layout, then commits it all; a retried commit adds nothing', async () => {
     const before = ok((await quiz<QuizBankOverview>('bankOverview', undefined, DEMO_OPENIDS.admin)).result);
-    const preview = ok((await quiz<QuestionImportPreview>('importPreview', { file: await commonLayoutSheet(GOOD_ROWS) }, DEMO_OPENIDS.admin)).result);
+    const preview = ok(
+      (await quiz<QuestionImportPreview>('importPreview', { file: await commonLayoutSheet(GOOD_ROWS) }, DEMO_OPENIDS.admin)).result,
+    );
     expect(preview).toMatchObject({ totalRows: 4, addCount: 3, duplicateCount: 1, errorCount: 0, canCommit: true });
     expect(preview.toAdd.map((q) => [q.row, q.type, q.answer])).toEqual([
       [3, 'single', 'A'],
@@ -47,8 +85,14 @@ describe('question bank import', () => {
     expect(preview.duplicates).toEqual([{ row: 6, stem: existingStem }]);
     expect(cloud.engine.count('quizQuestions', { category: '导入测试' })).toBe(0);
 
-    expect(ok((await quiz('importCommit', { importId: preview.importId }, DEMO_OPENIDS.admin)).result)).toEqual({ importId: preview.importId, added: 3 });
-    expect(ok((await quiz('importCommit', { importId: preview.importId }, DEMO_OPENIDS.admin)).result)).toEqual({ importId: preview.importId, added: 3 });
+    expect(ok((await quiz('importCommit', { importId: preview.importId }, DEMO_OPENIDS.admin)).result)).toEqual({
+      importId: preview.importId,
+      added: 3,
+    });
+    expect(ok((await quiz('importCommit', { importId: preview.importId }, DEMO_OPENIDS.admin)).result)).toEqual({
+      importId: preview.importId,
+      added: 3,
+    });
     expect(cloud.engine.count('quizQuestions', { category: '导入测试' })).toBe(3);
     const after = ok((await quiz<QuizBankOverview>('bankOverview', undefined, DEMO_OPENIDS.admin)).result);
     expect(after.total).toBe(before.total + 3);
@@ -62,7 +106,9 @@ describe('question bank import', () => {
       ['题型写错了', '问答', '', '', '', '', '', '', 'A', '', '坏表'],
     ];
     const snapshot = cloud.snapshot(['quizQuestions', 'quizImports']);
-    const preview = ok((await quiz<QuestionImportPreview>('importPreview', { file: await commonLayoutSheet(rows) }, DEMO_OPENIDS.admin)).result);
+    const preview = ok(
+      (await quiz<QuestionImportPreview>('importPreview', { file: await commonLayoutSheet(rows) }, DEMO_OPENIDS.admin)).result,
+    );
     expect(preview).toMatchObject({ addCount: 1, errorCount: 2, canCommit: false });
     expect(preview.errors.map((e) => [e.row, e.column])).toEqual([
       [4, '答案'],
@@ -83,7 +129,9 @@ describe('question bank import', () => {
     expect(template.fileName).toMatch(/\.xlsx$/);
     const response = await fetch(template.url);
     const base64 = Buffer.from(await response.arrayBuffer()).toString('base64');
-    const preview = ok((await quiz<QuestionImportPreview>('importPreview', { file: { fileName: 'template.xlsx', base64 } }, DEMO_OPENIDS.admin)).result);
+    const preview = ok(
+      (await quiz<QuestionImportPreview>('importPreview', { file: { fileName: 'template.xlsx', base64 } }, DEMO_OPENIDS.admin)).result,
+    );
     expect(preview).toMatchObject({ totalRows: 3, errorCount: 0 });
   });
 });

@@ -17,7 +17,11 @@ const spare = members.find((m) => !m.openid)!;
 const committeeAdmin: MemberDoc = { ...spare, openid: 'rounds-committee-admin', roles: [{ role: 'admin', orgId: committeeA!._id }] };
 
 const { cloud, quiz } = useQuizCloud(
-  () => ({ ...county.collections, members: members.map((m) => (m._id === committeeAdmin._id ? committeeAdmin : m)) }) as unknown as Record<string, object[]>,
+  () =>
+    ({ ...county.collections, members: members.map((m) => (m._id === committeeAdmin._id ? committeeAdmin : m)) }) as unknown as Record<
+      string,
+      object[]
+    >,
 );
 
 const HOUR = 3_600_000;
@@ -42,7 +46,8 @@ function settings(overrides: Partial<QuizSaveRoundInput> = {}): QuizSaveRoundInp
   };
 }
 
-const save = (input: QuizSaveRoundInput, openid: string = DEMO_OPENIDS.admin) => quiz<{ round: QuizAdminRound }>('saveRound', input, openid);
+const save = (input: QuizSaveRoundInput, openid: string = DEMO_OPENIDS.admin) =>
+  quiz<{ round: QuizAdminRound }>('saveRound', input, openid);
 const auditOf = (roundId: string) => cloud().engine.find('auditLog', { 'target.id': roundId });
 
 describe('admin rounds', () => {
@@ -52,7 +57,12 @@ describe('admin rounds', () => {
     expect(auditOf(round.roundId)).toEqual([expect.objectContaining({ action: 'quizRound.create' })]);
 
     const memberView = ok((await quiz<QuizRounds>('rounds', undefined, DEMO_OPENIDS.member)).result);
-    expect(memberView.rounds.find((r) => r.roundId === round.roundId)).toMatchObject({ title: '管理测试：月度党规测试', questionCount: 5, attemptsAllowed: 2, timeLimitSeconds: 900 });
+    expect(memberView.rounds.find((r) => r.roundId === round.roundId)).toMatchObject({
+      title: '管理测试：月度党规测试',
+      questionCount: 5,
+      attemptsAllowed: 2,
+      timeLimitSeconds: 900,
+    });
 
     const list = ok((await quiz<QuizAdminRounds>('listRounds', undefined, DEMO_OPENIDS.admin)).result);
     expect(list.rounds.find((r) => r.roundId === round.roundId)).toMatchObject({ window: 'open', attemptCount: 0 });
@@ -70,7 +80,9 @@ describe('admin rounds', () => {
     expect(ids).toContain(own.roundId);
     expect(ids).not.toContain(countyRound.roundId);
     // Nor may they edit the county's round.
-    expect(errorCode((await save({ ...settings({ orgId: committeeA!._id }), roundId: countyRound.roundId }, committeeAdmin.openid!)).result)).toBe('NOT_FOUND');
+    expect(
+      errorCode((await save({ ...settings({ orgId: committeeA!._id }), roundId: countyRound.roundId }, committeeAdmin.openid!)).result),
+    ).toBe('NOT_FOUND');
     expect(errorCode((await quiz('listRounds', undefined, DEMO_OPENIDS.member)).result)).toBe('AUTH.FORBIDDEN');
   });
 

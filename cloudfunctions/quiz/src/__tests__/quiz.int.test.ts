@@ -1,4 +1,14 @@
-import type { Envelope, QuizAttemptResult, QuizBranchResults, QuizItemAnalysis, QuizLeaderboard, QuizPlayAttempt, QuizPracticeQueue, QuizReview, QuizRounds } from '@zbxx/contracts';
+import type {
+  Envelope,
+  QuizAttemptResult,
+  QuizBranchResults,
+  QuizItemAnalysis,
+  QuizLeaderboard,
+  QuizPlayAttempt,
+  QuizPracticeQueue,
+  QuizReview,
+  QuizRounds,
+} from '@zbxx/contracts';
 import { DEMO_OPENIDS, DEMO_ROUND_ID, generateCounty } from '@zbxx/demo-data';
 import { monthOf, toDisplayLabels } from '@zbxx/domain';
 import type { MemberDoc, QuizAttemptDoc, QuizRoundDoc } from '@zbxx/server';
@@ -42,7 +52,9 @@ const attemptDoc = (id: string) => cloud.engine.find('quizAttempts', { _id: id }
 /** The labels that answer every question correctly, read from the stored paper (what only the server knows). */
 function correctLabels(attemptId: string): Record<string, string[]> {
   const doc = attemptDoc(attemptId);
-  return Object.fromEntries(doc.items.map((item) => [item.questionId, toDisplayLabels({ questionId: item.questionId, order: item.order }, item.key)]));
+  return Object.fromEntries(
+    doc.items.map((item) => [item.questionId, toDisplayLabels({ questionId: item.questionId, order: item.order }, item.key)]),
+  );
 }
 
 /** Every response made before submission, for the key-leak scan. */
@@ -53,7 +65,15 @@ describe('rounds and start', () => {
     const { result, dbRequests } = await quiz<QuizRounds>('rounds', undefined, openidOf(0));
     beforeSubmission.push(result);
     const round = ok(result).rounds.find((r) => r.roundId === demoRound._id);
-    expect(round).toMatchObject({ window: 'open', questionCount: 20, maxScore: 100, passMark: 60, attemptsUsed: 0, openAttemptId: null, grade: null });
+    expect(round).toMatchObject({
+      window: 'open',
+      questionCount: 20,
+      maxScore: 100,
+      passMark: 60,
+      attemptsUsed: 0,
+      openAttemptId: null,
+      grade: null,
+    });
     expect(dbRequests).toBeLessThanOrEqual(3);
   });
 
@@ -79,7 +99,11 @@ describe('autosave and resume', () => {
   it('resumes a killed attempt with every saved answer', async () => {
     const paper = ok((await quiz<QuizPlayAttempt>('start', { roundId: demoRound._id }, openidOf(2))).result);
     const [q1, q2] = paper.questions;
-    const saved = await quiz<{ saved: number }>('answer', { attemptId: paper.attemptId, answers: { [q1!.id]: ['B'], [q2!.id]: ['A'] } }, openidOf(2));
+    const saved = await quiz<{ saved: number }>(
+      'answer',
+      { attemptId: paper.attemptId, answers: { [q1!.id]: ['B'], [q2!.id]: ['A'] } },
+      openidOf(2),
+    );
     beforeSubmission.push(saved.result);
     expect(ok(saved.result).saved).toBe(2);
     expect(saved.dbRequests).toBeLessThanOrEqual(3);
@@ -97,9 +121,15 @@ describe('autosave and resume', () => {
     const paper = ok((await quiz<QuizPlayAttempt>('start', { roundId: demoRound._id }, openidOf(2))).result);
     const before = attemptDoc(paper.attemptId).answers;
     const single = paper.questions.find((q) => q.type === 'single')!;
-    expect(errorCode((await quiz('answer', { attemptId: paper.attemptId, answers: { [single.id]: ['A', 'B'] } }, openidOf(2))).result)).toBe('INPUT.INVALID');
-    expect(errorCode((await quiz('answer', { attemptId: paper.attemptId, answers: { [single.id]: ['J'] } }, openidOf(2))).result)).toBe('INPUT.INVALID');
-    expect(errorCode((await quiz('answer', { attemptId: paper.attemptId, answers: { 'q-not-drawn': ['A'] } }, openidOf(2))).result)).toBe('INPUT.INVALID');
+    expect(
+      errorCode((await quiz('answer', { attemptId: paper.attemptId, answers: { [single.id]: ['A', 'B'] } }, openidOf(2))).result),
+    ).toBe('INPUT.INVALID');
+    expect(errorCode((await quiz('answer', { attemptId: paper.attemptId, answers: { [single.id]: ['J'] } }, openidOf(2))).result)).toBe(
+      'INPUT.INVALID',
+    );
+    expect(errorCode((await quiz('answer', { attemptId: paper.attemptId, answers: { 'q-not-drawn': ['A'] } }, openidOf(2))).result)).toBe(
+      'INPUT.INVALID',
+    );
     expect(attemptDoc(paper.attemptId).answers).toEqual(before);
   });
 });
@@ -137,7 +167,9 @@ describe('submit', () => {
     expect(ok(retry.result)).toEqual(result);
     expect(retry.dbRequests).toBeLessThanOrEqual(3);
     expect(attemptDoc(paper.attemptId).pageHiddenCount).toBe(2);
-    expect(errorCode((await quiz('answer', { attemptId: paper.attemptId, answers: correct }, openidOf(5))).result)).toBe('QUIZ.ATTEMPT_FINISHED');
+    expect(errorCode((await quiz('answer', { attemptId: paper.attemptId, answers: correct }, openidOf(5))).result)).toBe(
+      'QUIZ.ATTEMPT_FINISHED',
+    );
   });
 
   it('finishes an attempt once when two submits race', async () => {
@@ -160,15 +192,27 @@ describe('submit', () => {
     const past = new Date(Date.now() - 60_000);
     cloud.engine.update('quizAttempts', { _id: paper.attemptId }, { $set: { deadline: past } });
 
-    expect(errorCode((await quiz('answer', { attemptId: paper.attemptId, answers: correct }, openidOf(7))).result)).toBe('QUIZ.ATTEMPT_FINISHED');
-    const late = ok((await quiz<QuizAttemptResult>('submit', { attemptId: paper.attemptId, answers: Object.fromEntries(rest.map((id) => [id, correct[id]])) }, openidOf(7))).result);
+    expect(errorCode((await quiz('answer', { attemptId: paper.attemptId, answers: correct }, openidOf(7))).result)).toBe(
+      'QUIZ.ATTEMPT_FINISHED',
+    );
+    const late = ok(
+      (
+        await quiz<QuizAttemptResult>(
+          'submit',
+          { attemptId: paper.attemptId, answers: Object.fromEntries(rest.map((id) => [id, correct[id]])) },
+          openidOf(7),
+        )
+      ).result,
+    );
     expect(late).toMatchObject({ score: 5, correctCount: 1, closedByDeadline: true, finishedAt: past.toISOString() });
   });
 });
 
 describe('attempt limits', () => {
   it('never opens more than one attempt when starts race', async () => {
-    const replies = await Promise.all(Array.from({ length: 6 }, () => quiz<QuizPlayAttempt>('start', { roundId: demoRound._id }, openidOf(8))));
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, () => quiz<QuizPlayAttempt>('start', { roundId: demoRound._id }, openidOf(8))),
+    );
     const ids = new Set(replies.map((reply) => ok(reply.result).attemptId));
     expect(ids.size).toBe(1);
     expect(cloud.engine.count('quizAttempts', { roundId: demoRound._id, memberId: testMembers[8]!._id })).toBe(1);
@@ -232,7 +276,10 @@ describe('错题本', () => {
     expect(first.citation).toBe(`${item.citation.regulation}${item.citation.article}`);
     expect(dbRequests).toBeLessThanOrEqual(4);
 
-    const rated = ok((await quiz<{ due: string; reviewedToday: number }>('practiceRate', { questionId: first.questionId, rating: 'good' }, openidOf(9))).result);
+    const rated = ok(
+      (await quiz<{ due: string; reviewedToday: number }>('practiceRate', { questionId: first.questionId, rating: 'good' }, openidOf(9)))
+        .result,
+    );
     expect(new Date(rated.due).getTime()).toBeGreaterThan(Date.now() + 12 * 3600_000);
     expect(rated.reviewedToday).toBe(1);
     const again = ok((await quiz<QuizPracticeQueue>('practiceQueue', undefined, openidOf(9))).result);
@@ -257,9 +304,13 @@ describe('leaderboard', () => {
     expect(board.branches.map((b) => b.branchId).sort()).toEqual([...branchIds].sort());
 
     // Expected figures straight from the stored attempts: best finished score per member, averaged per branch.
-    const finished = cloud.engine.find('quizAttempts', { roundId: demoRound._id, finishedAt: { $ne: null } }) as unknown as QuizAttemptDoc[];
+    const finished = cloud.engine.find('quizAttempts', {
+      roundId: demoRound._id,
+      finishedAt: { $ne: null },
+    }) as unknown as QuizAttemptDoc[];
     const best = new Map<string, { branchId: string; score: number }>();
-    for (const a of finished) best.set(a.memberId, { branchId: a.branchId, score: Math.max(best.get(a.memberId)?.score ?? -1, a.score ?? 0) });
+    for (const a of finished)
+      best.set(a.memberId, { branchId: a.branchId, score: Math.max(best.get(a.memberId)?.score ?? -1, a.score ?? 0) });
     const mine = [...best.values()].filter((row) => row.branchId === me.branchId);
     const myBranch = board.branches.find((b) => b.branchId === me.branchId)!;
     expect(myBranch).toMatchObject({ isMine: true, participants: mine.length });
@@ -276,7 +327,10 @@ describe('leaderboard', () => {
 describe('item analysis', () => {
   it('gives the admin facility and option counts per question, computed from the scored attempts', async () => {
     const board = ok((await quiz<QuizItemAnalysis>('itemAnalysis', { roundId: demoRound._id }, DEMO_OPENIDS.admin)).result);
-    const finished = cloud.engine.find('quizAttempts', { roundId: demoRound._id, finishedAt: { $ne: null } }) as unknown as QuizAttemptDoc[];
+    const finished = cloud.engine.find('quizAttempts', {
+      roundId: demoRound._id,
+      finishedAt: { $ne: null },
+    }) as unknown as QuizAttemptDoc[];
     expect(board.attemptsAnalysed).toBe(finished.length);
     const item = board.items.find((i) => i.examinees === Math.max(...board.items.map((x) => x.examinees)))!;
     const examinees = finished.filter((a) => a.outcomes?.some((o) => o.questionId === item.questionId));
@@ -298,13 +352,19 @@ describe('item analysis', () => {
 describe('the secretary’s view', () => {
   it('shows each member’s grade with fair-play flags, in 5 database requests, to whoever runs the branch', async () => {
     const flagged = testMembers[5]!;
-    const { result, dbRequests } = await quiz<QuizBranchResults>('branchResults', { branchId: flagged.branchId, roundId: demoRound._id }, DEMO_OPENIDS.admin);
+    const { result, dbRequests } = await quiz<QuizBranchResults>(
+      'branchResults',
+      { branchId: flagged.branchId, roundId: demoRound._id },
+      DEMO_OPENIDS.admin,
+    );
     const data = ok(result);
     expect(data.round).toMatchObject({ roundId: demoRound._id, maxScore: 100, passMark: 60, window: 'open' });
     const row = data.members.find((m) => m.memberId === flagged._id);
     expect(row).toMatchObject({ attemptsUsed: 1, inProgress: false, grade: { score: 95, passed: true } });
     // Twenty answers handed in within a second, after leaving the page twice.
-    expect(row!.flags).toEqual(expect.arrayContaining([expect.stringContaining('离开答题页 2 次'), expect.stringContaining('快于正常阅读')]));
+    expect(row!.flags).toEqual(
+      expect.arrayContaining([expect.stringContaining('离开答题页 2 次'), expect.stringContaining('快于正常阅读')]),
+    );
     expect(data.summary.participated).toBeGreaterThanOrEqual(1);
     expect(data.members.filter((m) => m.attemptsUsed === 0).every((m) => m.grade === null && m.flags.length === 0)).toBe(true);
     expect(dbRequests).toBeLessThanOrEqual(5);
@@ -326,7 +386,9 @@ describe('no key leaves the server before submission', () => {
     const publicText = quizQuestions.flatMap((q) => [q.stem, ...q.options.map((o) => o.text)]);
     for (const question of quizQuestions) {
       if (!publicText.some((shown) => shown.includes(question.explanation))) expect(text).not.toContain(question.explanation);
-      expect(text).not.toContain(question.citation.article === '' ? '\u0000' : `${question.citation.regulation}${question.citation.article}`);
+      expect(text).not.toContain(
+        question.citation.article === '' ? '\u0000' : `${question.citation.regulation}${question.citation.article}`,
+      );
     }
     for (const reply of beforeSubmission as Envelope<QuizPlayAttempt>[]) {
       if (!reply || typeof reply !== 'object' || !('ok' in reply) || !reply.ok || !('questions' in reply.data)) continue;

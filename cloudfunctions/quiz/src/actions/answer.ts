@@ -10,7 +10,12 @@ export const answer: FunctionHandler<typeof quizContract, 'answer'> = async ({ a
   const attempt = await loadOwnAttempt(db, member, attemptId);
   if (attempt.finishedAt || !acceptsAnswers(attempt.deadline, now)) throw new AppError('QUIZ.ATTEMPT_FINISHED');
   const canonical = canonicalAnswers(attempt, answers);
-  const saved = await quizAttemptsRepo.saveAnswers(db, attempt._id, { answers: canonical, firstAnsweredAt: newFirstAnswers(attempt, canonical, now) }, now);
+  const saved = await quizAttemptsRepo.saveAnswers(
+    db,
+    attempt._id,
+    { answers: canonical, firstAnsweredAt: newFirstAnswers(attempt, canonical, now) },
+    now,
+  );
   if (!saved) throw new AppError('QUIZ.ATTEMPT_FINISHED');
   return { saved: Object.keys(canonical).length, deadline: attempt.deadline.toISOString(), serverNow: now.toISOString() };
 };

@@ -1,6 +1,14 @@
 import type { quizContract } from '@zbxx/contracts';
 import { describeFairPlayFlag, gradeAttempts, roundWindowState } from '@zbxx/domain';
-import { AppError, membersRepo, quizAttemptsRepo, quizRoundsRepo, resolveViewableBranch, type FunctionHandler, type QuizAttemptDoc } from '@zbxx/server';
+import {
+  AppError,
+  membersRepo,
+  quizAttemptsRepo,
+  quizRoundsRepo,
+  resolveViewableBranch,
+  type FunctionHandler,
+  type QuizAttemptDoc,
+} from '@zbxx/server';
 
 /**
  * 支部书记: every member of the branch with the grade that counts in a round (the newest reaching the branch
@@ -24,7 +32,11 @@ export const branchResults: FunctionHandler<typeof quizContract, 'branchResults'
     const own = byMember.get(person._id) ?? [];
     const finished = own.filter((a) => a.finishedAt);
     const grade = round
-      ? gradeAttempts(finished.map((a) => ({ attemptId: a._id, score: a.score ?? 0, finishedAt: a.finishedAt as Date })), round.grading, round.passMark)
+      ? gradeAttempts(
+          finished.map((a) => ({ attemptId: a._id, score: a.score ?? 0, finishedAt: a.finishedAt as Date })),
+          round.grading,
+          round.passMark,
+        )
       : null;
     const graded = finished.find((a) => a._id === grade?.attemptId);
     return {
@@ -41,9 +53,19 @@ export const branchResults: FunctionHandler<typeof quizContract, 'branchResults'
     branch: { id: branch._id, name: branch.name },
     rounds: rounds.map((r) => ({ roundId: r._id, title: r.title, month: r.month })),
     round: round
-      ? { roundId: round._id, title: round.title, maxScore, passMark: round.passMark, window: roundWindowState({ opensAt: round.opensAt, closesAt: round.closesAt }, now) }
+      ? {
+          roundId: round._id,
+          title: round.title,
+          maxScore,
+          passMark: round.passMark,
+          window: roundWindowState({ opensAt: round.opensAt, closesAt: round.closesAt }, now),
+        }
       : null,
-    summary: { members: roster.length, participated: members.filter((m) => m.attemptsUsed > 0).length, passed: members.filter((m) => m.grade?.passed).length },
+    summary: {
+      members: roster.length,
+      participated: members.filter((m) => m.attemptsUsed > 0).length,
+      passed: members.filter((m) => m.grade?.passed).length,
+    },
     members,
   };
 };

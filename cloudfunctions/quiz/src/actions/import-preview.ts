@@ -52,7 +52,9 @@ function previewOf(importId: string, plan: QuestionImportPlan, canCommit: boolea
       category: q.category,
       answer:
         q.type === 'trueFalse'
-          ? q.key[0] === 'T' ? '对' : '错'
+          ? q.key[0] === 'T'
+            ? '对'
+            : '错'
           : toDisplayLabels({ questionId: '', order: q.options.map((o) => o.id) }, q.key).join(''),
       citation: `${q.citation.regulation}${q.citation.article}` || QUESTION_TYPE_LABELS[q.type],
     })),

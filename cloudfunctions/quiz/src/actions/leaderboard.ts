@@ -37,7 +37,10 @@ export const leaderboard: FunctionHandler<typeof quizContract, 'leaderboard'> = 
   const ranked = rankBranches(standings, 'participationRate').sort(
     (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.item.averageScore ?? -1) - (a.item.averageScore ?? -1),
   );
-  const myRank = memberRankInBranch(mine.map((row) => ({ branchId: member.branchId, memberId: row.memberId, score: row.score })), member._id);
+  const myRank = memberRankInBranch(
+    mine.map((row) => ({ branchId: member.branchId, memberId: row.memberId, score: row.score })),
+    member._id,
+  );
   const myScore = mine.find((row) => row.memberId === member._id)?.score;
   return {
     roundId: round._id,

@@ -12,16 +12,29 @@ export const PRACTICE_PER_DAY = 10;
  */
 export const practiceQueue: FunctionHandler<typeof quizContract, 'practiceQueue'> = async (_input, { caller, db, now }) => {
   const { member } = requireBound(caller);
-  const [attempts, cards] = await Promise.all([quizAttemptsRepo.findAttemptsOfMember(db, member._id), quizCardsRepo.findMemberCards(db, member._id)]);
+  const [attempts, cards] = await Promise.all([
+    quizAttemptsRepo.findAttemptsOfMember(db, member._id),
+    quizCardsRepo.findMemberCards(db, member._id),
+  ]);
   const { all, changed } = syncCards(member._id, attempts, cards, now);
   const known = new Set(cards.map((card) => card._id));
   await Promise.all([
-    quizCardsRepo.insertCards(db, changed.filter((card) => !known.has(card._id))),
-    quizCardsRepo.putCards(db, changed.filter((card) => known.has(card._id))),
+    quizCardsRepo.insertCards(
+      db,
+      changed.filter((card) => !known.has(card._id)),
+    ),
+    quizCardsRepo.putCards(
+      db,
+      changed.filter((card) => known.has(card._id)),
+    ),
   ]);
   const reviewedToday = reviewedTodayCount(all, now);
   const byQuestion = new Map(all.map((doc) => [doc.questionId, doc]));
-  const queue = selectDailyQueue(all.map((doc) => doc.card), now, { maxPerDay: PRACTICE_PER_DAY, reviewedToday });
+  const queue = selectDailyQueue(
+    all.map((doc) => doc.card),
+    now,
+    { maxPerDay: PRACTICE_PER_DAY, reviewedToday },
+  );
   return {
     totalCards: all.length,
     reviewedToday,

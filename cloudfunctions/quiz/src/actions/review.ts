@@ -35,7 +35,9 @@ export const review: FunctionHandler<typeof quizContract, 'review'> = async ({ a
       ...(visibility.correctAnswers && outcome
         ? { correctAnswer: toDisplayLabels(shuffle, item.key), outcome: outcome.outcome, earned: outcome.earned }
         : {}),
-      ...(visibility.explanations ? { explanation: item.explanation, citation: `${item.citation.regulation}${item.citation.article}` } : {}),
+      ...(visibility.explanations
+        ? { explanation: item.explanation, citation: `${item.citation.regulation}${item.citation.article}` }
+        : {}),
     };
   });
   return {

@@ -31,7 +31,10 @@ export const listRounds: FunctionHandler<typeof quizContract, 'listRounds'> = as
     quizQuestionsRepo.countByCategory(db, [bankOrgIdOf(admin)]),
   ]);
   const children = (await Promise.all(roots.map((root) => orgsRepo.findChildren(db, root._id)))).flat();
-  const counts = await quizAttemptsRepo.countAttemptsByRound(db, rounds.map((round) => round._id));
+  const counts = await quizAttemptsRepo.countAttemptsByRound(
+    db,
+    rounds.map((round) => round._id),
+  );
   const orgs = [...roots, ...children.filter((org) => org.type !== 'branch' && !org.retiredAt)];
   return {
     rounds: rounds.map((round) => adminRound(round, counts.get(round._id) ?? 0, now)),
@@ -69,7 +72,11 @@ export const saveRound: FunctionHandler<typeof quizContract, 'saveRound'> = asyn
     if (attemptCount > 0) assertLockedEditAllowed(previous, input, org, closesAt);
   }
   if (!previous || attemptCount === 0) {
-    const bank = await quizQuestionsRepo.findDrawable(db, orgPath, quota.map((entry) => entry.category));
+    const bank = await quizQuestionsRepo.findDrawable(
+      db,
+      orgPath,
+      quota.map((entry) => entry.category),
+    );
     const problems = checkQuota(bank.map(quizQuestionsRepo.toQuestion), quota);
     if (problems.length > 0) {
       throw new AppError('QUIZ.DRAW_IMPOSSIBLE', `题库无法满足抽题设置：${problems.map(describeQuotaProblem).join('；')}`);
@@ -116,12 +123,20 @@ export const saveRound: FunctionHandler<typeof quizContract, 'saveRound'> = asyn
       action: previous ? 'quizRound.update' : 'quizRound.create',
       actor: { openid: admin.openid, memberId: admin.member._id },
       target: { collection: 'quizRounds', id: round._id },
-      details: { title: round.title, orgId: round.orgId, month: round.month, opensAt: input.opensAt, closesAt: input.closesAt, questionCount },
+      details: {
+        title: round.title,
+        orgId: round.orgId,
+        month: round.month,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        questionCount,
+      },
       requestId,
     });
     return null;
   });
-  if (created) return { round: adminRound(created, (await quizAttemptsRepo.countAttemptsByRound(db, [created._id])).get(created._id) ?? 0, now) };
+  if (created)
+    return { round: adminRound(created, (await quizAttemptsRepo.countAttemptsByRound(db, [created._id])).get(created._id) ?? 0, now) };
   return { round: adminRound(round, attemptCount, now) };
 };
 
@@ -140,12 +155,23 @@ function toQuota(entry: QuizSaveRoundInput['quota'][number]): CategoryQuota {
 }
 
 /** The settings an edit may not change once attempts exist, compared as the form sends them. */
-function settingsOf(round: Pick<QuizRoundDoc, 'orgId' | 'month' | 'quota' | 'timeLimitSeconds' | 'attemptsAllowed' | 'grading' | 'passMark' | 'multipleChoice' | 'review'> & { opensAt: number }): string {
+function settingsOf(
+  round: Pick<
+    QuizRoundDoc,
+    'orgId' | 'month' | 'quota' | 'timeLimitSeconds' | 'attemptsAllowed' | 'grading' | 'passMark' | 'multipleChoice' | 'review'
+  > & { opensAt: number },
+): string {
   return JSON.stringify([
     round.orgId,
     round.month,
     round.opensAt,
-    round.quota.map((entry) => [entry.category, entry.count, entry.difficulty?.[1] ?? 0, entry.difficulty?.[2] ?? 0, entry.difficulty?.[3] ?? 0]),
+    round.quota.map((entry) => [
+      entry.category,
+      entry.count,
+      entry.difficulty?.[1] ?? 0,
+      entry.difficulty?.[2] ?? 0,
+      entry.difficulty?.[3] ?? 0,
+    ]),
     round.timeLimitSeconds,
     round.attemptsAllowed,
     round.grading,
@@ -173,7 +199,11 @@ function adminRound(round: QuizRoundDoc, attemptCount: number, now: Date): QuizA
     opensAt: round.opensAt.toISOString(),
     closesAt: round.closesAt.toISOString(),
     window: roundWindowState({ opensAt: round.opensAt, closesAt: round.closesAt }, now),
-    quota: round.quota.map((entry) => ({ category: entry.category, count: entry.count, ...(entry.difficulty ? { difficulty: { ...entry.difficulty } } : {}) })),
+    quota: round.quota.map((entry) => ({
+      category: entry.category,
+      count: entry.count,
+      ...(entry.difficulty ? { difficulty: { ...entry.difficulty } } : {}),
+    })),
     questionCount,
     maxScore: Math.round(questionCount * round.pointsPerQuestion * 100) / 100,
     timeLimitSeconds: round.timeLimitSeconds,

@@ -11,7 +11,11 @@ import { closeIfExpired } from '../attempt-access';
 export const rounds: FunctionHandler<typeof quizContract, 'rounds'> = async (_input, { caller, db, now }) => {
   const { member } = requireBound(caller);
   const list = await quizRoundsRepo.findPublishedRoundsForPath(db, member.orgPath);
-  const summaries = await quizAttemptsRepo.findMemberAttemptSummaries(db, member._id, list.map((round) => round._id));
+  const summaries = await quizAttemptsRepo.findMemberAttemptSummaries(
+    db,
+    member._id,
+    list.map((round) => round._id),
+  );
   const attempts = await Promise.all(
     summaries.map(async (summary) => {
       if (summary.finishedAt || acceptsAnswers(summary.deadline, now)) return summary;
@@ -19,7 +23,15 @@ export const rounds: FunctionHandler<typeof quizContract, 'rounds'> = async (_in
       return full ? closeIfExpired(db, full, now) : summary;
     }),
   );
-  return { rounds: list.map((round) => memberRound(round, attempts.filter((a) => a.roundId === round._id), now)) };
+  return {
+    rounds: list.map((round) =>
+      memberRound(
+        round,
+        attempts.filter((a) => a.roundId === round._id),
+        now,
+      ),
+    ),
+  };
 };
 
 function memberRound(round: QuizRoundDoc, attempts: readonly QuizAttemptDoc[], now: Date): MemberRound {

@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { quizContract } from '@zbxx/contracts';
 import { createRng, decideStart, DrawError, drawQuestions, shuffleOptions } from '@zbxx/domain';
-import { AppError, quizAttemptsRepo, quizQuestionsRepo, requireBound, type Db, type FunctionHandler, type MemberDoc, type QuizAttemptDoc, type QuizRoundDoc } from '@zbxx/server';
+import {
+  AppError,
+  quizAttemptsRepo,
+  quizQuestionsRepo,
+  requireBound,
+  type Db,
+  type FunctionHandler,
+  type MemberDoc,
+  type QuizAttemptDoc,
+  type QuizRoundDoc,
+} from '@zbxx/server';
 import { closeIfExpired } from '../attempt-access';
 import { toPlayAttempt } from '../attempt-view';
 import { isDuplicateWrite } from '../duplicate-write';
@@ -16,9 +26,15 @@ export const start: FunctionHandler<typeof quizContract, 'start'> = async ({ rou
   const { member } = requireBound(caller);
   const round = await loadMemberRound(db, member, roundId);
   for (let tries = 0; tries < 3; tries += 1) {
-    const attempts = await Promise.all((await quizAttemptsRepo.findMemberAttempts(db, member._id, round._id)).map((a) => closeIfExpired(db, a, now)));
+    const attempts = await Promise.all(
+      (await quizAttemptsRepo.findMemberAttempts(db, member._id, round._id)).map((a) => closeIfExpired(db, a, now)),
+    );
     const decision = decideStart(
-      { window: { opensAt: round.opensAt, closesAt: round.closesAt }, timeLimitSeconds: round.timeLimitSeconds, attemptsAllowed: round.attemptsAllowed },
+      {
+        window: { opensAt: round.opensAt, closesAt: round.closesAt },
+        timeLimitSeconds: round.timeLimitSeconds,
+        attemptsAllowed: round.attemptsAllowed,
+      },
       attempts.map((a) => ({ attemptId: a._id, startedAt: a.startedAt, deadline: a.deadline, finishedAt: a.finishedAt })),
       now,
     );
@@ -38,8 +54,19 @@ export const start: FunctionHandler<typeof quizContract, 'start'> = async ({ rou
   throw new AppError('CONFLICT');
 };
 
-async function drawAttempt(db: Db, round: QuizRoundDoc, member: MemberDoc, attemptNumber: number, deadline: Date, now: Date): Promise<QuizAttemptDoc> {
-  const bank = await quizQuestionsRepo.findDrawable(db, round.orgPath, round.quota.map((entry) => entry.category));
+async function drawAttempt(
+  db: Db,
+  round: QuizRoundDoc,
+  member: MemberDoc,
+  attemptNumber: number,
+  deadline: Date,
+  now: Date,
+): Promise<QuizAttemptDoc> {
+  const bank = await quizQuestionsRepo.findDrawable(
+    db,
+    round.orgPath,
+    round.quota.map((entry) => entry.category),
+  );
   const seed = randomBytes(4).readUInt32BE(0);
   const rng = createRng(seed);
   let drawn;

@@ -11,7 +11,10 @@ import { finishedFields, toAttemptResult } from '../attempt-view';
  * lets one finish it and the other reads what it stored. Past deadline + grace, answers sent now are ignored
  * and the attempt is closed with what was saved, finished at its deadline.
  */
-export const submit: FunctionHandler<typeof quizContract, 'submit'> = async ({ attemptId, answers, pageHiddenCount }, { caller, db, now }) => {
+export const submit: FunctionHandler<typeof quizContract, 'submit'> = async (
+  { attemptId, answers, pageHiddenCount },
+  { caller, db, now },
+) => {
   const { member } = requireBound(caller);
   const attempt = await loadOwnAttempt(db, member, attemptId);
   if (attempt.finishedAt) return toAttemptResult(attempt);
@@ -22,7 +25,12 @@ export const submit: FunctionHandler<typeof quizContract, 'submit'> = async ({ a
     attempt,
     { ...attempt.answers, ...late },
     { ...attempt.firstAnsweredAt, ...newFirstAnswers(attempt, late, now) },
-    { at: inTime ? now : attempt.deadline, closedByDeadline: !inTime, pageHiddenCount: Math.max(attempt.pageHiddenCount, pageHiddenCount), now },
+    {
+      at: inTime ? now : attempt.deadline,
+      closedByDeadline: !inTime,
+      pageHiddenCount: Math.max(attempt.pageHiddenCount, pageHiddenCount),
+      now,
+    },
   );
   if (await quizAttemptsRepo.finishAttempt(db, attempt._id, fields)) return toAttemptResult({ ...attempt, ...fields });
   const stored = await quizAttemptsRepo.getAttempt(db, attempt._id);

@@ -1,7 +1,12 @@
 import type { TimerContext } from '@zbxx/server';
 import { dailyTimer } from '../daily-timer';
 
-const ctx = { trigger: { Type: 'Timer', TriggerName: 'scheduledRemind', Time: '2026-11-22T01:00:00.000Z' }, db: {}, now: new Date(), random: Math.random } as unknown as TimerContext;
+const ctx = {
+  trigger: { Type: 'Timer', TriggerName: 'scheduledRemind', Time: '2026-11-22T01:00:00.000Z' },
+  db: {},
+  now: new Date(),
+  random: Math.random,
+} as unknown as TimerContext;
 
 describe('dailyTimer', () => {
   it('runs every job in order; one that fails is reported and the others still run', async () => {

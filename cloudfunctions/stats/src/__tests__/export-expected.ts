@@ -2,7 +2,17 @@
  * The export's numbers computed again from the raw collections with plain loops, without the domain's rule
  * or the stats query layer: what a clerk would count by hand from the records. Test-only.
  */
-import type { AttendanceDoc, CheckinEventDoc, MemberDoc, OrgDoc, QuizAttemptDoc, QuizRoundDoc, StudyPlanDoc, StudyProgressDoc, TransferDoc } from '@zbxx/server';
+import type {
+  AttendanceDoc,
+  CheckinEventDoc,
+  MemberDoc,
+  OrgDoc,
+  QuizAttemptDoc,
+  QuizRoundDoc,
+  StudyPlanDoc,
+  StudyProgressDoc,
+  TransferDoc,
+} from '@zbxx/server';
 
 export interface RawCollections {
   orgs: OrgDoc[];
@@ -80,7 +90,12 @@ export function memberMonths(raw: RawCollections, nodeId: string, month: string)
         if (a.roundId !== round._id || a.memberId !== member._id || !a.finishedAt || a.score === null) continue;
         if (round.grading === 'last') {
           if (!best || new Date(a.finishedAt) > new Date(best.finishedAt as Date)) best = a;
-        } else if (!best || (a.score as number) > (best.score as number) || (a.score === best.score && new Date(a.finishedAt) < new Date(best.finishedAt as Date))) best = a;
+        } else if (
+          !best ||
+          (a.score as number) > (best.score as number) ||
+          (a.score === best.score && new Date(a.finishedAt) < new Date(best.finishedAt as Date))
+        )
+          best = a;
       }
       if (best) graded.push({ score: best.score as number, passed: best.passed === true });
     }
@@ -97,7 +112,8 @@ export function memberMonths(raw: RawCollections, nodeId: string, month: string)
       if (record.memberId === member._id && monthEvents.some((e) => e._id === record.eventId)) states.push(record.state);
     }
     for (const event of monthEvents) {
-      if (event.branchId === branchId && !raw.attendance.some((r) => r.memberId === member._id && r.eventId === event._id)) states.push('expected');
+      if (event.branchId === branchId && !raw.attendance.some((r) => r.memberId === member._id && r.eventId === event._id))
+        states.push('expected');
     }
     const best = STATE_ORDER.find((s) => states.includes(s));
     const partyDay = best ? (STATE_NAMES[best] as string) : '无安排';
@@ -106,7 +122,20 @@ export function memberMonths(raw: RawCollections, nodeId: string, month: string)
     if (required.length > 0 && studyDone < required.length) missing.push('学习');
     if (rounds.length > 0 && quiz !== '已及格') missing.push('答题');
     if (best && !['present', 'late', 'madeUp'].includes(best)) missing.push('主题党日');
-    rows.push({ month, memberId: member._id, name: member.name, duty: member.duty, branchId, studyDone, studyRequired: required.length, quiz, score, partyDay, complete: missing.length === 0, missing });
+    rows.push({
+      month,
+      memberId: member._id,
+      name: member.name,
+      duty: member.duty,
+      branchId,
+      studyDone,
+      studyRequired: required.length,
+      quiz,
+      score,
+      partyDay,
+      complete: missing.length === 0,
+      missing,
+    });
   }
   return rows;
 }
@@ -125,7 +154,18 @@ export interface Counts {
 }
 
 export function countsOf(rows: readonly MemberMonth[]): Counts {
-  const c: Counts = { members: 0, studyRequired: 0, studyDone: 0, quizRequired: 0, quizTaken: 0, quizPassed: 0, scoreSum: 0, partyRequired: 0, partyDone: 0, complete: 0 };
+  const c: Counts = {
+    members: 0,
+    studyRequired: 0,
+    studyDone: 0,
+    quizRequired: 0,
+    quizTaken: 0,
+    quizPassed: 0,
+    scoreSum: 0,
+    partyRequired: 0,
+    partyDone: 0,
+    complete: 0,
+  };
   for (const r of rows) {
     c.members += 1;
     if (r.studyRequired > 0) c.studyRequired += 1;
@@ -147,5 +187,12 @@ const rate = (a: number, b: number) => (b === 0 ? null : a / b);
 
 /** 学习完成率, 答题参与率, 平均分, 及格率, 主题党日参加率, 完成率 — the 汇总 columns E–I and K. */
 export function ratesRow(c: Counts): (number | null)[] {
-  return [rate(c.studyDone, c.studyRequired), rate(c.quizTaken, c.quizRequired), rate(c.scoreSum, c.quizTaken), rate(c.quizPassed, c.quizTaken), rate(c.partyDone, c.partyRequired), rate(c.complete, c.members)];
+  return [
+    rate(c.studyDone, c.studyRequired),
+    rate(c.quizTaken, c.quizRequired),
+    rate(c.scoreSum, c.quizTaken),
+    rate(c.quizPassed, c.quizTaken),
+    rate(c.partyDone, c.partyRequired),
+    rate(c.complete, c.members),
+  ];
 }

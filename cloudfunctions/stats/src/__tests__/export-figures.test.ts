@@ -15,7 +15,11 @@ function status(done: number, attempt: { score: number; passed: boolean } | null
       attempts: attempt ? [{ roundId: 'r', ...attempt, finishedAt: new Date(0) }] : [],
       attendance: state ? [{ eventId: 'e', state }] : [],
     },
-    { plans: [{ orgId: 'c', requiredMaterialIds: ['x', 'y'] }], rounds: [{ roundId: 'r', orgId: 'c', grading: 'best', maxScore: 100 }], eventsByBranch: { b: ['e'] } },
+    {
+      plans: [{ orgId: 'c', requiredMaterialIds: ['x', 'y'] }],
+      rounds: [{ roundId: 'r', orgId: 'c', grading: 'best', maxScore: 100 }],
+      eventsByBranch: { b: ['e'] },
+    },
   );
 }
 

@@ -22,8 +22,10 @@ const HOUR = 3600_000;
 
 const stats = useStatsCloud(raw);
 
-const call = async (action: string, data: unknown) => (await stats.cloud.call<Envelope<ExportJob>>('stats', { action, data }, DEMO_OPENIDS.admin)).result;
-const jobOf = (exportId: string) => stats.cloud.engine.find('statsExports', { _id: exportId })[0] as unknown as { status: string; next: number; expiredAt?: Date };
+const call = async (action: string, data: unknown) =>
+  (await stats.cloud.call<Envelope<ExportJob>>('stats', { action, data }, DEMO_OPENIDS.admin)).result;
+const jobOf = (exportId: string) =>
+  stats.cloud.engine.find('statsExports', { _id: exportId })[0] as unknown as { status: string; next: number; expiredAt?: Date };
 const partsOf = (exportId: string) => stats.cloud.engine.find('statsExportParts', { exportId });
 const age = (exportId: string, ms: number, extra: Record<string, unknown> = {}) =>
   stats.cloud.engine.update('statsExports', { _id: exportId }, { $set: { updatedAt: new Date(now.getTime() - ms), ...extra } });
@@ -96,7 +98,10 @@ describe('export housekeeping on the daily timer', () => {
     expect(expired.map((j) => j.requestId).sort()).toEqual(['hk-abandoned', 'hk-done-file-gone', 'hk-done-old']);
     const snapshot = stats.cloud.snapshot(['statsExports', 'statsExportParts']);
     for (const { _id } of expired) {
-      expect(await call('exportStep', { exportId: _id })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '导出已过期，请重新导出' } });
+      expect(await call('exportStep', { exportId: _id })).toEqual({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: '导出已过期，请重新导出' },
+      });
     }
     expect(stats.cloud.snapshot(['statsExports', 'statsExportParts'])).toEqual(snapshot);
 
@@ -114,7 +119,10 @@ describe('export housekeeping on the daily timer', () => {
     age(exportId, 30 * HOUR, { status: 'expired', expiredAt: now });
     expect(partsOf(exportId).length).toBeGreaterThan(0);
     // Not yet made afresh: parts may still be being removed.
-    expect(await call('exportWorkbook', { ...range, requestId: 'hk-half-cleaned' })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '导出已过期，请重新导出' } });
+    expect(await call('exportWorkbook', { ...range, requestId: 'hk-half-cleaned' })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '导出已过期，请重新导出' },
+    });
     expect((await fireTimer()).exportHousekeeping).toEqual({ expired: 1, filesDeleted: 0, skipped: 1, deferred: false });
     expect(partsOf(exportId)).toEqual([]);
     expect(jobOf(exportId)).toMatchObject({ status: 'expired', partsRemovedAt: expect.any(Date) });

@@ -24,12 +24,23 @@ const stats = useStatsCloud(raw);
 
 const call = async (action: string, data: unknown, openid: string = DEMO_OPENIDS.admin) =>
   (await stats.cloud.call<Envelope<ExportJob>>('stats', { action, data }, openid)).result;
-const job = (exportId: string) => stats.cloud.engine.find('statsExports', { _id: exportId })[0] as unknown as { next: number; units: unknown[]; leaseId?: string; status: string };
+const job = (exportId: string) =>
+  stats.cloud.engine.find('statsExports', { _id: exportId })[0] as unknown as {
+    next: number;
+    units: unknown[];
+    leaseId?: string;
+    status: string;
+  };
 const parts = (exportId: string) => stats.cloud.engine.find('statsExportParts', { exportId });
 
 async function sheetsOf(result: DoneExport): Promise<Record<string, unknown[][]>> {
   const wb = XLSX.read(Buffer.from(await (await fetch(result.url)).arrayBuffer()), { type: 'buffer' });
-  return Object.fromEntries(wb.SheetNames.map((name) => [name, XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, raw: true, defval: null })]));
+  return Object.fromEntries(
+    wb.SheetNames.map((name) => [
+      name,
+      XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, raw: true, defval: null }),
+    ]),
+  );
 }
 
 /** Steps until done, `parallel` calls at a time. */
@@ -60,7 +71,11 @@ beforeAll(async () => {
 describe('one call or many: the same workbook', () => {
   it('a county of 1,100 members over two months is done in the first call with the default budget', () => {
     expect(referenceRun.calls).toBe(1);
-    expect(referenceRun.result.progress).toEqual({ done: referenceRun.result.progress.total, total: referenceRun.result.progress.total, label: '已完成' });
+    expect(referenceRun.result.progress).toEqual({
+      done: referenceRun.result.progress.total,
+      total: referenceRun.result.progress.total,
+      label: '已完成',
+    });
     expect(Object.keys(reference)).toEqual(['汇总', '党员明细', '主题党日', '答题分析', '年度数据']);
     // Two pages of members a month: 2 × (汇总, 2 pages, 主题党日, 答题分析) + the file.
     expect(referenceRun.result.progress.total).toBe(11);
@@ -130,7 +145,11 @@ describe('whose job', () => {
   it('only its owner steps or sees it: another admin (even one above it), a secretary, a member and a stranger are refused, nothing moves', async () => {
     // demo-admin2's own export of their 党委, one unit in.
     const committeeId = raw.members.find((m) => m.openid === DEMO_OPENIDS.admin2)!.roles.find((r) => r.role === 'admin')!.orgId;
-    const reply = await call('exportWorkbook', { nodeId: committeeId, ...range, requestId: 'job-admin2', stepBudgetMs: 0 }, DEMO_OPENIDS.admin2);
+    const reply = await call(
+      'exportWorkbook',
+      { nodeId: committeeId, ...range, requestId: 'job-admin2', stepBudgetMs: 0 },
+      DEMO_OPENIDS.admin2,
+    );
     if (!reply.ok) throw new Error(reply.error.message);
     const { exportId } = reply.data;
     const before = stats.cloud.snapshot(['statsExports', 'statsExportParts']);
@@ -143,6 +162,9 @@ describe('whose job', () => {
       expect(await call('exportStep', { exportId }, openid)).toMatchObject({ ok: false, error: { code } });
     }
     expect(stats.cloud.snapshot(['statsExports', 'statsExportParts'])).toEqual(before);
-    expect(await call('exportStep', { exportId, stepBudgetMs: 0 }, DEMO_OPENIDS.admin2)).toMatchObject({ ok: true, data: { exportId, progress: { done: 2 } } });
+    expect(await call('exportStep', { exportId, stepBudgetMs: 0 }, DEMO_OPENIDS.admin2)).toMatchObject({
+      ok: true,
+      data: { exportId, progress: { done: 2 } },
+    });
   });
 });

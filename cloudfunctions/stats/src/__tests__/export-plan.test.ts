@@ -1,4 +1,14 @@
-import { MEMBER_PAGE, partSeq, planExport, progressOf, SMALL_WRITE_ROWS, unitLabel, withMemberPages, writeFitsNow, type ExportUnit } from '../export/export-plan';
+import {
+  MEMBER_PAGE,
+  partSeq,
+  planExport,
+  progressOf,
+  SMALL_WRITE_ROWS,
+  unitLabel,
+  withMemberPages,
+  writeFitsNow,
+  type ExportUnit,
+} from '../export/export-plan';
 import { packMemberRow, unpackMemberRow, type MemberRow } from '../export/member-part-row';
 
 const months = ['2026-01', '2026-02'];
@@ -70,7 +80,9 @@ describe('withMemberPages', () => {
     expect(keys(fewer.units).filter((k) => k.startsWith('members 2026-02'))).toEqual(['members 2026-02 0', 'members 2026-02 1']);
     expect(keys(fewer.dropped)).toEqual(['members 2026-02 2', 'members 2026-02 3']);
     expect(keys(fewer.units).filter((k) => k.startsWith('members 2026-01'))).toHaveLength(4);
-    expect(keys(withMemberPages(estimated, '2026-01', 0).units).filter((k) => k.startsWith('members 2026-01'))).toEqual(['members 2026-01 0']);
+    expect(keys(withMemberPages(estimated, '2026-01', 0).units).filter((k) => k.startsWith('members 2026-01'))).toEqual([
+      'members 2026-01 0',
+    ]);
   });
 
   it('planned again with the same count, nothing changes', () => {
@@ -97,14 +109,26 @@ describe('member part rows', () => {
         branchId: 'org-b0001',
         name: '王建国',
         duty: '支部书记',
-        status: { study: { status: 'done', done: 2, required: 2 }, quiz: { status: 'passed', score: 85, maxScore: 100 }, partyDay: { status: 'madeUp' }, complete: true, missing: [] },
+        status: {
+          study: { status: 'done', done: 2, required: 2 },
+          quiz: { status: 'passed', score: 85, maxScore: 100 },
+          partyDay: { status: 'madeUp' },
+          complete: true,
+          missing: [],
+        },
       },
       {
         memberId: 'm-2',
         branchId: 'org-b0002',
         name: '李梅',
         duty: '',
-        status: { study: { status: 'notRequired', done: 0, required: 0 }, quiz: { status: 'notTaken', score: null, maxScore: null }, partyDay: { status: 'notRequired' }, complete: false, missing: ['quiz'] },
+        status: {
+          study: { status: 'notRequired', done: 0, required: 0 },
+          quiz: { status: 'notTaken', score: null, maxScore: null },
+          partyDay: { status: 'notRequired' },
+          complete: false,
+          missing: ['quiz'],
+        },
       },
     ];
     for (const row of rows) expect(unpackMemberRow(JSON.parse(JSON.stringify(packMemberRow(row))))).toEqual(row);

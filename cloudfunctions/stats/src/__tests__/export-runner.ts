@@ -13,7 +13,12 @@ export interface ExportRun {
 }
 
 /** Starts an export and steps it until done, as the client does; throws on the first error. */
-export async function runExport(cloud: TestCloud, openid: string, data: Record<string, unknown>, stepBudgetMs?: number): Promise<ExportRun> {
+export async function runExport(
+  cloud: TestCloud,
+  openid: string,
+  data: Record<string, unknown>,
+  stepBudgetMs?: number,
+): Promise<ExportRun> {
   const call = async (action: string, input: unknown) => {
     const { result, dbRequests } = await cloud.call<Envelope<ExportJob>>('stats', { action, data: input }, openid);
     if (!result.ok) throw new Error(`${action}: ${result.error.code}: ${result.error.message}`);

@@ -37,8 +37,12 @@ function seededAttempts(): QuizAttemptDoc[] {
     const tries = i % 5 === 0 ? 2 : 1;
     for (let n = 1; n <= tries + (i % 7 === 0 ? 1 : 0); n += 1) {
       const unfinished = n > tries;
-      const outcomes = questions.map((q) => ({ questionId: q._id, outcome: random() < 0.7 ? 'correct' : 'wrong', earned: 0, points: 5 }) as const);
-      const answers = Object.fromEntries(questions.map((q, k) => [q._id, outcomes[k]?.outcome === 'correct' ? q.key : k % 4 === 0 ? [] : ['C']]));
+      const outcomes = questions.map(
+        (q) => ({ questionId: q._id, outcome: random() < 0.7 ? 'correct' : 'wrong', earned: 0, points: 5 }) as const,
+      );
+      const answers = Object.fromEntries(
+        questions.map((q, k) => [q._id, outcomes[k]?.outcome === 'correct' ? q.key : k % 4 === 0 ? [] : ['C']]),
+      );
       const score = outcomes.filter((o) => o.outcome === 'correct').length * 5;
       attempts.push({
         _id: `${round._id}_${member._id}_${n}`,
@@ -69,7 +73,18 @@ function transferred(): { members: MemberDoc[]; transfers: TransferDoc[] } {
   return {
     members: c.members.map((m) => (m._id === mover._id ? { ...m, branchId: to._id, orgPath: toOrgPath } : m)),
     transfers: [
-      { _id: 'tr-export-1', memberId: mover._id, fromBranchId: mover.branchId, fromOrgPath: mover.orgPath, toBranchId: to._id, toOrgPath, at, reason: 'transfer', actor: { openid: DEMO_OPENIDS.admin, memberId: null }, requestId: null },
+      {
+        _id: 'tr-export-1',
+        memberId: mover._id,
+        fromBranchId: mover.branchId,
+        fromOrgPath: mover.orgPath,
+        toBranchId: to._id,
+        toOrgPath,
+        at,
+        reason: 'transfer',
+        actor: { openid: DEMO_OPENIDS.admin, memberId: null },
+        requestId: null,
+      },
     ],
   };
 }
@@ -96,7 +111,8 @@ afterAll(async () => {
 });
 
 const stats = <T>(action: string, data: unknown, openid: string) => cloud.call<Envelope<T>>('stats', { action, data }, openid);
-const rowsOf = (wb: XLSX.WorkBook, name: string) => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, raw: true, defval: null }).slice(1);
+const rowsOf = (wb: XLSX.WorkBook, name: string) =>
+  XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, raw: true, defval: null }).slice(1);
 const exportDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith('stats-export-'));
 
 async function download(result: ExportResult): Promise<XLSX.WorkBook> {
@@ -143,7 +159,19 @@ describe('stats.exportWorkbook for the county (demo-admin), read back with Sheet
   });
 
   it('党员明细 holds every member of every month with the numbers counted from the raw records', () => {
-    const tuple = (r: MemberMonth) => [r.month, nameOf(r.branchId), r.name, r.duty, r.studyDone, r.studyRequired, r.quiz, r.score, r.partyDay, r.complete ? '是' : '否', r.missing.join('、') || null];
+    const tuple = (r: MemberMonth) => [
+      r.month,
+      nameOf(r.branchId),
+      r.name,
+      r.duty,
+      r.studyDone,
+      r.studyRequired,
+      r.quiz,
+      r.score,
+      r.partyDay,
+      r.complete ? '是' : '否',
+      r.missing.join('、') || null,
+    ];
     const sort = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
     expect(sort(rowsOf(wb, '党员明细'))).toEqual(sort(expected.map(tuple)));
     // The seeded history really exercises the rule: every state shows up somewhere.
@@ -190,7 +218,14 @@ describe('stats.exportWorkbook for the county (demo-admin), read back with Sheet
       const members = expected.filter((r) => r.month === event.month && r.branchId === event.branchId).length;
       const expectedCount = Math.max(members, records.length);
       const row = rows.find((r) => r[1] === event.branchName && r[2] === event.theme && r[0] === event.month);
-      expect(row?.slice(5, 11)).toEqual([expectedCount, n('present'), n('late'), n('excused', 'leaveRequested'), n('madeUp'), n('absent', 'expected') + expectedCount - records.length]);
+      expect(row?.slice(5, 11)).toEqual([
+        expectedCount,
+        n('present'),
+        n('late'),
+        n('excused', 'leaveRequested'),
+        n('madeUp'),
+        n('absent', 'expected') + expectedCount - records.length,
+      ]);
       if (expectedCount > 0) expect(row?.[11]).toBeCloseTo((n('present') + n('late')) / expectedCount, 9);
     }
   });
@@ -226,7 +261,9 @@ describe('stats.exportWorkbook for the county (demo-admin), read back with Sheet
     const everyone = new Set(expected.map((r) => r.memberId));
     const reached = new Set(expected.filter((r) => ['出席', '迟到', '补学'].includes(r.partyDay)).map((r) => r.memberId));
     const counts = countsOf(expected);
-    const materials = new Set(c.studyPlans.filter((p) => months.includes(p.month) && p.status === 'published').flatMap((p) => p.requiredMaterialIds));
+    const materials = new Set(
+      c.studyPlans.filter((p) => months.includes(p.month) && p.status === 'published').flatMap((p) => p.requiredMaterialIds),
+    );
     expect(value('开展主题党日')).toBe(events.filter((e) => new Date(e.startsAt) <= new Date()).length);
     expect(value('主题党日参加人次（出席+迟到）')).toBe(records.filter((r) => r.state === 'present' || r.state === 'late').length);
     expect(value('主题党日补学人次')).toBe(records.filter((r) => r.state === 'madeUp').length);
@@ -254,16 +291,25 @@ describe('stats.exportWorkbook for the county (demo-admin), read back with Sheet
   it('leaves no temp file behind, and no parts: the job is done with its file', () => {
     expect(exportDirs()).toEqual([]);
     expect(cloud.engine.find('statsExportParts', {})).toEqual([]);
-    expect(cloud.engine.find('statsExports', { requestId: 'export-county-3m' })).toEqual([expect.objectContaining({ status: 'done', file: expect.objectContaining({ fileId: result.fileId }) })]);
+    expect(cloud.engine.find('statsExports', { requestId: 'export-county-3m' })).toEqual([
+      expect.objectContaining({ status: 'done', file: expect.objectContaining({ fileId: result.fileId }) }),
+    ]);
   });
 });
 
 describe('scope and input checks', () => {
   it('a committee admin exports their own subtree: only its branches', async () => {
-    const { result } = await runExport(cloud, DEMO_OPENIDS.admin2, { nodeId: committeeId, fromMonth: months[1], toMonth: months[1], requestId: 'export-committee-1m' });
+    const { result } = await runExport(cloud, DEMO_OPENIDS.admin2, {
+      nodeId: committeeId,
+      fromMonth: months[1],
+      toMonth: months[1],
+      requestId: 'export-committee-1m',
+    });
     const wb = await download(result);
     const inside = new Set(branches.filter((b) => b.ancestors.includes(committeeId)).map((b) => b.name));
-    const names = rowsOf(wb, '汇总').filter((r) => r[2] !== '合计').map((r) => String(r[2]).replace('（已撤销）', ''));
+    const names = rowsOf(wb, '汇总')
+      .filter((r) => r[2] !== '合计')
+      .map((r) => String(r[2]).replace('（已撤销）', ''));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(inside.has(name)).toBe(true);
     expect(result.fileName).toBe(`${nameOf(committeeId)}_${months[1]}_统计.xlsx`);
@@ -275,7 +321,11 @@ describe('scope and input checks', () => {
       [DEMO_OPENIDS.secretary, undefined],
       [DEMO_OPENIDS.member, undefined],
     ] as const) {
-      const { result, dbRequests } = await stats('exportWorkbook', { nodeId, fromMonth: months[1], toMonth: months[1], requestId: 'export-refused' }, openid);
+      const { result, dbRequests } = await stats(
+        'exportWorkbook',
+        { nodeId, fromMonth: months[1], toMonth: months[1], requestId: 'export-refused' },
+        openid,
+      );
       expect(result).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
       expect(dbRequests).toBeLessThanOrEqual(2);
     }

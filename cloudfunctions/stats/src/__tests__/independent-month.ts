@@ -58,7 +58,8 @@ export function expectedMonth(raw: RawCollections, month: string): ExpectedMembe
     for (const id of required) {
       if (raw.studyProgress.some((p) => p.memberId === member._id && p.materialId === id && p.completedAt)) done += 1;
     }
-    const studyStatus = required.length === 0 ? 'notRequired' : done === required.length ? 'done' : done === 0 ? 'notStarted' : 'inProgress';
+    const studyStatus =
+      required.length === 0 ? 'notRequired' : done === required.length ? 'done' : done === 0 ? 'notStarted' : 'inProgress';
 
     let reaching = 0;
     let graded = 0;
@@ -71,7 +72,12 @@ export function expectedMonth(raw: RawCollections, month: string): ExpectedMembe
       for (const a of raw.quizAttempts) {
         if (a.memberId !== member._id || a.roundId !== round._id || !a.finishedAt || a.score === null) continue;
         if (counted === null) counted = a;
-        else if (round.grading === 'last' ? a.finishedAt > counted.finishedAt! : a.score > counted.score! || (a.score === counted.score && a.finishedAt < counted.finishedAt!)) counted = a;
+        else if (
+          round.grading === 'last'
+            ? a.finishedAt > counted.finishedAt!
+            : a.score > counted.score! || (a.score === counted.score && a.finishedAt < counted.finishedAt!)
+        )
+          counted = a;
       }
       if (counted) {
         graded += 1;
@@ -79,7 +85,8 @@ export function expectedMonth(raw: RawCollections, month: string): ExpectedMembe
         if (counted.passed) passed += 1;
       }
     }
-    const quizStatus = reaching === 0 ? 'notRequired' : graded === 0 ? 'notTaken' : passed === reaching ? 'passed' : passed < graded ? 'failed' : 'notTaken';
+    const quizStatus =
+      reaching === 0 ? 'notRequired' : graded === 0 ? 'notTaken' : passed === reaching ? 'passed' : passed < graded ? 'failed' : 'notTaken';
 
     const states: string[] = [];
     const recorded = new Set<string>();

@@ -63,7 +63,9 @@ describe('branchMatrix equals the independent computation', () => {
   it('shows the excused member who made up as 补学 (complete for the 主题党日)', async () => {
     const record = raw.attendance.find((r) => r.eventId === STATS_EDGE_CASE_IDS.eventBefore(month) && r.state === 'madeUp')!;
     expect(record.history.map((h) => h.command)).toEqual(['requestLeave', 'approveLeave', 'completeMakeUp']);
-    const matrix = ok(await call<BranchMatrix>('branchMatrix', { branchId: record.branchId, month, filter: 'partyDay' }, DEMO_OPENIDS.admin));
+    const matrix = ok(
+      await call<BranchMatrix>('branchMatrix', { branchId: record.branchId, month, filter: 'partyDay' }, DEMO_OPENIDS.admin),
+    );
     expect(matrix.members.some((r) => r.memberId === record.memberId)).toBe(false);
     const all = ok(await call<BranchMatrix>('branchMatrix', { branchId: record.branchId, month }, DEMO_OPENIDS.admin));
     expect(all.members.find((r) => r.memberId === record.memberId)?.partyDay.status).toBe('madeUp');
@@ -121,7 +123,9 @@ describe('access', () => {
     expect(errorCode(await call('branchMatrix', { branchId: otherBranch._id }, DEMO_OPENIDS.secretary))).toBe('AUTH.FORBIDDEN');
     expect(errorCode(await call('memberDetail', { memberId: outsider._id }, DEMO_OPENIDS.secretary))).toBe('AUTH.FORBIDDEN');
     const colleague = raw.members.find((m) => m.branchId === secretary.branchId && m._id !== secretary._id)!;
-    expect(ok(await call<MemberDetail>('memberDetail', { memberId: colleague._id }, DEMO_OPENIDS.secretary)).member.memberId).toBe(colleague._id);
+    expect(ok(await call<MemberDetail>('memberDetail', { memberId: colleague._id }, DEMO_OPENIDS.secretary)).member.memberId).toBe(
+      colleague._id,
+    );
   });
 
   it('keeps an admin inside their subtree', async () => {
@@ -141,8 +145,21 @@ describe('access', () => {
     expect(errorCode(await call('branchMatrix', { branchId: me.branchId }, DEMO_OPENIDS.member))).toBe('AUTH.FORBIDDEN');
     const colleague = raw.members.find((m) => m.branchId === me.branchId && m._id !== me._id)!;
     expect(errorCode(await call('memberDetail', { memberId: colleague._id }, DEMO_OPENIDS.member))).toBe('AUTH.FORBIDDEN');
-    for (const action of ['rollup', 'trend', 'thresholds']) expect(errorCode(await call(action, {}, DEMO_OPENIDS.member))).toBe('AUTH.FORBIDDEN');
-    expect(errorCode(await call('saveThresholds', { nodeId: 'org-county', thresholds: { study: 1, quizParticipation: 1, quizPass: 1, partyDay: 1, completion: 1 }, reminderDays: [1] }, DEMO_OPENIDS.member))).toBe('AUTH.FORBIDDEN');
+    for (const action of ['rollup', 'trend', 'thresholds'])
+      expect(errorCode(await call(action, {}, DEMO_OPENIDS.member))).toBe('AUTH.FORBIDDEN');
+    expect(
+      errorCode(
+        await call(
+          'saveThresholds',
+          {
+            nodeId: 'org-county',
+            thresholds: { study: 1, quizParticipation: 1, quizPass: 1, partyDay: 1, completion: 1 },
+            reminderDays: [1],
+          },
+          DEMO_OPENIDS.member,
+        ),
+      ),
+    ).toBe('AUTH.FORBIDDEN');
     expect(errorCode(await call('rollup', {}, DEMO_OPENIDS.secretary))).toBe('AUTH.FORBIDDEN');
     expect(errorCode(await call('branchMatrix', {}, DEMO_OPENIDS.unbound))).toBe('AUTH.NOT_BOUND');
     expect(memberById.size).toBe(raw.members.length);

@@ -19,7 +19,10 @@ const settings = [{ _id: member.branchId, thresholds: DEFAULT_THRESHOLDS, remind
 
 let cloud: TestCloud;
 beforeAll(async () => {
-  cloud = await startTestCloud({ functions: ['stats'], seed: { ...(county.collections as unknown as Record<string, object[]>), statsSettings: settings } });
+  cloud = await startTestCloud({
+    functions: ['stats'],
+    seed: { ...(county.collections as unknown as Record<string, object[]>), statsSettings: settings },
+  });
 }, 120_000);
 afterAll(async () => {
   await cloud?.close();
@@ -47,7 +50,13 @@ const fireTimer = async (day: number) => {
 const sentTo = (openid: string) => cloud.devcloud.outbox.list({ touser: openid, templateId: STUDY_REMINDER_TEMPLATE_ID });
 let seq = 0;
 const consent = async (openid: string) => {
-  const reply = (await cloud.call<Envelope<{ credits: number }>>('stats', { action: 'subscribe', data: { results: { [STUDY_REMINDER_TEMPLATE_ID]: 'accept' }, requestId: `sub-${(seq += 1)}` } }, openid)).result;
+  const reply = (
+    await cloud.call<Envelope<{ credits: number }>>(
+      'stats',
+      { action: 'subscribe', data: { results: { [STUDY_REMINDER_TEMPLATE_ID]: 'accept' }, requestId: `sub-${(seq += 1)}` } },
+      openid,
+    )
+  ).result;
   if (!reply.ok) throw new Error(reply.error.code);
   return reply.data.credits;
 };
@@ -90,8 +99,18 @@ describe('scheduled 催学', () => {
     expect(await fireTimer(15)).toMatchObject({ due: 0, counts: {} });
     expect(cloud.devcloud.outbox.list()).toHaveLength(2);
 
-    const records = cloud.snapshot(['studyReminders']).studyReminders as { memberId: string; day: string; by: string; month: string; branchId: string }[];
-    expect(records.map(({ memberId, day, by, month: m, branchId }) => ({ memberId, day, by, month: m, branchId })).sort((a, b) => a.day.localeCompare(b.day))).toEqual([
+    const records = cloud.snapshot(['studyReminders']).studyReminders as {
+      memberId: string;
+      day: string;
+      by: string;
+      month: string;
+      branchId: string;
+    }[];
+    expect(
+      records
+        .map(({ memberId, day, by, month: m, branchId }) => ({ memberId, day, by, month: m, branchId }))
+        .sort((a, b) => a.day.localeCompare(b.day)),
+    ).toEqual([
       { memberId: member2._id, day: `${month}-05`, by: 'schedule', month, branchId: member2.branchId },
       { memberId: member._id, day: `${month}-07`, by: 'schedule', month, branchId: member.branchId },
     ]);

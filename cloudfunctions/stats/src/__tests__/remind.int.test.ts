@@ -24,7 +24,8 @@ afterAll(async () => {
 
 let requestSeq = 0;
 const newRequestId = () => `req-${Date.now()}-${(requestSeq += 1)}`;
-const call = async <T>(action: string, data: unknown, openid: string) => (await cloud.call<Envelope<T>>('stats', { action, data }, openid)).result;
+const call = async <T>(action: string, data: unknown, openid: string) =>
+  (await cloud.call<Envelope<T>>('stats', { action, data }, openid)).result;
 const ok = <T>(reply: Envelope<T>): T => {
   if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
   return reply.data;
@@ -34,7 +35,8 @@ const sentTo = (openid: string) => cloud.devcloud.outbox.list({ touser: openid, 
 const credits = async (openid: string) => ok(await call<{ credits: number }>('subscription', {}, openid)).credits;
 const consent = (openid: string, requestId = newRequestId()) =>
   call<{ credits: number }>('subscribe', { results: { [STUDY_REMINDER_TEMPLATE_ID]: 'accept' }, requestId }, openid);
-const remind = (data: Record<string, unknown>, openid: string = DEMO_OPENIDS.secretary) => call<RemindResult>('remind', { requestId: newRequestId(), ...data }, openid);
+const remind = (data: Record<string, unknown>, openid: string = DEMO_OPENIDS.secretary) =>
+  call<RemindResult>('remind', { requestId: newRequestId(), ...data }, openid);
 const outcomeOf = (result: RemindResult, memberId: string) => result.results.find((r) => r.memberId === memberId)?.outcome;
 
 /** The demo branch's bound members who still miss a task this month, by the secretary's own matrix. */
@@ -50,15 +52,25 @@ describe('催学 consents', () => {
     const requestId = newRequestId();
     expect(ok(await consent(member, requestId)).credits).toBe(1);
     expect(ok(await consent(member, requestId)).credits).toBe(1);
-    const refused = await call<{ credits: number }>('subscribe', { results: { [STUDY_REMINDER_TEMPLATE_ID]: 'reject' }, requestId: newRequestId() }, member);
+    const refused = await call<{ credits: number }>(
+      'subscribe',
+      { results: { [STUDY_REMINDER_TEMPLATE_ID]: 'reject' }, requestId: newRequestId() },
+      member,
+    );
     expect(ok(refused).credits).toBe(1);
-    const otherTemplate = await call<{ credits: number }>('subscribe', { results: { 'tmpl-other': 'accept' }, requestId: newRequestId() }, member);
+    const otherTemplate = await call<{ credits: number }>(
+      'subscribe',
+      { results: { 'tmpl-other': 'accept' }, requestId: newRequestId() },
+      member,
+    );
     expect(ok(otherTemplate).credits).toBe(1);
     expect(await credits(member)).toBe(1);
   });
 
   it('needs a requestId and a bound member', async () => {
-    expect(errorCode(await call('subscribe', { results: { [STUDY_REMINDER_TEMPLATE_ID]: 'accept' } }, DEMO_OPENIDS.member))).toBe('INPUT.INVALID');
+    expect(errorCode(await call('subscribe', { results: { [STUDY_REMINDER_TEMPLATE_ID]: 'accept' } }, DEMO_OPENIDS.member))).toBe(
+      'INPUT.INVALID',
+    );
     expect(errorCode(await consent(DEMO_OPENIDS.unbound))).toBe('AUTH.NOT_BOUND');
   });
 });
@@ -101,7 +113,9 @@ describe('催学 by the secretary', () => {
     expect(messages[0]).toMatchObject({ page: 'pages/study/index', functionName: 'stats' });
     const data = messages[0]!.data as Record<string, { value: string }>;
     for (const { value } of Object.values(data)) expect([...value].length).toBeLessThanOrEqual(20);
-    expect(data.thing2!.value).toContain(target!.missing.includes('study') ? '每月一学' : target!.missing.includes('quiz') ? '法规答题' : '主题党日');
+    expect(data.thing2!.value).toContain(
+      target!.missing.includes('study') ? '每月一学' : target!.missing.includes('quiz') ? '法规答题' : '主题党日',
+    );
     expect(await credits(openid)).toBe(1);
 
     // The same request again (a retry): the same answer, nothing sent, no consent taken.
@@ -111,8 +125,22 @@ describe('催学 by the secretary', () => {
     expect(sentTo(openid)).toHaveLength(1);
     expect(await credits(openid)).toBe(1);
 
-    const records = cloud.snapshot(['studyReminders']).studyReminders as { memberId: string; day: string; by: string; requestId: string; missing: string[] }[];
-    expect(records.filter((r) => r.memberId === target!.memberId)).toEqual([expect.objectContaining({ memberId: target!.memberId, day: shanghaiDay(new Date()), by: 'secretary', requestId, missing: target!.missing })]);
+    const records = cloud.snapshot(['studyReminders']).studyReminders as {
+      memberId: string;
+      day: string;
+      by: string;
+      requestId: string;
+      missing: string[];
+    }[];
+    expect(records.filter((r) => r.memberId === target!.memberId)).toEqual([
+      expect.objectContaining({
+        memberId: target!.memberId,
+        day: shanghaiDay(new Date()),
+        by: 'secretary',
+        requestId,
+        missing: target!.missing,
+      }),
+    ]);
 
     const log = ok(await call<{ entries: { memberId: string; name: string; by: string }[] }>('remindLog', {}, DEMO_OPENIDS.secretary));
     expect(log.entries[0]).toMatchObject({ memberId: target!.memberId, name: target!.name, by: 'secretary' });

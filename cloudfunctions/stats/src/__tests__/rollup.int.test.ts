@@ -59,7 +59,8 @@ describe('rollup equals the independent computation', () => {
   });
 
   it('gives breadcrumbs, rates and the rates under the thresholds', async () => {
-    const branch = raw.orgs.find((org) => org.type === 'branch' && org.ancestors.length === 3) ?? raw.orgs.find((org) => org.type === 'branch')!;
+    const branch =
+      raw.orgs.find((org) => org.type === 'branch' && org.ancestors.length === 3) ?? raw.orgs.find((org) => org.type === 'branch')!;
     const rollup = ok(await call<Rollup>('rollup', { nodeId: branch.parentId!, month }, DEMO_OPENIDS.admin));
     expect(rollup.path.map((ref) => ref.id)).toEqual([...orgById.get(branch.parentId!)!.ancestors, branch.parentId]);
     const t = rollup.total.totals;
@@ -95,18 +96,33 @@ describe('thresholds', () => {
   it('defaults to 80 with 催学 on the 5th and 15th, then inherits what an ancestor saves, with an audit entry', async () => {
     const committee = raw.orgs.find((org) => org.type === 'committee')!;
     const child = raw.orgs.find((org) => org.parentId === committee._id)!;
-    const before = ok(await call<{ thresholds: Record<string, number>; source: string; reminderDays: number[] }>('thresholds', { nodeId: child._id }, DEMO_OPENIDS.admin));
+    const before = ok(
+      await call<{ thresholds: Record<string, number>; source: string; reminderDays: number[] }>(
+        'thresholds',
+        { nodeId: child._id },
+        DEMO_OPENIDS.admin,
+      ),
+    );
     expect(before).toMatchObject({ source: 'default', reminderDays: [5, 15], thresholds: { study: 80, completion: 80 } });
 
     const thresholds = { study: 90, quizParticipation: 85, quizPass: 70, partyDay: 95, completion: 100 };
-    const saved = await stats.cloud.call<Envelope<unknown>>('stats', { action: 'saveThresholds', data: { nodeId: committee._id, thresholds, reminderDays: [20, 3, 3] }, requestId: 'req-save-1' }, DEMO_OPENIDS.admin);
+    const saved = await stats.cloud.call<Envelope<unknown>>(
+      'stats',
+      { action: 'saveThresholds', data: { nodeId: committee._id, thresholds, reminderDays: [20, 3, 3] }, requestId: 'req-save-1' },
+      DEMO_OPENIDS.admin,
+    );
     expect(ok(saved.result)).toMatchObject({ source: 'node', reminderDays: [3, 20], thresholds });
-    const inherited = ok(await call<{ thresholds: Record<string, number>; source: string }>('thresholds', { nodeId: child._id }, DEMO_OPENIDS.admin));
+    const inherited = ok(
+      await call<{ thresholds: Record<string, number>; source: string }>('thresholds', { nodeId: child._id }, DEMO_OPENIDS.admin),
+    );
     expect(inherited).toMatchObject({ source: 'ancestor', thresholds });
 
     const audit = stats.cloud.engine.find('auditLog', { action: 'statsSettings.save' });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ target: { collection: 'statsSettings', id: committee._id }, details: { thresholds, before: { source: 'default' } } });
+    expect(audit[0]).toMatchObject({
+      target: { collection: 'statsSettings', id: committee._id },
+      details: { thresholds, before: { source: 'default' } },
+    });
 
     const rollup = ok(await call<Rollup>('rollup', { nodeId: committee._id, month }, DEMO_OPENIDS.admin));
     expect(rollup.thresholds).toEqual(thresholds);
@@ -115,7 +131,11 @@ describe('thresholds', () => {
 
   it('lets only admins of the subtree save', async () => {
     const outside = raw.orgs.find((org) => org.type === 'committee' && org._id !== 'org-c01')!;
-    const data = { nodeId: outside._id, thresholds: { study: 1, quizParticipation: 1, quizPass: 1, partyDay: 1, completion: 1 }, reminderDays: [1] };
+    const data = {
+      nodeId: outside._id,
+      thresholds: { study: 1, quizParticipation: 1, quizPass: 1, partyDay: 1, completion: 1 },
+      reminderDays: [1],
+    };
     expect(errorCode(await call('saveThresholds', data, DEMO_OPENIDS.admin2))).toBe('AUTH.FORBIDDEN');
     expect(errorCode(await call('saveThresholds', data, DEMO_OPENIDS.secretary))).toBe('AUTH.FORBIDDEN');
     expect(errorCode(await call('rollup', { nodeId: outside._id }, DEMO_OPENIDS.admin2))).toBe('AUTH.FORBIDDEN');

@@ -13,7 +13,14 @@ export function statsCounty(options: CountyOptions & { today: Date }): RawCollec
   const county = generateCounty({ studyMonth: month, statsEdgeCases: true, ...options }).collections;
   const random = seededRandom((options.seed ?? 1) ^ 0x9a17);
   const quizAttempts: QuizAttemptDoc[] = [];
-  const attempt = (memberId: string, branchId: string, roundMonth: string, n: number, score: number | null, finishedAt: Date | null): QuizAttemptDoc =>
+  const attempt = (
+    memberId: string,
+    branchId: string,
+    roundMonth: string,
+    n: number,
+    score: number | null,
+    finishedAt: Date | null,
+  ): QuizAttemptDoc =>
     ({
       _id: `${DEMO_ROUND_ID(roundMonth)}_${memberId}_${n}`,
       roundId: DEMO_ROUND_ID(roundMonth),
@@ -39,14 +46,20 @@ export function statsCounty(options: CountyOptions & { today: Date }): RawCollec
       updatedAt: finishedAt ?? monthBounds(roundMonth).start,
     }) as unknown as QuizAttemptDoc;
   for (const member of county.members) {
-    for (const [roundMonth, share] of [[month, 0.6], [previous, 0.7]] as const) {
+    for (const [roundMonth, share] of [
+      [month, 0.6],
+      [previous, 0.7],
+    ] as const) {
       const { start } = monthBounds(roundMonth);
       const at = (hours: number) => new Date(Math.min(start.getTime() + hours * 3_600_000, options.today.getTime() - 60_000));
       const roll = random();
       if (roll < share) {
         const first = 40 + 5 * Math.floor(random() * 13);
         quizAttempts.push(attempt(member._id, member.branchId, roundMonth, 1, first, at(2 + random() * 48)));
-        if (random() < 0.25) quizAttempts.push(attempt(member._id, member.branchId, roundMonth, 2, 40 + 5 * Math.floor(random() * 13), at(60 + random() * 24)));
+        if (random() < 0.25)
+          quizAttempts.push(
+            attempt(member._id, member.branchId, roundMonth, 2, 40 + 5 * Math.floor(random() * 13), at(60 + random() * 24)),
+          );
       } else if (roll < share + 0.1) {
         quizAttempts.push(attempt(member._id, member.branchId, roundMonth, 1, null, null));
       }

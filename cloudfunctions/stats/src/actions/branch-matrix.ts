@@ -13,11 +13,19 @@ export const branchMatrix: FunctionHandler<typeof statsContract, 'branchMatrix'>
   const { branch, branchPath } = await resolveViewableBranch(db, caller, input?.branchId, '只能查看本支部的完成情况');
   const month = input?.month ?? monthOf(now);
   const filter = input?.filter ?? 'all';
-  const { req, tasks, requiredMaterialIds, roundIds } = await loadMonthRequirements(db, { nodeId: branch._id, nodePath: branchPath, isBranch: true }, month, true);
+  const { req, tasks, requiredMaterialIds, roundIds } = await loadMonthRequirements(
+    db,
+    { nodeId: branch._id, nodePath: branchPath, isBranch: true },
+    month,
+    true,
+  );
   const facts = await findBranchMonthFacts(db, { month, nodeId: branch._id, requiredMaterialIds, roundIds });
   const lines = facts.map((row) => ({ facts: row, status: memberMonthStatus(row, req) }));
   const totals = lines.reduce((sum, line) => addToTotals(sum, line.status), emptyTotals());
-  const members = await memberRows(db, lines.filter((line) => matchesFilter(line.status, filter)));
+  const members = await memberRows(
+    db,
+    lines.filter((line) => matchesFilter(line.status, filter)),
+  );
   return {
     month,
     branch: { ...orgRef(branch), retired: Boolean(branch.retiredAt) },
@@ -26,7 +34,12 @@ export const branchMatrix: FunctionHandler<typeof statsContract, 'branchMatrix'>
       rounds: tasks.rounds,
       events: tasks.events
         .filter((event) => event.branchId === branch._id)
-        .map((event) => ({ eventId: event.eventId, theme: event.theme, startsAt: event.startsAt.toISOString(), closedAt: event.closedAt?.toISOString() ?? null })),
+        .map((event) => ({
+          eventId: event.eventId,
+          theme: event.theme,
+          startsAt: event.startsAt.toISOString(),
+          closedAt: event.closedAt?.toISOString() ?? null,
+        })),
     },
     totals,
     rates: ratesOf(totals),

@@ -1,5 +1,15 @@
 import type { statsContract } from '@zbxx/contracts';
-import { branchAt, memberMonthStatus, monthBounds, monthOf, readingView, requiredMaterialsFor, roundsFor, scopeCoversPath, type MemberMonthFacts } from '@zbxx/domain';
+import {
+  branchAt,
+  memberMonthStatus,
+  monthBounds,
+  monthOf,
+  readingView,
+  requiredMaterialsFor,
+  roundsFor,
+  scopeCoversPath,
+  type MemberMonthFacts,
+} from '@zbxx/domain';
 import {
   AppError,
   findMemberMonthAttendance,
@@ -25,7 +35,10 @@ const iso = (at: Date | string | null | undefined) => (at ? new Date(at).toISOSt
 export const memberDetail: FunctionHandler<typeof statsContract, 'memberDetail'> = async (input, { caller, db, now }) => {
   const bound = requireBound(caller);
   const month = input.month ?? monthOf(now);
-  const [member, transfers] = await Promise.all([membersRepo.getMember(db, input.memberId), transfersRepo.findTransfersOfMember(db, input.memberId)]);
+  const [member, transfers] = await Promise.all([
+    membersRepo.getMember(db, input.memberId),
+    transfersRepo.findTransfersOfMember(db, input.memberId),
+  ]);
   if (!member) throw new AppError('NOT_FOUND', '没有找到这名党员');
   const { end } = monthBounds(month);
   const branchId = branchAt(member.branchId, transfers, end);
@@ -57,7 +70,11 @@ export const memberDetail: FunctionHandler<typeof statsContract, 'memberDetail'>
     branchId,
     orgPath,
     completedMaterialIds: progress.filter((p) => p.completedAt).map((p) => p.materialId),
-    attempts: attempts.flatMap((a) => (a.finishedAt && a.score !== null ? [{ roundId: a.roundId, score: a.score, passed: a.passed === true, finishedAt: new Date(a.finishedAt) }] : [])),
+    attempts: attempts.flatMap((a) =>
+      a.finishedAt && a.score !== null
+        ? [{ roundId: a.roundId, score: a.score, passed: a.passed === true, finishedAt: new Date(a.finishedAt) }]
+        : [],
+    ),
     attendance: attendance.map(({ record }) => ({ eventId: record.eventId, state: record.state })),
   };
   const status = memberMonthStatus(facts, req);
@@ -75,7 +92,15 @@ export const memberDetail: FunctionHandler<typeof statsContract, 'memberDetail'>
     row: row!,
     study: required.map((materialId) => {
       const doc = progressById.get(materialId);
-      const view = readingView(doc ? { furthest: doc.furthest, creditedSeconds: doc.creditedSeconds, completedAt: doc.completedAt ? new Date(doc.completedAt).getTime() : null } : null);
+      const view = readingView(
+        doc
+          ? {
+              furthest: doc.furthest,
+              creditedSeconds: doc.creditedSeconds,
+              completedAt: doc.completedAt ? new Date(doc.completedAt).getTime() : null,
+            }
+          : null,
+      );
       return { materialId, title: titleOf.get(materialId) ?? '', percent: view.percent, completedAt: iso(doc?.completedAt) };
     }),
     quiz: rounds.map((round) => {

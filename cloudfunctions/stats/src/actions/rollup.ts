@@ -24,9 +24,7 @@ export const rollup: FunctionHandler<typeof statsContract, 'rollup'> = async (in
   ]);
   const { thresholds } = settings;
   const ancestorById = new Map(ancestors.map((org) => [org._id, org]));
-  const shown = children
-    .filter((child) => !child.retiredAt || (totals.byChild.get(child._id)?.members ?? 0) > 0)
-    .sort(byOrder);
+  const shown = children.filter((child) => !child.retiredAt || (totals.byChild.get(child._id)?.members ?? 0) > 0).sort(byOrder);
   return {
     month,
     node: orgRef(node),

@@ -16,13 +16,23 @@ export const saveThresholds: FunctionHandler<typeof statsContract, 'saveThreshol
   const reminderDays = [...new Set(input.reminderDays)].sort((a, b) => a - b);
   const before = await effectiveSettings(db, path);
   await db.runTransaction(async (tx) => {
-    await statsSettingsRepo.putSettings(tx, { _id: node._id, thresholds: { ...input.thresholds }, reminderDays, updatedAt: now, updatedBy: admin.member._id });
+    await statsSettingsRepo.putSettings(tx, {
+      _id: node._id,
+      thresholds: { ...input.thresholds },
+      reminderDays,
+      updatedAt: now,
+      updatedBy: admin.member._id,
+    });
     await auditLogRepo.appendAudit(tx, {
       at: now,
       action: 'statsSettings.save',
       actor: { openid: admin.openid, memberId: admin.member._id },
       target: { collection: COLLECTIONS.statsSettings, id: node._id },
-      details: { before: { thresholds: before.thresholds, reminderDays: before.reminderDays, source: before.source }, thresholds: input.thresholds, reminderDays },
+      details: {
+        before: { thresholds: before.thresholds, reminderDays: before.reminderDays, source: before.source },
+        thresholds: input.thresholds,
+        reminderDays,
+      },
       requestId,
     });
   });

@@ -34,43 +34,55 @@ export async function exportHousekeepingOnTimer({ db, now }: TimerContext): Prom
 
 async function expireIdleJobs(db: Db, now: Date, summary: ExportHousekeepingSummary): Promise<void> {
   const cutoff = new Date(now.getTime() - IDLE_JOB_MS);
-  await inPages(summary, (skip) => findIdleJobIds(db, cutoff, skip, PAGE), async (ids) => {
-    let left = 0;
-    for (const id of ids) {
-      if (!(await expireIdleJob(db, id, cutoff, now))) {
-        left += 1;
-        continue;
+  await inPages(
+    summary,
+    (skip) => findIdleJobIds(db, cutoff, skip, PAGE),
+    async (ids) => {
+      let left = 0;
+      for (const id of ids) {
+        if (!(await expireIdleJob(db, id, cutoff, now))) {
+          left += 1;
+          continue;
+        }
+        await removeParts(db, id);
+        await markPartsRemoved(db, id, now);
+        summary.expired += 1;
       }
-      await removeParts(db, id);
-      await markPartsRemoved(db, id, now);
-      summary.expired += 1;
-    }
-    return left;
-  });
+      return left;
+    },
+  );
 }
 
 async function deleteOldFiles(db: Db, now: Date, summary: ExportHousekeepingSummary): Promise<void> {
   const cutoff = new Date(now.getTime() - FILE_KEEP_MS);
-  await inPages(summary, (skip) => findDoneJobFiles(db, cutoff, skip, PAGE), async (jobs) => {
-    const gone = await deleteFiles(jobs.flatMap((job) => (job.file ? [job.file.fileId] : [])));
-    let left = 0;
-    for (const job of jobs) {
-      if (job.file && !gone.has(job.file.fileId)) {
-        left += 1;
-        continue;
+  await inPages(
+    summary,
+    (skip) => findDoneJobFiles(db, cutoff, skip, PAGE),
+    async (jobs) => {
+      const gone = await deleteFiles(jobs.flatMap((job) => (job.file ? [job.file.fileId] : [])));
+      let left = 0;
+      for (const job of jobs) {
+        if (job.file && !gone.has(job.file.fileId)) {
+          left += 1;
+          continue;
+        }
+        await expireDoneJob(db, job._id, now);
+        if (job.file) summary.filesDeleted += 1;
       }
-      await expireDoneJob(db, job._id, now);
-      if (job.file) summary.filesDeleted += 1;
-    }
-    return left;
-  });
+      return left;
+    },
+  );
 }
 
 /**
  * Cleans due jobs a page at a time, at most MAX_JOBS_PER_RUN. `clean` answers how many of its page it left as
  * they are: cleaned jobs leave the query, so only those stay ahead of the next page and are skipped.
  */
-async function inPages<T>(summary: ExportHousekeepingSummary, find: (skip: number) => Promise<T[]>, clean: (page: T[]) => Promise<number>): Promise<void> {
+async function inPages<T>(
+  summary: ExportHousekeepingSummary,
+  find: (skip: number) => Promise<T[]>,
+  clean: (page: T[]) => Promise<number>,
+): Promise<void> {
   let left = 0;
   let seen = 0;
   while (seen < MAX_JOBS_PER_RUN) {

@@ -83,7 +83,9 @@ export async function createJob(db: Db, doc: ExportJobDoc): Promise<ExportJobDoc
     const existing = await getJob(tx, doc._id);
     if (existing && !canStartOver(existing)) return existing;
     const { _id, ...data } = doc;
-    await jobs(tx).doc(_id).set({ data: data as unknown as DocData });
+    await jobs(tx)
+      .doc(_id)
+      .set({ data: data as unknown as DocData });
     return doc;
   });
 }
@@ -116,7 +118,10 @@ export async function releaseJob(db: Db, exportId: string, leaseId: string): Pro
 
 export async function putPart(db: Db, part: ExportPartDoc): Promise<void> {
   const { _id, ...data } = part;
-  await db.collection(EXPORT_COLLECTIONS.parts).doc(_id).set({ data: data as unknown as DocData });
+  await db
+    .collection(EXPORT_COLLECTIONS.parts)
+    .doc(_id)
+    .set({ data: data as unknown as DocData });
 }
 
 export const partId = (exportId: string, key: string): string => `${exportId}-${key}`;
@@ -168,14 +173,19 @@ export async function expireIdleJob(db: Db, exportId: string, cutoff: Date, now:
     if (job.status === 'expired') return true;
     if (job.status !== 'running' || new Date(job.updatedAt).getTime() >= cutoff.getTime()) return false;
     if (job.leaseUntil && new Date(job.leaseUntil).getTime() > now.getTime()) return false;
-    await jobs(tx).doc(exportId).update({ data: { status: 'expired', expiredAt: now, leaseId: db.command.remove(), leaseUntil: db.command.remove() } });
+    await jobs(tx)
+      .doc(exportId)
+      .update({ data: { status: 'expired', expiredAt: now, leaseId: db.command.remove(), leaseUntil: db.command.remove() } });
     return true;
   });
 }
 
 /** Records that an expired job's parts are all gone (it then leaves the housekeeping's queries). */
 export async function markPartsRemoved(db: Db, exportId: string, now: Date): Promise<void> {
-  await db.collection(EXPORT_COLLECTIONS.jobs).where({ _id: exportId, status: 'expired' }).update({ data: { partsRemovedAt: now } });
+  await db
+    .collection(EXPORT_COLLECTIONS.jobs)
+    .where({ _id: exportId, status: 'expired' })
+    .update({ data: { partsRemovedAt: now } });
 }
 
 /** Done jobs finished before `cutoff`, oldest first, with their files. */
@@ -193,5 +203,8 @@ export async function findDoneJobFiles(db: Db, cutoff: Date, skip: number, limit
 
 /** A done job whose file was deleted: expired, with nothing left to remove. */
 export async function expireDoneJob(db: Db, exportId: string, now: Date): Promise<void> {
-  await db.collection(EXPORT_COLLECTIONS.jobs).where({ _id: exportId, status: 'done' }).update({ data: { status: 'expired', expiredAt: now, partsRemovedAt: now } });
+  await db
+    .collection(EXPORT_COLLECTIONS.jobs)
+    .where({ _id: exportId, status: 'done' })
+    .update({ data: { status: 'expired', expiredAt: now, partsRemovedAt: now } });
 }

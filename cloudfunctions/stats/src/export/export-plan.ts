@@ -32,7 +32,9 @@ const SHEET_LABELS: Record<ExportSheet, string> = { summary: '汇总', members: 
 
 export function unitLabel(unit: ExportUnit): string {
   if (unit.sheet === 'write') return '写入文件';
-  return unit.sheet === 'members' ? `${SHEET_LABELS.members} ${unit.month} 第${unit.page + 1}页` : `${SHEET_LABELS[unit.sheet]} ${unit.month}`;
+  return unit.sheet === 'members'
+    ? `${SHEET_LABELS.members} ${unit.month} 第${unit.page + 1}页`
+    : `${SHEET_LABELS[unit.sheet]} ${unit.month}`;
 }
 
 export function progressOf(units: readonly ExportUnit[], next: number): ExportProgress {
@@ -52,7 +54,11 @@ export const partKey = (unit: Exclude<ExportUnit, { sheet: 'write' }>): string =
  * transfers): that month gets exactly `pages` page units (at least one) where the estimate stood. The units
  * dropped are answered so their parts, if an earlier plan wrote any, can be removed.
  */
-export function withMemberPages(units: readonly ExportUnit[], month: string, pages: number): { units: ExportUnit[]; dropped: ExportUnit[] } {
+export function withMemberPages(
+  units: readonly ExportUnit[],
+  month: string,
+  pages: number,
+): { units: ExportUnit[]; dropped: ExportUnit[] } {
   const isPage = (u: ExportUnit) => u.sheet === 'members' && u.month === month;
   const first = units.findIndex(isPage);
   if (first < 0) return { units: [...units], dropped: [] };

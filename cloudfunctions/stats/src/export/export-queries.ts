@@ -39,10 +39,14 @@ export async function findMonthEvents(db: Db, nodeId: string, month: string): Pr
 const EVENTS_PER_COUNT = 140;
 
 /** Attendance records per event and state, a request per 140 events. */
-export async function attendanceCounts(db: Db, eventIds: readonly string[]): Promise<Map<string, Partial<Record<AttendanceState, number>>>> {
+export async function attendanceCounts(
+  db: Db,
+  eventIds: readonly string[],
+): Promise<Map<string, Partial<Record<AttendanceState, number>>>> {
   const counts = new Map<string, Partial<Record<AttendanceState, number>>>();
   for (let i = 0; i < eventIds.length; i += EVENTS_PER_COUNT) {
-    for (const [eventId, states] of await checkinAttendanceRepo.countStates(db, eventIds.slice(i, i + EVENTS_PER_COUNT))) counts.set(eventId, states);
+    for (const [eventId, states] of await checkinAttendanceRepo.countStates(db, eventIds.slice(i, i + EVENTS_PER_COUNT)))
+      counts.set(eventId, states);
   }
   return counts;
 }

@@ -44,7 +44,13 @@ export interface StepOptions {
 }
 
 /** Finds or creates the job of this owner's request: the members on the roster size the plan (one count). */
-export async function startExport(db: Db, request: ExportRequest, owner: { memberId: string; openid: string }, requestId: string, now: Date): Promise<ExportJobDoc> {
+export async function startExport(
+  db: Db,
+  request: ExportRequest,
+  owner: { memberId: string; openid: string },
+  requestId: string,
+  now: Date,
+): Promise<ExportJobDoc> {
   const exportId = exportIdOf(owner.memberId, requestId);
   const existing = await getJob(db, exportId);
   if (existing && !canStartOver(existing)) return existing;
@@ -100,7 +106,14 @@ export async function stepExport(job: ExportJobDoc, { db, now, budgetMs = EXPORT
       if (unit.sheet === 'write') {
         if (!writeFitsNow(ran, elapsed, budgetMs, state.rows)) break;
         const file = await writeFile(db, state, now);
-        const finished = await updateLeased(db, state._id, leaseId, { status: 'done', file, next: state.units.length, updatedAt: now, leaseId: db.command.remove(), leaseUntil: db.command.remove() });
+        const finished = await updateLeased(db, state._id, leaseId, {
+          status: 'done',
+          file,
+          next: state.units.length,
+          updatedAt: now,
+          leaseId: db.command.remove(),
+          leaseUntil: db.command.remove(),
+        });
         if (!finished) return runningReply(state);
         await removeParts(db, state._id);
         return doneReply({ ...state, status: 'done', file, next: state.units.length });
@@ -138,9 +151,21 @@ async function planMemberPages(db: Db, reader: UnitReader, job: ExportJobDoc, mo
 }
 
 /** Runs one unit, saves its rows as the unit's part (the same id if run again) and answers the job after it. */
-async function runUnit(db: Db, reader: UnitReader, job: ExportJobDoc, unit: Exclude<ExportUnit, { sheet: 'write' }>): Promise<ExportJobDoc> {
+async function runUnit(
+  db: Db,
+  reader: UnitReader,
+  job: ExportJobDoc,
+  unit: Exclude<ExportUnit, { sheet: 'write' }>,
+): Promise<ExportJobDoc> {
   const outcome = await reader.run(unit, job.memberPages?.month === unit.month ? job.memberPages.pages : []);
-  await putPart(db, { _id: partId(job._id, partKey(unit)), exportId: job._id, sheet: unit.sheet, month: unit.month, seq: partSeq(job.months, unit), rows: outcome.rows });
+  await putPart(db, {
+    _id: partId(job._id, partKey(unit)),
+    exportId: job._id,
+    sheet: unit.sheet,
+    month: unit.month,
+    seq: partSeq(job.months, unit),
+    rows: outcome.rows,
+  });
   return {
     ...job,
     next: job.next + 1,
@@ -177,5 +202,11 @@ function runningReply(job: ExportJobDoc): ExportJob {
 
 async function doneReply(job: ExportJobDoc): Promise<ExportJob> {
   const file = job.file as ExportFile;
-  return { exportId: job._id, status: 'done', progress: progressOf(job.units, job.units.length), ...file, url: await temporaryUrl(file.fileId, LINK_SECONDS) };
+  return {
+    exportId: job._id,
+    status: 'done',
+    progress: progressOf(job.units, job.units.length),
+    ...file,
+    url: await temporaryUrl(file.fileId, LINK_SECONDS),
+  };
 }

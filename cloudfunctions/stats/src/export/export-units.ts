@@ -72,12 +72,23 @@ export class UnitReader {
         const page = memberPages[unit.page];
         // A month without members has one empty page.
         const facts = page ? await findMemberFactsPage(this.db, target, page) : [];
-        const rows: MemberPartRow[] = facts.map((f) => packMemberRow({ memberId: f.memberId, branchId: f.branchId, name: f.name, duty: f.duty, status: memberMonthStatus(f, monthReq.req) }));
+        const rows: MemberPartRow[] = facts.map((f) =>
+          packMemberRow({
+            memberId: f.memberId,
+            branchId: f.branchId,
+            name: f.name,
+            duty: f.duty,
+            status: memberMonthStatus(f, monthReq.req),
+          }),
+        );
         return { rows };
       }
       case 'events': {
         const events = await findMonthEvents(this.db, this.job.nodeId, month);
-        const counts = await attendanceCounts(this.db, events.map((e) => e._id));
+        const counts = await attendanceCounts(
+          this.db,
+          events.map((e) => e._id),
+        );
         const rows: EventPartRow[] = events.map((event) => ({ event, counts: counts.get(event._id) ?? {} }));
         return { rows };
       }
@@ -98,7 +109,11 @@ export class UnitReader {
   private requirementsOf(month: string): Promise<MonthRequirementsOfScope> {
     let found = this.requirements.get(month);
     if (!found) {
-      found = loadMonthRequirements(this.db, { nodeId: this.job.nodeId, nodePath: this.job.nodePath, isBranch: this.job.nodeType === 'branch' }, month);
+      found = loadMonthRequirements(
+        this.db,
+        { nodeId: this.job.nodeId, nodePath: this.job.nodePath, isBranch: this.job.nodeType === 'branch' },
+        month,
+      );
       this.requirements.set(month, found);
     }
     return found;

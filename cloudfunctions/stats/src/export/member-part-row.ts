@@ -29,7 +29,21 @@ export interface MemberRow {
 }
 
 export function packMemberRow({ memberId, branchId, name, duty, status: s }: MemberRow): MemberPartRow {
-  return [memberId, branchId, name, duty, s.study.status, s.study.done, s.study.required, s.quiz.status, s.quiz.score, s.quiz.maxScore, s.partyDay.status, s.complete, s.missing];
+  return [
+    memberId,
+    branchId,
+    name,
+    duty,
+    s.study.status,
+    s.study.done,
+    s.study.required,
+    s.quiz.status,
+    s.quiz.score,
+    s.quiz.maxScore,
+    s.partyDay.status,
+    s.complete,
+    s.missing,
+  ];
 }
 
 export function unpackMemberRow(row: MemberPartRow): MemberRow {
@@ -39,6 +53,12 @@ export function unpackMemberRow(row: MemberPartRow): MemberRow {
     branchId,
     name,
     duty,
-    status: { study: { status: study, done, required }, quiz: { status: quiz, score, maxScore }, partyDay: { status: partyDay }, complete, missing },
+    status: {
+      study: { status: study, done, required },
+      quiz: { status: quiz, score, maxScore },
+      partyDay: { status: partyDay },
+      complete,
+      missing,
+    },
   };
 }

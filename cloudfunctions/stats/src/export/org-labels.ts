@@ -22,13 +22,18 @@ export class OrgLabels {
   ) {}
 
   static async load(db: Db, node: OrgDoc): Promise<OrgLabels> {
-    const [ancestors, descendants] = await Promise.all([orgsRepo.findOrgsByIds(db, node.ancestors), orgsRepo.findDescendants(db, node._id)]);
+    const [ancestors, descendants] = await Promise.all([
+      orgsRepo.findOrgsByIds(db, node.ancestors),
+      orgsRepo.findDescendants(db, node._id),
+    ]);
     return new OrgLabels(new Map([...ancestors, node, ...descendants].map((org) => [org._id, org])), node);
   }
 
   /** Every org id of the subtree, the node included. */
   subtreeIds(): Set<string> {
-    return new Set([...this.byId.values()].filter((org) => org._id === this.node._id || org.ancestors.includes(this.node._id)).map((org) => org._id));
+    return new Set(
+      [...this.byId.values()].filter((org) => org._id === this.node._id || org.ancestors.includes(this.node._id)).map((org) => org._id),
+    );
   }
 
   nameOf(orgId: string): string {

@@ -1,6 +1,12 @@
 import { emptyTotals, mergeTotals, ratesOf, type GroupTotals } from '@zbxx/domain';
 import type { Db } from '@zbxx/server';
-import type { EventSheetRow, ItemSheetRow, MemberSheetRow, StatsWorkbookSource, SummarySheetRow } from '@zbxx/server/src/xlsx/stats-workbook';
+import type {
+  EventSheetRow,
+  ItemSheetRow,
+  MemberSheetRow,
+  StatsWorkbookSource,
+  SummarySheetRow,
+} from '@zbxx/server/src/xlsx/stats-workbook';
 import { sheetParts, type ExportJobDoc } from './export-jobs';
 import type { EventPartRow, ItemPartRow, SummaryPartRow } from './export-units';
 import { unpackMemberRow, type MemberPartRow } from './member-part-row';
@@ -21,13 +27,33 @@ export function partsWorkbookSource(db: Db, job: ExportJobDoc, labels: OrgLabels
   async function* summary(): AsyncGenerator<SummarySheetRow> {
     for await (const { month: m, rows } of sheetParts<SummaryPartRow>(db, job._id, 'summary')) {
       branchMembers.set(m, new Map(rows.map(({ branchId, totals }) => [branchId, totals.members])));
-      const branches = rows.map(({ branchId, totals }) => ({ label: labels.branch(branchId), totals })).sort((a, b) => compareSortKeys(a.label.sortKey, b.label.sortKey));
+      const branches = rows
+        .map(({ branchId, totals }) => ({ label: labels.branch(branchId), totals }))
+        .sort((a, b) => compareSortKeys(a.label.sortKey, b.label.sortKey));
       let total: GroupTotals = emptyTotals();
       for (const { label, totals } of branches) {
         total = mergeTotals(total, totals);
-        yield { month: m, kind: 'branch', parents: label.parents, branchName: label.name, retired: label.retired, members: totals.members, complete: totals.complete, rates: ratesOf(totals) };
+        yield {
+          month: m,
+          kind: 'branch',
+          parents: label.parents,
+          branchName: label.name,
+          retired: label.retired,
+          members: totals.members,
+          complete: totals.complete,
+          rates: ratesOf(totals),
+        };
       }
-      yield { month: m, kind: 'total', parents: [labels.node.name], branchName: '', retired: false, members: total.members, complete: total.complete, rates: ratesOf(total) };
+      yield {
+        month: m,
+        kind: 'total',
+        parents: [labels.node.name],
+        branchName: '',
+        retired: false,
+        members: total.members,
+        complete: total.complete,
+        rates: ratesOf(total),
+      };
     }
   }
 

@@ -20,7 +20,8 @@ export class YearFiguresTally {
     this.members.add(memberId);
     this.totals = addToTotals(this.totals, status);
     this.studyPersonTimes += status.study.done;
-    if (status.partyDay.status !== 'notRequired' && PARTY_DAY_DONE.includes(status.partyDay.status as AttendanceState)) this.reachedByPartyDay.add(memberId);
+    if (status.partyDay.status !== 'notRequired' && PARTY_DAY_DONE.includes(status.partyDay.status as AttendanceState))
+      this.reachedByPartyDay.add(memberId);
     if (status.quiz.score !== null) this.quizParticipants.add(memberId);
   }
 

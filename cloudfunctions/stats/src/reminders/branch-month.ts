@@ -10,7 +10,11 @@ export interface MemberMonthLine extends MemberFactsRow {
  * stats month-facts queries: a constant number of requests whatever the branch's size.
  */
 export async function branchMonthLines(db: Db, branch: OrgDoc, branchPath: readonly string[], month: string): Promise<MemberMonthLine[]> {
-  const { req, requiredMaterialIds, roundIds } = await loadMonthRequirements(db, { nodeId: branch._id, nodePath: branchPath, isBranch: true }, month);
+  const { req, requiredMaterialIds, roundIds } = await loadMonthRequirements(
+    db,
+    { nodeId: branch._id, nodePath: branchPath, isBranch: true },
+    month,
+  );
   const facts = await findBranchMonthFacts(db, { month, nodeId: branch._id, requiredMaterialIds, roundIds });
   return facts.map((row) => ({ ...row, status: memberMonthStatus(row, req) }));
 }

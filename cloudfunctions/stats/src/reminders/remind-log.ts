@@ -10,7 +10,14 @@ const LOG_SIZE = 200;
 export const remindLog: Handler<'remindLog'> = async (input, { caller, db }) => {
   const { branch } = await resolveViewableBranch(db, caller, input?.branchId, '只能查看本支部的催学记录');
   const sends = await studyRemindersRepo.findBranchReminders(db, branch._id, input?.month, LOG_SIZE);
-  const names = new Map((await membersRepo.findMembersByIds(db, sends.map((s) => s.memberId))).map((m) => [m._id, m.name]));
+  const names = new Map(
+    (
+      await membersRepo.findMembersByIds(
+        db,
+        sends.map((s) => s.memberId),
+      )
+    ).map((m) => [m._id, m.name]),
+  );
   return {
     entries: sends.map((send) => ({
       memberId: send.memberId,

@@ -20,7 +20,12 @@ export const remind: Handler<'remind'> = async (input, { caller, db, now }) => {
   const chosen = lines.filter((line) => (named ? named.has(line.memberId) : line.status.missing.length > 0));
 
   const openids = new Map(
-    (await membersRepo.findMembersByIds(db, chosen.filter((l) => l.status.missing.length > 0).map((l) => l.memberId))).map((m) => [m._id, m.openid ?? null]),
+    (
+      await membersRepo.findMembersByIds(
+        db,
+        chosen.filter((l) => l.status.missing.length > 0).map((l) => l.memberId),
+      )
+    ).map((m) => [m._id, m.openid ?? null]),
   );
   const targets: RemindTarget[] = chosen.map((line) => ({
     memberId: line.memberId,

@@ -49,7 +49,10 @@ export async function scheduledRemindOnTimer({ trigger, db, now }: TimerContext)
 
   const consenting = await findConsentingMembers(db);
   const bound = (await membersRepo.findMembersByIds(db, consenting)).filter((m) => m.openid);
-  const settings = await findSettingsOfPaths(db, bound.map((m) => m.orgPath));
+  const settings = await findSettingsOfPaths(
+    db,
+    bound.map((m) => m.orgPath),
+  );
   const due = bound.filter((m) => isReminderDay(reminderDaysOf(m.orgPath, settings), at));
   summary.due = due.length;
 
@@ -106,7 +109,11 @@ async function openTasksOf(db: Db, due: readonly MemberDoc[], month: string): Pr
   }
   const targets: RemindTarget[] = [];
   for (const [root, members] of byRoot) {
-    const { req, requiredMaterialIds, roundIds } = await loadMonthRequirements(db, { nodeId: root, nodePath: [root], isBranch: false }, month);
+    const { req, requiredMaterialIds, roundIds } = await loadMonthRequirements(
+      db,
+      { nodeId: root, nodePath: [root], isBranch: false },
+      month,
+    );
     const byId = new Map(members.map((m) => [m._id, m]));
     for (let i = 0; i < members.length; i += FACTS_CHUNK) {
       const ids = members.slice(i, i + FACTS_CHUNK).map((m) => m._id);
@@ -119,7 +126,8 @@ async function openTasksOf(db: Db, due: readonly MemberDoc[], month: string): Pr
         const member = byId.get(row.memberId);
         if (!member) continue;
         const { missing } = memberMonthStatus(row, req);
-        if (missing.length > 0) targets.push({ memberId: row.memberId, name: row.name, branchId: row.branchId, openid: member.openid ?? null, missing });
+        if (missing.length > 0)
+          targets.push({ memberId: row.memberId, name: row.name, branchId: row.branchId, openid: member.openid ?? null, missing });
       }
     }
   }

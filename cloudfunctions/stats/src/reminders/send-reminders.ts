@@ -44,7 +44,10 @@ export async function remindMembers(db: Db, targets: readonly RemindTarget[], ru
   const sentToday = new Map<string, studyRemindersRepo.StudyReminderDoc>();
   for (let i = 0; i < reachable.length; i += IDS_PER_QUERY) {
     const ids = reachable.slice(i, i + IDS_PER_QUERY);
-    const [found, reminders] = await Promise.all([reminderConsentsRepo.findCredits(db, ids), studyRemindersRepo.findRemindersOnDay(db, ids, today)]);
+    const [found, reminders] = await Promise.all([
+      reminderConsentsRepo.findCredits(db, ids),
+      studyRemindersRepo.findRemindersOnDay(db, ids, today),
+    ]);
     for (const [id, n] of found) credits.set(id, n);
     for (const reminder of reminders) sentToday.set(reminder.memberId, reminder);
   }
@@ -57,7 +60,12 @@ export async function remindMembers(db: Db, targets: readonly RemindTarget[], ru
       continue;
     }
     const verdict = reminderVerdict(
-      { missing: target.missing, bound: Boolean(target.openid), credits: credits.get(target.memberId) ?? 0, lastRemindedDay: earlier ? today : null },
+      {
+        missing: target.missing,
+        bound: Boolean(target.openid),
+        credits: credits.get(target.memberId) ?? 0,
+        lastRemindedDay: earlier ? today : null,
+      },
       today,
     );
     outcomes.push(verdict === 'send' ? await sendOne(db, target, run, today) : verdict);
@@ -112,7 +120,8 @@ async function releaseClaim(db: Db, memberId: string, id: string, error: unknown
   await db.runTransaction(async (tx) => {
     await studyRemindersRepo.removeStudyReminder(tx, id);
     const consent = await reminderConsentsRepo.getConsent(tx, memberId);
-    if (consent) await reminderConsentsRepo.putConsent(tx, { ...consent, credits: noSubscription ? 0 : consent.credits + 1, updatedAt: now });
+    if (consent)
+      await reminderConsentsRepo.putConsent(tx, { ...consent, credits: noSubscription ? 0 : consent.credits + 1, updatedAt: now });
   });
 }
 

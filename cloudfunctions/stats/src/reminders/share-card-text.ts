@@ -9,7 +9,12 @@ const percent = (rate: number | null): string => (rate === null ? '—' : `${Mat
  * The text of the branch's group card (分享到支部群): only the branch's own figures, and only names given by
  * the caller (the branch's members still missing a task, in display order).
  */
-export function shareCardText(branchName: string, month: string, totals: GroupTotals, incompleteNames: readonly string[]): { title: string; lines: string[] } {
+export function shareCardText(
+  branchName: string,
+  month: string,
+  totals: GroupTotals,
+  incompleteNames: readonly string[],
+): { title: string; lines: string[] } {
   const rates = ratesOf(totals);
   const monthNumber = Number(month.slice(5, 7));
   const lines = [`全支部${totals.members}名党员，${totals.complete}人已完成本月全部任务（完成率${percent(rates.completion)}）`];
@@ -17,7 +22,9 @@ export function shareCardText(branchName: string, month: string, totals: GroupTo
   if (totals.quizRequired > 0) lines.push(`法规答题：已答${totals.quizTaken}/${totals.quizRequired}人，及格${totals.quizPassed}人`);
   if (totals.partyDayRequired > 0) {
     const joined = totals.partyDayAttended + totals.partyDayMadeUp;
-    lines.push(`主题党日：参加${joined}/${totals.partyDayRequired}人${totals.partyDayMadeUp > 0 ? `（含补学${totals.partyDayMadeUp}人）` : ''}`);
+    lines.push(
+      `主题党日：参加${joined}/${totals.partyDayRequired}人${totals.partyDayMadeUp > 0 ? `（含补学${totals.partyDayMadeUp}人）` : ''}`,
+    );
   }
   if (incompleteNames.length === 0) {
     lines.push('本月任务全部完成，为大家点赞！');

@@ -1,4 +1,14 @@
-import type { Envelope, ImportDocumentResult, OpenMaterialResult, ReportProgressResult, StudyOverview, StudySummary, BranchStudyStatus, AdminMaterial, AdminPlan } from '@zbxx/contracts';
+import type {
+  Envelope,
+  ImportDocumentResult,
+  OpenMaterialResult,
+  ReportProgressResult,
+  StudyOverview,
+  StudySummary,
+  BranchStudyStatus,
+  AdminMaterial,
+  AdminPlan,
+} from '@zbxx/contracts';
 import { DEMO_OPENIDS, demoMaterialId, generateCounty, BRANCH_WORK, MASSES, OATH } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
 import type { StudyProgressDoc } from '@zbxx/server';
@@ -90,7 +100,10 @@ describe('who sees what', () => {
     expect(inside.material.blocks[1]).toEqual({ type: 'quote', paragraphs: [[{ text: '不忘初心，牢记使命。' }]] });
     expect(errorCode((await study('openMaterial', { materialId }, DEMO_OPENIDS.member2)).result)).toBe('NOT_FOUND');
     // Who made the material and the plan is in the append-only history.
-    const history = cloud.engine.find('auditLog', { 'actor.openid': DEMO_OPENIDS.admin }) as unknown as { action: string; target: { id: string } }[];
+    const history = cloud.engine.find('auditLog', { 'actor.openid': DEMO_OPENIDS.admin }) as unknown as {
+      action: string;
+      target: { id: string };
+    }[];
     expect(history.filter((entry) => entry.target.id === materialId).map((entry) => entry.action)).toEqual(['studyMaterial.create']);
     expect(history.map((entry) => entry.action)).toContain('studyPlan.create');
   });
@@ -106,7 +119,20 @@ describe('who sees what', () => {
     expect(errorCode((await study('listPlans', {}, DEMO_OPENIDS.member)).result)).toBe('AUTH.FORBIDDEN');
     expect(
       errorCode(
-        (await study('savePlan', { month, orgId: 'org-county', theme: '越级', dueDate: `${month}-28`, requiredMaterialIds: [demoMaterialId(OATH)], status: 'draft' }, DEMO_OPENIDS.admin2)).result,
+        (
+          await study(
+            'savePlan',
+            {
+              month,
+              orgId: 'org-county',
+              theme: '越级',
+              dueDate: `${month}-28`,
+              requiredMaterialIds: [demoMaterialId(OATH)],
+              status: 'draft',
+            },
+            DEMO_OPENIDS.admin2,
+          )
+        ).result,
       ),
     ).toBe('AUTH.FORBIDDEN');
   });
@@ -117,10 +143,22 @@ describe('reading that counts', () => {
     const materialId = await publishMaterial('org-c01');
     ok((await study('openMaterial', { materialId }, DEMO_OPENIDS.member)).result);
     await sleep(2_500);
-    const halfway = ok((await study<ReportProgressResult>('reportProgress', { reports: [{ batchId: batchId(), materialId, dwellSeconds: 2, furthest: 0.5, position: 0.5 }] }, DEMO_OPENIDS.member)).result);
+    const halfway = ok(
+      (
+        await study<ReportProgressResult>(
+          'reportProgress',
+          { reports: [{ batchId: batchId(), materialId, dwellSeconds: 2, furthest: 0.5, position: 0.5 }] },
+          DEMO_OPENIDS.member,
+        )
+      ).result,
+    );
     expect(halfway.progress[0]?.progress).toMatchObject({ status: 'reading', percent: 50 });
     await sleep(3_500);
-    const { result, dbRequests } = await study<ReportProgressResult>('reportProgress', { reports: [{ batchId: batchId(), materialId, dwellSeconds: 3.4, furthest: 1, position: 1 }] }, DEMO_OPENIDS.member);
+    const { result, dbRequests } = await study<ReportProgressResult>(
+      'reportProgress',
+      { reports: [{ batchId: batchId(), materialId, dwellSeconds: 3.4, furthest: 1, position: 1 }] },
+      DEMO_OPENIDS.member,
+    );
     expect(ok(result).progress[0]?.progress).toMatchObject({ status: 'completed', percent: 100 });
     expect(dbRequests).toBeLessThanOrEqual(6);
 
@@ -132,7 +170,15 @@ describe('reading that counts', () => {
     const materialId = await publishMaterial('org-c01', LONG_BODY);
     ok((await study('openMaterial', { materialId }, DEMO_OPENIDS.member)).result);
     await sleep(1_000);
-    const data = ok((await study<ReportProgressResult>('reportProgress', { reports: [{ batchId: batchId(), materialId, dwellSeconds: 900, furthest: 1, position: 1 }] }, DEMO_OPENIDS.member)).result);
+    const data = ok(
+      (
+        await study<ReportProgressResult>(
+          'reportProgress',
+          { reports: [{ batchId: batchId(), materialId, dwellSeconds: 900, furthest: 1, position: 1 }] },
+          DEMO_OPENIDS.member,
+        )
+      ).result,
+    );
     expect(data.progress[0]?.progress).toMatchObject({ status: 'reading', percent: 99 });
     expect(progressDoc(demoMember._id, materialId)?.creditedSeconds).toBeLessThan(5);
   });
@@ -161,7 +207,11 @@ describe('reading that counts', () => {
 
   it('rejects malformed progress and writes nothing', async () => {
     const before = cloud.snapshot(['studyProgress']);
-    const reply = await study('reportProgress', { reports: [{ batchId: 'x', materialId: demoMaterialId(OATH), dwellSeconds: -1, furthest: 2, position: 0 }] }, DEMO_OPENIDS.member);
+    const reply = await study(
+      'reportProgress',
+      { reports: [{ batchId: 'x', materialId: demoMaterialId(OATH), dwellSeconds: -1, furthest: 2, position: 0 }] },
+      DEMO_OPENIDS.member,
+    );
     expect(errorCode(reply.result)).toBe('INPUT.INVALID');
     expect(cloud.snapshot(['studyProgress'])).toEqual(before);
   });
@@ -176,7 +226,11 @@ describe('authoring', () => {
       { text: '宣传和执行党的路线方针政策。', bold: true },
     ]);
     const before = cloud.snapshot(['studyMaterials']);
-    const { result } = await study<ImportDocumentResult>('importDocument', { format: 'docx', fileName: '支部工作条例.docx', base64: docx.toString('base64') }, DEMO_OPENIDS.admin);
+    const { result } = await study<ImportDocumentResult>(
+      'importDocument',
+      { format: 'docx', fileName: '支部工作条例.docx', base64: docx.toString('base64') },
+      DEMO_OPENIDS.admin,
+    );
     const data = ok(result);
     expect(data.title).toBe('《中国共产党支部工作条例（试行）》学习');
     expect(data.blocks).toEqual([
@@ -188,15 +242,38 @@ describe('authoring', () => {
     expect(data.body).toContain('## 一、基本任务');
     expect(cloud.snapshot(['studyMaterials'])).toEqual(before);
 
-    const saved = ok((await study<{ material: AdminMaterial }>('saveMaterial', { orgId: 'org-county', title: data.title, body: data.body, estimatedMinutes: data.suggestedMinutes }, DEMO_OPENIDS.admin)).result);
-    const draft = ok((await study<{ material: { body: string } }>('getMaterialDraft', { materialId: saved.material.materialId }, DEMO_OPENIDS.admin)).result);
+    const saved = ok(
+      (
+        await study<{ material: AdminMaterial }>(
+          'saveMaterial',
+          { orgId: 'org-county', title: data.title, body: data.body, estimatedMinutes: data.suggestedMinutes },
+          DEMO_OPENIDS.admin,
+        )
+      ).result,
+    );
+    const draft = ok(
+      (await study<{ material: { body: string } }>('getMaterialDraft', { materialId: saved.material.materialId }, DEMO_OPENIDS.admin))
+        .result,
+    );
     expect(draft.material.body).toBe(data.body);
   });
 
   it('imports Markdown and refuses a file that is not a Word document', async () => {
-    const md = ok((await study<ImportDocumentResult>('importDocument', { format: 'md', fileName: '党员权利.md', text: '# 党员的八项权利\n\n1. 参加党的有关会议\n2. 参加讨论' }, DEMO_OPENIDS.admin)).result);
+    const md = ok(
+      (
+        await study<ImportDocumentResult>(
+          'importDocument',
+          { format: 'md', fileName: '党员权利.md', text: '# 党员的八项权利\n\n1. 参加党的有关会议\n2. 参加讨论' },
+          DEMO_OPENIDS.admin,
+        )
+      ).result,
+    );
     expect(md.blocks[1]).toEqual({ type: 'list', ordered: true, items: [[{ text: '参加党的有关会议' }], [{ text: '参加讨论' }]] });
-    const broken = await study('importDocument', { format: 'docx', fileName: 'x.docx', base64: Buffer.from('not a zip').toString('base64') }, DEMO_OPENIDS.admin);
+    const broken = await study(
+      'importDocument',
+      { format: 'docx', fileName: 'x.docx', base64: Buffer.from('not a zip').toString('base64') },
+      DEMO_OPENIDS.admin,
+    );
     expect(errorCode(broken.result)).toBe('IMPORT.UNREADABLE');
   });
 });

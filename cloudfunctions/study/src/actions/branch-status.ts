@@ -1,6 +1,13 @@
 import type { studyContract } from '@zbxx/contracts';
 import { monthOf } from '@zbxx/domain';
-import { membersRepo, resolveViewableBranch, studyMaterialsRepo, studyPlansRepo, studyProgressRepo, type FunctionHandler } from '@zbxx/server';
+import {
+  membersRepo,
+  resolveViewableBranch,
+  studyMaterialsRepo,
+  studyPlansRepo,
+  studyProgressRepo,
+  type FunctionHandler,
+} from '@zbxx/server';
 import { requiredIds } from '../member-month';
 import { progressOf } from '../progress-view';
 
@@ -34,7 +41,13 @@ export const branchStatus: FunctionHandler<typeof studyContract, 'branchStatus'>
         const { status, percent } = progressOf(rows.get(materialId));
         return { materialId, status, percent };
       });
-      return { memberId: person._id, name: person.name, completed: items.filter((i) => i.status === 'completed').length, required: shown.length, items };
+      return {
+        memberId: person._id,
+        name: person.name,
+        completed: items.filter((i) => i.status === 'completed').length,
+        required: shown.length,
+        items,
+      };
     }),
   };
 };

@@ -13,7 +13,10 @@ export const importDocument: FunctionHandler<typeof studyContract, 'importDocume
     imported = importMarkdown(input.text, input.fileName);
   } else {
     imported = await importDocx(Buffer.from(input.base64, 'base64'), input.fileName, uploadImage).catch((error: unknown) => {
-      throw new AppError('IMPORT.UNREADABLE', `无法读取 Word 文档（仅支持 .docx）：${error instanceof Error ? error.message.slice(0, 80) : ''}`);
+      throw new AppError(
+        'IMPORT.UNREADABLE',
+        `无法读取 Word 文档（仅支持 .docx）：${error instanceof Error ? error.message.slice(0, 80) : ''}`,
+      );
     });
   }
   if (!imported.body) throw new AppError('IMPORT.UNREADABLE', '文档中没有可导入的文字');

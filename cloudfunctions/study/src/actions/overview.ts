@@ -15,8 +15,15 @@ export const overview: FunctionHandler<typeof studyContract, 'overview'> = async
   const plans = await studyPlansRepo.findPublishedPlansForPath(db, member.orgPath);
   const ofMonth = plans.filter((plan) => plan.month === month);
   const [materials, progress] = await Promise.all([
-    studyMaterialsRepo.findMaterialSummaries(db, ofMonth.flatMap((plan) => plan.materialIds)),
-    studyProgressRepo.findProgressOfMember(db, member._id, plans.flatMap((plan) => plan.materialIds)),
+    studyMaterialsRepo.findMaterialSummaries(
+      db,
+      ofMonth.flatMap((plan) => plan.materialIds),
+    ),
+    studyProgressRepo.findProgressOfMember(
+      db,
+      member._id,
+      plans.flatMap((plan) => plan.materialIds),
+    ),
   ]);
   const progressById = byMaterial(progress);
   return { currentMonth, month, plans: memberPlans(ofMonth, materials, progressById), months: monthTallies(plans, progressById) };

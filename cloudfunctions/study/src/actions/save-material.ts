@@ -1,6 +1,14 @@
 import type { studyContract } from '@zbxx/contracts';
 import { orgPathOf, readingLength } from '@zbxx/domain';
-import { AppError, createdDocId, imageFileIds, markdownToBlocks, studyMaterialsRepo, type FunctionHandler, type StudyMaterialDoc } from '@zbxx/server';
+import {
+  AppError,
+  createdDocId,
+  imageFileIds,
+  markdownToBlocks,
+  studyMaterialsRepo,
+  type FunctionHandler,
+  type StudyMaterialDoc,
+} from '@zbxx/server';
 import { adminMaterialOf } from '../admin-views';
 import { auditStudyChange } from '../audit';
 import { adminCoversPath, loadAdministeredOrg, requireAdmin } from '../scope';
@@ -9,7 +17,10 @@ import { adminCoversPath, loadAdministeredOrg, requireAdmin } from '../scope';
  * 组织部 saves a material (new or edited): the Markdown is parsed here, once, into what readers get. A new
  * material's id comes from the request's id, so a retried create answers the material it made.
  */
-export const saveMaterial: FunctionHandler<typeof studyContract, 'saveMaterial'> = async (input, { caller, db, now, random, requestId }) => {
+export const saveMaterial: FunctionHandler<typeof studyContract, 'saveMaterial'> = async (
+  input,
+  { caller, db, now, random, requestId },
+) => {
   const admin = requireAdmin(caller);
   const org = await loadAdministeredOrg(db, admin, input.orgId);
   const blocks = markdownToBlocks(input.body);
@@ -18,7 +29,8 @@ export const saveMaterial: FunctionHandler<typeof studyContract, 'saveMaterial'>
 
   const material = await db.runTransaction(async (tx) => {
     const existing = input.materialId ? await studyMaterialsRepo.getMaterial(tx, input.materialId) : null;
-    if (input.materialId && (!existing || !adminCoversPath(admin, existing.orgPath))) throw new AppError('NOT_FOUND', '没有找到这份学习材料');
+    if (input.materialId && (!existing || !adminCoversPath(admin, existing.orgPath)))
+      throw new AppError('NOT_FOUND', '没有找到这份学习材料');
     const id = existing?._id ?? createdDocId('mat', admin.member._id, requestId, random);
     // 重试 of a create whose reply was lost (same requestId): the material exists already, answer it again.
     const created = !existing && requestId ? await studyMaterialsRepo.getMaterial(tx, id) : null;

@@ -1,6 +1,14 @@
 import type { studyContract } from '@zbxx/contracts';
 import { monthOf } from '@zbxx/domain';
-import { requireBound, requiredIds, studyMaterialsRepo, studyPlansRepo, studyProgressRepo, studySummaryOf, type FunctionHandler } from '@zbxx/server';
+import {
+  requireBound,
+  requiredIds,
+  studyMaterialsRepo,
+  studyPlansRepo,
+  studyProgressRepo,
+  studySummaryOf,
+  type FunctionHandler,
+} from '@zbxx/server';
 
 /** 首页 card: this month's required materials done / to do, and the one to read next. 4 database requests. */
 export const summary: FunctionHandler<typeof studyContract, 'summary'> = async (_input, { caller, db, now }) => {

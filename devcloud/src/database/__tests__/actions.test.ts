@@ -5,7 +5,15 @@ import { registerDatabaseActions } from '..';
 
 /** What @cloudbase/database + node-sdk put around every request body (seen on the wire). */
 function sdkBody(action: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...fields, action, envName: 'devcloud', wxCloudApiToken: '', wxCloudbaseAccesstoken: '', tcb_sessionToken: '', crossAuthorizationToken: '' };
+  return {
+    ...fields,
+    action,
+    envName: 'devcloud',
+    wxCloudApiToken: '',
+    wxCloudbaseAccesstoken: '',
+    tcb_sessionToken: '',
+    crossAuthorizationToken: '',
+  };
 }
 
 /** The SDK's own encoding: `EJSON.stringify(value, { relaxed: false })`. */
@@ -90,7 +98,11 @@ describe('database actions', () => {
   });
 
   it('getDocument applies query, order, offset, limit and projection and answers EJSON strings', async () => {
-    await add([{ _id: 'a', age: 30 }, { _id: 'b', age: 40, at: new Date(0) }, { _id: 'c', age: 50 }]);
+    await add([
+      { _id: 'a', age: 30 },
+      { _id: 'b', age: 40, at: new Date(0) },
+      { _id: 'c', age: 50 },
+    ]);
     const reply = await call('database.getDocument', {
       collectionName: 'members',
       queryType: 'WHERE',
@@ -106,22 +118,53 @@ describe('database actions', () => {
   it('getDocument returns 100 documents by default and never more than 1000', async () => {
     await add(Array.from({ length: 1100 }, (_, i) => ({ i })));
     expect(parseList(await call('database.getDocument', { collectionName: 'members', queryType: 'WHERE' }))).toHaveLength(100);
-    expect(parseList(await call('database.getDocument', { collectionName: 'members', queryType: 'WHERE', limit: 5000 }))).toHaveLength(1000);
-    expect(parseList(await call('database.getDocument', { collectionName: 'members', queryType: 'WHERE', offset: 1090, limit: 1000 }))).toHaveLength(10);
+    expect(parseList(await call('database.getDocument', { collectionName: 'members', queryType: 'WHERE', limit: 5000 }))).toHaveLength(
+      1000,
+    );
+    expect(
+      parseList(await call('database.getDocument', { collectionName: 'members', queryType: 'WHERE', offset: 1090, limit: 1000 })),
+    ).toHaveLength(10);
   });
 
   it('calculateDocument answers data.total', async () => {
     await add([{ age: 1 }, { age: 2 }, { age: 3 }]);
-    expect(await call('database.calculateDocument', { collectionName: 'members', queryType: 'WHERE', query: ejson({ age: { $gt: 1 } }) })).toEqual({ data: { total: 2 } });
+    expect(
+      await call('database.calculateDocument', { collectionName: 'members', queryType: 'WHERE', query: ejson({ age: { $gt: 1 } }) }),
+    ).toEqual({ data: { total: 2 } });
   });
 
   it('modifyDocument: doc.update merges, where.update is multi, doc.set replaces or creates', async () => {
-    await add([{ _id: 'a', age: 30, keep: true }, { _id: 'b', age: 40 }]);
+    await add([
+      { _id: 'a', age: 30, keep: true },
+      { _id: 'b', age: 40 },
+    ]);
     const update = (fields: Record<string, unknown>) => call('database.modifyDocument', { collectionName: 'members', ...fields });
-    expect(await update({ query: ejson({ _id: 'a' }), queryType: 'DOC', data: ejson({ $inc: { age: 1 }, $set: { 'nested.x': 1 } }), multi: false, merge: true, upsert: false })).toEqual({ data: { updated: 1 } });
-    expect(await update({ queryType: 'WHERE', query: ejson({ age: { $gt: 0 } }), data: ejson({ $set: { flag: true } }), multi: true, merge: true, upsert: false })).toEqual({ data: { updated: 2 } });
-    expect(await update({ queryType: 'DOC', query: ejson({ _id: 'a' }), data: ejson({ name: '新' }), multi: false, merge: false, upsert: true })).toEqual({ data: { updated: 1 } });
-    expect(await update({ queryType: 'DOC', query: ejson({ _id: 'z' }), data: ejson({ name: '建' }), multi: false, merge: false, upsert: true })).toEqual({ data: { updated: 0, upsert_id: 'z' } });
+    expect(
+      await update({
+        query: ejson({ _id: 'a' }),
+        queryType: 'DOC',
+        data: ejson({ $inc: { age: 1 }, $set: { 'nested.x': 1 } }),
+        multi: false,
+        merge: true,
+        upsert: false,
+      }),
+    ).toEqual({ data: { updated: 1 } });
+    expect(
+      await update({
+        queryType: 'WHERE',
+        query: ejson({ age: { $gt: 0 } }),
+        data: ejson({ $set: { flag: true } }),
+        multi: true,
+        merge: true,
+        upsert: false,
+      }),
+    ).toEqual({ data: { updated: 2 } });
+    expect(
+      await update({ queryType: 'DOC', query: ejson({ _id: 'a' }), data: ejson({ name: '新' }), multi: false, merge: false, upsert: true }),
+    ).toEqual({ data: { updated: 1 } });
+    expect(
+      await update({ queryType: 'DOC', query: ejson({ _id: 'z' }), data: ejson({ name: '建' }), multi: false, merge: false, upsert: true }),
+    ).toEqual({ data: { updated: 0, upsert_id: 'z' } });
     expect(engine.find('members', {}, { sort: { _id: 1 } })).toEqual([
       { _id: 'a', name: '新' },
       { _id: 'b', age: 40, flag: true },
@@ -131,20 +174,40 @@ describe('database actions', () => {
 
   it('removeDocument answers data.deleted', async () => {
     await add([{ k: 1 }, { k: 1 }, { _id: 'x', k: 2 }]);
-    expect(await call('database.removeDocument', { collectionName: 'members', query: ejson({ _id: 'x' }), queryType: 'DOC', multi: false })).toEqual({ data: { deleted: 1 } });
-    expect(await call('database.removeDocument', { collectionName: 'members', query: ejson({ k: 1 }), queryType: 'WHERE', multi: true })).toEqual({ data: { deleted: 2 } });
+    expect(
+      await call('database.removeDocument', { collectionName: 'members', query: ejson({ _id: 'x' }), queryType: 'DOC', multi: false }),
+    ).toEqual({ data: { deleted: 1 } });
+    expect(
+      await call('database.removeDocument', { collectionName: 'members', query: ejson({ k: 1 }), queryType: 'WHERE', multi: true }),
+    ).toEqual({ data: { deleted: 2 } });
   });
 
   it('modifyAndReturnDoc answers the updated document', async () => {
     await add([{ _id: 'a', n: 1 }]);
-    const reply = await call('database.modifyAndReturnDoc', { collectionName: 'members', queryType: 'WHERE', data: ejson({ $inc: { n: 1 } }), query: ejson({ _id: 'a' }) });
+    const reply = await call('database.modifyAndReturnDoc', {
+      collectionName: 'members',
+      queryType: 'WHERE',
+      data: ejson({ $inc: { n: 1 } }),
+      query: ejson({ _id: 'a' }),
+    });
     expect(reply.data.updated).toBe(1);
     expect(EJSON.parse(reply.data.doc)).toEqual({ _id: 'a', n: 2 });
-    expect(await call('database.modifyAndReturnDoc', { collectionName: 'members', queryType: 'WHERE', data: ejson({ $inc: { n: 1 } }), query: ejson({ _id: 'none' }) })).toEqual({ data: { updated: 0, doc: null } });
+    expect(
+      await call('database.modifyAndReturnDoc', {
+        collectionName: 'members',
+        queryType: 'WHERE',
+        data: ejson({ $inc: { n: 1 } }),
+        query: ejson({ _id: 'none' }),
+      }),
+    ).toEqual({ data: { updated: 0, doc: null } });
   });
 
   it('aggregateDocuments decodes stageKey/stageValue pairs (objects, strings and numbers)', async () => {
-    await add([{ branch: 'b1', tags: ['x', 'y'] }, { branch: 'b1', tags: ['x'] }, { branch: 'b2', tags: [] }]);
+    await add([
+      { branch: 'b1', tags: ['x', 'y'] },
+      { branch: 'b1', tags: ['x'] },
+      { branch: 'b2', tags: [] },
+    ]);
     const reply = await call('database.aggregateDocuments', {
       collectionName: 'members',
       stages: [
@@ -165,7 +228,15 @@ describe('database actions', () => {
     const inTxn = { collectionName: 'members', transactionId };
     const got = await call('database.getDocument', { ...inTxn, query: ejson({ _id: 'a' }), queryType: 'DOC', multi: false });
     expect(parseList(got)).toEqual([{ _id: 'a', n: 1 }]);
-    await call('database.modifyDocument', { ...inTxn, query: ejson({ _id: 'a' }), queryType: 'DOC', data: ejson({ $set: { n: 2 } }), multi: false, merge: true, upsert: false });
+    await call('database.modifyDocument', {
+      ...inTxn,
+      query: ejson({ _id: 'a' }),
+      queryType: 'DOC',
+      data: ejson({ $set: { n: 2 } }),
+      multi: false,
+      merge: true,
+      upsert: false,
+    });
     await call('database.insertDocument', { ...inTxn, data: [ejson({ _id: 'b' })] });
     await call('database.removeDocument', { ...inTxn, query: ejson({ _id: 'b' }), queryType: 'DOC', multi: false });
     expect(engine.find('members')).toEqual([{ _id: 'a', n: 1 }]);
@@ -177,14 +248,31 @@ describe('database actions', () => {
   it('answers DATABASE_TRANSACTION_CONFLICT, the code runTransaction retries on', async () => {
     await add([{ _id: 'a', n: 1 }]);
     const { transactionId } = await call('database.startTransaction');
-    await call('database.getDocument', { collectionName: 'members', transactionId, query: ejson({ _id: 'a' }), queryType: 'DOC', multi: false });
-    await call('database.modifyDocument', { collectionName: 'members', query: ejson({ _id: 'a' }), queryType: 'DOC', data: ejson({ $set: { n: 5 } }), multi: false, merge: true, upsert: false });
+    await call('database.getDocument', {
+      collectionName: 'members',
+      transactionId,
+      query: ejson({ _id: 'a' }),
+      queryType: 'DOC',
+      multi: false,
+    });
+    await call('database.modifyDocument', {
+      collectionName: 'members',
+      query: ejson({ _id: 'a' }),
+      queryType: 'DOC',
+      data: ejson({ $set: { n: 5 } }),
+      multi: false,
+      merge: true,
+      upsert: false,
+    });
     expect((await failure('database.commitTransaction', { transactionId })).code).toBe('DATABASE_TRANSACTION_CONFLICT');
   });
 
   it('refuses query-wide operations inside a transaction', async () => {
     const { transactionId } = await call('database.startTransaction');
-    expect((await failure('database.getDocument', { collectionName: 'members', transactionId, queryType: 'WHERE', query: ejson({ n: 1 }) })).code).toBe('INVALID_PARAM');
+    expect(
+      (await failure('database.getDocument', { collectionName: 'members', transactionId, queryType: 'WHERE', query: ejson({ n: 1 }) }))
+        .code,
+    ).toBe('INVALID_PARAM');
   });
 
   it('serves the legacy transaction API (getInTransaction, updateDocInTransaction, deleteDocInTransaction)', async () => {

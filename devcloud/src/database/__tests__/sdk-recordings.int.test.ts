@@ -24,11 +24,30 @@ interface Scenario {
   expected: unknown;
 }
 
-const settle = (promise: Promise<unknown>): Promise<unknown> => promise.catch((err: { errCode?: number; code?: string; message: string }) => ({ failed: err.errCode ?? err.code, message: err.message }));
+const settle = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.catch((err: { errCode?: number; code?: string; message: string }) => ({ failed: err.errCode ?? err.code, message: err.message }));
 
 const MEMBERS = [
-  { _id: 'm1', name: '张三', age: 30, branch: 'b1', tags: ['学习', '答题'], scores: [82, 90], joinedAt: new Date('2020-03-10T02:00:00Z'), profile: { level: 2 } },
-  { _id: 'm2', name: '李四', age: 45, branch: 'b1', tags: ['学习'], scores: [70], joinedAt: new Date('2021-07-01T02:00:00Z'), profile: { level: 1 } },
+  {
+    _id: 'm1',
+    name: '张三',
+    age: 30,
+    branch: 'b1',
+    tags: ['学习', '答题'],
+    scores: [82, 90],
+    joinedAt: new Date('2020-03-10T02:00:00Z'),
+    profile: { level: 2 },
+  },
+  {
+    _id: 'm2',
+    name: '李四',
+    age: 45,
+    branch: 'b1',
+    tags: ['学习'],
+    scores: [70],
+    joinedAt: new Date('2021-07-01T02:00:00Z'),
+    profile: { level: 1 },
+  },
   { _id: 'm3', name: '王五', age: 58, branch: 'b2', tags: [], scores: [], joinedAt: new Date('2019-01-01T02:00:00Z') },
 ];
 
@@ -56,12 +75,34 @@ const SCENARIOS: Scenario[] = [
     run: async (db) => {
       await db.createCollection('members');
       const one = await db.collection('members').add({ data: MEMBERS[0] });
-      const many = await db.collection('members').add({ data: [{ name: '甲', age: 20 }, { name: '乙', age: 21 }] });
+      const many = await db.collection('members').add({
+        data: [
+          { name: '甲', age: 20 },
+          { name: '乙', age: 21 },
+        ],
+      });
       const found = await db.collection('members').doc('m1').get();
       const missing = await settle(db.collection('members').doc('none').get());
-      const page = await db.collection('members').where({ age: db.command.lt(40) }).orderBy('age', 'desc').skip(1).limit(2).field({ name: true }).get();
-      const count = await db.collection('members').where({ age: db.command.gte(21) }).count();
-      return { one: one._id, many: many._ids.length, found: found.data, missing, page: page.data.map((d: { name: string }) => d.name), total: count.total };
+      const page = await db
+        .collection('members')
+        .where({ age: db.command.lt(40) })
+        .orderBy('age', 'desc')
+        .skip(1)
+        .limit(2)
+        .field({ name: true })
+        .get();
+      const count = await db
+        .collection('members')
+        .where({ age: db.command.gte(21) })
+        .count();
+      return {
+        one: one._id,
+        many: many._ids.length,
+        found: found.data,
+        missing,
+        page: page.data.map((d: { name: string }) => d.name),
+        total: count.total,
+      };
     },
     expected: {
       one: 'm1',
@@ -78,7 +119,8 @@ const SCENARIOS: Scenario[] = [
     run: async (db) => {
       await seedMembers(db);
       const _ = db.command;
-      const names = async (where: unknown) => (await db.collection('members').where(where).orderBy('_id', 'asc').get()).data.map((d: { _id: string }) => d._id);
+      const names = async (where: unknown) =>
+        (await db.collection('members').where(where).orderBy('_id', 'asc').get()).data.map((d: { _id: string }) => d._id);
       return {
         range: await names({ age: _.gt(30).and(_.lt(60)) }),
         in: await names({ branch: _.in(['b2']) }),
@@ -147,10 +189,23 @@ const SCENARIOS: Scenario[] = [
       await doc.update({ data: { tags: _.shift(), scores: _.unshift([60]), minAge: _.min(18), profile: _.set({ reset: true }) } });
       await doc.update({ data: { scores: _.pop(), label: '活跃' } });
       await doc.update({ data: { label: _.rename('badge') } });
-      const many = await db.collection('members').where({ branch: 'b1' }).update({ data: { checked: true } });
-      const replaced = await db.collection('members').doc('m2').set({ data: { name: '李四', age: 46 } });
-      const created = await db.collection('members').doc('m9').set({ data: { name: '新人' } });
-      const after = await db.collection('members').where({ _id: _.in(['m1', 'm2', 'm9']) }).orderBy('_id', 'asc').get();
+      const many = await db
+        .collection('members')
+        .where({ branch: 'b1' })
+        .update({ data: { checked: true } });
+      const replaced = await db
+        .collection('members')
+        .doc('m2')
+        .set({ data: { name: '李四', age: 46 } });
+      const created = await db
+        .collection('members')
+        .doc('m9')
+        .set({ data: { name: '新人' } });
+      const after = await db
+        .collection('members')
+        .where({ _id: _.in(['m1', 'm2', 'm9']) })
+        .orderBy('_id', 'asc')
+        .get();
       return { first: first.stats, many: many.stats, replaced: replaced.stats, created: created.stats, after: after.data };
     },
     expected: {
@@ -159,7 +214,18 @@ const SCENARIOS: Scenario[] = [
       replaced: { updated: 1, created: 0 },
       created: { updated: 0, created: 1 },
       after: [
-        { _id: 'm1', age: 31, branch: 'b1', tags: ['考核', '答题'], scores: [60, 90], joinedAt: new Date('2022-01-01T00:00:00Z'), profile: { reset: true }, minAge: 18, badge: '活跃', checked: true },
+        {
+          _id: 'm1',
+          age: 31,
+          branch: 'b1',
+          tags: ['考核', '答题'],
+          scores: [60, 90],
+          joinedAt: new Date('2022-01-01T00:00:00Z'),
+          profile: { reset: true },
+          minAge: 18,
+          badge: '活跃',
+          checked: true,
+        },
         { _id: 'm2', name: '李四', age: 46 },
         { _id: 'm9', name: '新人' },
       ],
@@ -183,7 +249,12 @@ const SCENARIOS: Scenario[] = [
     run: async (db) => {
       await seedMembers(db);
       await db.createCollection('branches');
-      await db.collection('branches').add({ data: [{ _id: 'b1', name: '第一支部' }, { _id: 'b2', name: '第二支部' }] });
+      await db.collection('branches').add({
+        data: [
+          { _id: 'b1', name: '第一支部' },
+          { _id: 'b2', name: '第二支部' },
+        ],
+      });
       const _ = db.command;
       const $ = _.aggregate;
       const members = () => db.collection('members').aggregate();
@@ -197,8 +268,16 @@ const SCENARIOS: Scenario[] = [
         .end();
       const tags = await members().unwind('$tags').sortByCount('$tags').end();
       const counted = await members().match({ branch: 'b1' }).count('n').end();
-      const buckets = await members().bucket({ groupBy: '$age', boundaries: [0, 40, 100], default: 'other', output: { n: $.sum(1) } }).end();
-      const roots = await members().addFields({ older: $.gt(['$age', 40]) }).sort({ age: -1 }).skip(1).limit(1).replaceRoot({ newRoot: { who: '$name', older: '$older' } }).end();
+      const buckets = await members()
+        .bucket({ groupBy: '$age', boundaries: [0, 40, 100], default: 'other', output: { n: $.sum(1) } })
+        .end();
+      const roots = await members()
+        .addFields({ older: $.gt(['$age', 40]) })
+        .sort({ age: -1 })
+        .skip(1)
+        .limit(1)
+        .replaceRoot({ newRoot: { who: '$name', older: '$older' } })
+        .end();
       return { byBranch: byBranch.list, tags: tags.list, counted: counted.list, buckets: buckets.list, roots: roots.list };
     },
     expected: {
@@ -244,7 +323,10 @@ const SCENARIOS: Scenario[] = [
       await seedMembers(db);
       const failed = await settle(
         db.runTransaction(async (transaction: Db) => {
-          await transaction.collection('members').doc('m1').update({ data: { age: 0 } });
+          await transaction
+            .collection('members')
+            .doc('m1')
+            .update({ data: { age: 0 } });
           throw new Error('取消');
         }),
       );
@@ -260,8 +342,14 @@ const SCENARIOS: Scenario[] = [
       await seedMembers(db);
       const transaction = await db.startTransaction();
       const m1 = await transaction.collection('members').doc('m1').get();
-      await db.collection('members').doc('m1').update({ data: { age: 99 } });
-      await transaction.collection('members').doc('m1').update({ data: { age: m1.data.age + 1 } });
+      await db
+        .collection('members')
+        .doc('m1')
+        .update({ data: { age: 99 } });
+      await transaction
+        .collection('members')
+        .doc('m1')
+        .update({ data: { age: m1.data.age + 1 } });
       const commit = await settle(transaction.commit());
       const after = await db.collection('members').doc('m1').get();
       return { commit, age: after.data.age };

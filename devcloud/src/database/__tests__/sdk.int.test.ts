@@ -53,24 +53,41 @@ describe('wx-server-sdk through devcloud (database)', () => {
       ],
     });
     expect(_ids).toHaveLength(3);
-    const big = await db.collection('orgs').where({ size: _.gte(10), createdAt: _.exists(true) }).orderBy('size', 'desc').get();
+    const big = await db
+      .collection('orgs')
+      .where({ size: _.gte(10), createdAt: _.exists(true) })
+      .orderBy('size', 'desc')
+      .get();
     expect(big.data.map((o: { name: string }) => o.name)).toEqual(['第二支部', '第一支部']);
     expect(big.data[0].createdAt).toBeInstanceOf(Date);
     expect(Math.abs(big.data[1].createdAt.getTime() - Date.now())).toBeLessThan(10_000);
     expect(big.data[1].createdAt.getTime() - big.data[0].createdAt.getTime()).toBeGreaterThanOrEqual(59_000);
-    expect((await db.collection('orgs').where(_.or([{ size: _.lt(10) }, { name: /^第一/ }])).count()).total).toBe(2);
+    expect(
+      (
+        await db
+          .collection('orgs')
+          .where(_.or([{ size: _.lt(10) }, { name: /^第一/ }]))
+          .count()
+      ).total,
+    ).toBe(2);
   });
 
   it('applies update operators and reports what changed', async () => {
     const { _id } = await db.collection('members').add({ data: { openid: 'o-1', points: 1, badges: ['新人'] } });
-    const updated = await db.collection('members').doc(_id).update({
-      data: { points: _.inc(9), badges: _.push(['学习之星']), profile: { level: 2 }, lastSeen: db.serverDate() },
-    });
+    const updated = await db
+      .collection('members')
+      .doc(_id)
+      .update({
+        data: { points: _.inc(9), badges: _.push(['学习之星']), profile: { level: 2 }, lastSeen: db.serverDate() },
+      });
     expect(updated.stats.updated).toBe(1);
     const { data } = await db.collection('members').doc(_id).get();
     expect(data).toMatchObject({ openid: 'o-1', points: 10, badges: ['新人', '学习之星'], profile: { level: 2 } });
     expect(data.lastSeen).toBeInstanceOf(Date);
-    const none = await db.collection('members').where({ openid: 'nobody' }).update({ data: { points: 0 } });
+    const none = await db
+      .collection('members')
+      .where({ openid: 'nobody' })
+      .update({ data: { points: 0 } });
     expect(none.stats.updated).toBe(0);
   });
 
@@ -100,7 +117,10 @@ describe('wx-server-sdk through devcloud (database)', () => {
     it('commits runTransaction and returns the callback result', async () => {
       const result = await db.runTransaction(async (t: Db) => {
         const { data } = await t.collection('counters').doc('visits').get();
-        await t.collection('counters').doc('visits').update({ data: { value: data.value + 1 } });
+        await t
+          .collection('counters')
+          .doc('visits')
+          .update({ data: { value: data.value + 1 } });
         await t.collection('members').add({ data: { openid: 'o-txn' } });
         return data.value + 1;
       });
@@ -112,7 +132,10 @@ describe('wx-server-sdk through devcloud (database)', () => {
     it('leaves no trace when the callback throws', async () => {
       await expect(
         db.runTransaction(async (t: Db) => {
-          await t.collection('counters').doc('visits').update({ data: { value: 1000 } });
+          await t
+            .collection('counters')
+            .doc('visits')
+            .update({ data: { value: 1000 } });
           await t.collection('members').add({ data: { openid: 'o-ghost' } });
           throw new Error('用户取消');
         }),
@@ -126,8 +149,14 @@ describe('wx-server-sdk through devcloud (database)', () => {
       const t2 = await db.startTransaction();
       const v1 = (await t1.collection('counters').doc('visits').get()).data.value;
       const v2 = (await t2.collection('counters').doc('visits').get()).data.value;
-      await t1.collection('counters').doc('visits').update({ data: { value: v1 + 10 } });
-      await t2.collection('counters').doc('visits').update({ data: { value: v2 + 20 } });
+      await t1
+        .collection('counters')
+        .doc('visits')
+        .update({ data: { value: v1 + 10 } });
+      await t2
+        .collection('counters')
+        .doc('visits')
+        .update({ data: { value: v2 + 20 } });
       await t1.commit();
       await expect(t2.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
       expect(await value()).toBe(11);
@@ -146,7 +175,10 @@ describe('wx-server-sdk through devcloud (database)', () => {
           reads += 1;
           if (reads === 2) releaseBoth();
           await bothRead; // both first attempts read the same version before either writes
-          await t.collection('counters').doc('visits').update({ data: { value: data.value + 1 } });
+          await t
+            .collection('counters')
+            .doc('visits')
+            .update({ data: { value: data.value + 1 } });
         })();
       await Promise.all([db.runTransaction(increment), db.runTransaction(increment)]);
       expect(attempts).toBe(3);
@@ -159,6 +191,8 @@ describe('wx-server-sdk through devcloud (database)', () => {
     await start();
     expect((await db.collection('orgs').count()).total).toBe(3);
     expect((await db.collection('counters').doc('visits').get()).data.value).toBe(13);
-    await expect(db.collection('members').add({ data: { openid: 'o-1' } })).rejects.toMatchObject({ errMsg: expect.stringContaining('duplicate key') });
+    await expect(db.collection('members').add({ data: { openid: 'o-1' } })).rejects.toMatchObject({
+      errMsg: expect.stringContaining('duplicate key'),
+    });
   });
 });

@@ -24,7 +24,11 @@ export const transactionActions: DatabaseActions = (engine) => ({
  */
 export const legacyTransactionActions: DatabaseActions = (engine) => ({
   'database.getInTransaction': (params) => {
-    const [doc] = engine.find(params.collectionName(), { _id: documentIdOf(params.raw('_id')) }, { transactionId: params.requiredTransactionId() });
+    const [doc] = engine.find(
+      params.collectionName(),
+      { _id: documentIdOf(params.raw('_id')) },
+      { transactionId: params.requiredTransactionId() },
+    );
     return { data: encodeEjson(doc ?? null) };
   },
   'database.updateDocInTransaction': (params) => {

@@ -68,19 +68,46 @@ const EXPRESSIONS: Record<string, unknown> = {
   or: { $or: [{ $eq: ['$a', 'x'] }, { $gte: ['$n', 3] }, ''] },
   not: { $not: [{ $eq: ['$a', 'x'] }] },
   notBare: { $not: '$flag' },
-  compareMixed: [{ $lt: ['$n', 'text'] }, { $gt: ['$tags', 'b'] }, { $lte: ['$at', '$at'] }, { $eq: ['$tags', 'a'] }, { $ne: ['$tags', ['a', 'b']] }],
+  compareMixed: [
+    { $lt: ['$n', 'text'] },
+    { $gt: ['$tags', 'b'] },
+    { $lte: ['$at', '$at'] },
+    { $eq: ['$tags', 'a'] },
+    { $ne: ['$tags', ['a', 'b']] },
+  ],
   in: { $in: ['$a', '$tags'] },
   size: { $size: '$tags' },
   concat: { $concatArrays: [{ $literal: [] }, '$tags', { $map: { input: '$items', in: '$$this.id' } }] },
   concatWhole: { $concatArrays: '$tags' },
-  setUnion: { $setUnion: [{ $literal: [] }, '$tags', { $cond: [{ $in: [{ $literal: 'x' }, { $ifNull: ['$tags', []] }] }, { $literal: ['p', 'q', 'p'] }, { $literal: [] }] }] },
+  setUnion: {
+    $setUnion: [
+      { $literal: [] },
+      '$tags',
+      { $cond: [{ $in: [{ $literal: 'x' }, { $ifNull: ['$tags', []] }] }, { $literal: ['p', 'q', 'p'] }, { $literal: [] }] },
+    ],
+  },
   setIntersection: { $setIntersection: ['$tags', { $literal: ['a', 'b', 'x'] }] },
   setDifference: { $setDifference: [{ $ifNull: ['$tags', []] }, { $map: { input: { $ifNull: ['$items', []] }, in: '$$this.id' } }] },
-  elemAt: [{ $arrayElemAt: ['$tags', 0] }, { $arrayElemAt: ['$tags', -1] }, { $arrayElemAt: ['$tags', 5] }, { $arrayElemAt: ['$tags', '$n'] }],
+  elemAt: [
+    { $arrayElemAt: ['$tags', 0] },
+    { $arrayElemAt: ['$tags', -1] },
+    { $arrayElemAt: ['$tags', 5] },
+    { $arrayElemAt: ['$tags', '$n'] },
+  ],
   divide: { $divide: ['$n', { $size: { $ifNull: ['$tags', []] } }] },
   sum: { $sum: { $map: { input: '$items', in: '$$this.score' } } },
-  let: { $let: { vars: { ids: { $map: { input: { $ifNull: ['$items', []] }, in: '$$this.id' } } }, in: { $filter: { input: '$tags', cond: { $in: ['$$this', '$$ids'] } } } } },
-  filter: { $filter: { input: '$items', cond: { $and: [{ $ne: [{ $ifNull: ['$$this.score', null] }, null] }, { $gte: ['$$this.at', { $literal: at(10) }] }] } } },
+  let: {
+    $let: {
+      vars: { ids: { $map: { input: { $ifNull: ['$items', []] }, in: '$$this.id' } } },
+      in: { $filter: { input: '$tags', cond: { $in: ['$$this', '$$ids'] } } },
+    },
+  },
+  filter: {
+    $filter: {
+      input: '$items',
+      cond: { $and: [{ $ne: [{ $ifNull: ['$$this.score', null] }, null] }, { $gte: ['$$this.at', { $literal: at(10) }] }] },
+    },
+  },
   filterAs: { $filter: { input: '$items', as: 'item', cond: { $eq: ['$$item.id', '$a'] } } },
   map: { $map: { input: '$items', in: { id: '$$this.id', passed: { $eq: ['$$this.passed', true] }, root: '$a' } } },
   reduce: {
@@ -90,8 +117,16 @@ const EXPRESSIONS: Record<string, unknown> = {
       in: { $cond: [{ $or: [{ $eq: ['$$value', null] }, { $gt: ['$$this.score', '$$value.score'] }] }, '$$this', '$$value'] },
     },
   },
-  sumInReduce: { $reduce: { input: { $map: { input: '$items', in: ['$$this.score', 1] } }, initialValue: 0, in: { $sum: ['$$value', { $sum: '$$this' }] } } },
-  nestedThis: { $map: { input: '$items', in: { $reduce: { input: '$tags', initialValue: 0, in: { $size: { $ifNull: [['$$this'], []] } } } } } },
+  sumInReduce: {
+    $reduce: {
+      input: { $map: { input: '$items', in: ['$$this.score', 1] } },
+      initialValue: 0,
+      in: { $sum: ['$$value', { $sum: '$$this' }] },
+    },
+  },
+  nestedThis: {
+    $map: { input: '$items', in: { $reduce: { input: '$tags', initialValue: 0, in: { $size: { $ifNull: [['$$this'], []] } } } } },
+  },
   undefinedVariable: '$$nope',
   undefinedValue: { $arrayElemAt: [{ $literal: [] }, 0] },
 };
@@ -125,32 +160,53 @@ describe('compiled $project / $addFields / $group', () => {
       fc.property(fc.array(doc, { maxLength: 6 }), (docs) => {
         if (expectSameAsMingo(docs, { $addFields: { out: expr, a: '$n' } })) answered += 1;
         expectSameAsMingo(docs, { $project: { _id: 1, a: 1, out: { $literal: 0 }, value: { $ifNull: [expr, 'none'] } } });
-        expectSameAsMingo(docs, { $group: { _id: { $cond: [{ $eq: [{ $size: { $ifNull: ['$items', []] } }, 0] }, null, '$a'] }, n: { $sum: 1 }, total: { $sum: '$n' }, one: { $sum: { $literal: 1 } } } });
+        expectSameAsMingo(docs, {
+          $group: {
+            _id: { $cond: [{ $eq: [{ $size: { $ifNull: ['$items', []] } }, 0] }, null, '$a'] },
+            n: { $sum: 1 },
+            total: { $sum: '$n' },
+            one: { $sum: { $literal: 1 } },
+          },
+        });
       }),
       { numRuns: 100 },
     );
     // The fast path must really run for the well-formed expressions, not always hand over to mingo.
-    if (!['undefinedVariable', 'undefinedValue', 'size', 'concatWhole', 'divide', 'elemAt', 'in', 'sum', 'sumInReduce'].includes(_name)) expect(answered).toBeGreaterThan(0);
+    if (!['undefinedVariable', 'undefinedValue', 'size', 'concatWhole', 'divide', 'elemAt', 'in', 'sum', 'sumInReduce'].includes(_name))
+      expect(answered).toBeGreaterThan(0);
   });
 
   it('projects like mingo: inclusions, missing fields, _id kept last when not named', () => {
     const docs: Document[] = [{ _id: 'm1', name: 'A', orgPath: ['c', 'b'], extra: 1 }, { _id: 'm2', name: null }, { _id: 'm3' }];
     expect(expectSameAsMingo(docs, { $project: { name: 1, orgPath: true, memberId: '$_id' } })).toBe(true);
-    expect(expectSameAsMingo(docs, { $project: { _id: 1, name: 1, memberId: '$_id', paths: { $size: { $ifNull: ['$orgPath', []] } } } })).toBe(true);
+    expect(
+      expectSameAsMingo(docs, { $project: { _id: 1, name: 1, memberId: '$_id', paths: { $size: { $ifNull: ['$orgPath', []] } } } }),
+    ).toBe(true);
   });
 
-  it('orders a projection\'s fields as mingo does (names sorted, _id among them when named, else last)', () => {
-    const full: Document[] = [{ _id: 1, a: 2, b: 3, B: 4 }, { _id: 2, a: 0, b: null, B: 'x' }];
+  it("orders a projection's fields as mingo does (names sorted, _id among them when named, else last)", () => {
+    const full: Document[] = [
+      { _id: 1, a: 2, b: 3, B: 4 },
+      { _id: 2, a: 0, b: null, B: 'x' },
+    ];
     for (const spec of [{ a: 1, _id: 1, b: 1 }, { a: 1, _id: '$a' }, { b: 1, a: 1, B: 1 }, { out: '$b', a: 1 }, { _id: true }])
       expect(expectSameAsMingo(full, { $project: spec })).toBe(true);
     const docs = [...full, { _id: 3, b: null }, { a: 1 }];
     const names = ['_id', 'a', 'b', 'B', 'out', 'x1'];
-    const field = fc.oneof(fc.constant(1), fc.constant(true), fc.constantFrom('$a', '$b', '$B').map((path) => ({ $ifNull: [path, 0] })));
+    const field = fc.oneof(
+      fc.constant(1),
+      fc.constant(true),
+      fc.constantFrom('$a', '$b', '$B').map((path) => ({ $ifNull: [path, 0] })),
+    );
     fc.assert(
-      fc.property(fc.shuffledSubarray(names, { minLength: 1 }), fc.array(field, { minLength: names.length, maxLength: names.length }), (chosen, values) => {
-        const spec = Object.fromEntries(chosen.map((name, i) => [name, values[i]]));
-        expect(expectSameAsMingo(docs, { $project: spec })).toBe(true);
-      }),
+      fc.property(
+        fc.shuffledSubarray(names, { minLength: 1 }),
+        fc.array(field, { minLength: names.length, maxLength: names.length }),
+        (chosen, values) => {
+          const spec = Object.fromEntries(chosen.map((name, i) => [name, values[i]]));
+          expect(expectSameAsMingo(docs, { $project: spec })).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -173,14 +229,21 @@ describe('compiled $project / $addFields / $group', () => {
     // Handed over, the engine answers (or fails) as mingo does. (No document here has an own `constructor` or
     // `toString`: mingo's inclusion of one writes into the prototype's function, for the whole process.)
     const engine = openEngine({ dataDir: ':memory:' });
-    const docs: Document[] = [{ _id: 'm1', a: 1, tags: ['x'] }, { _id: 'm2', tags: null }];
+    const docs: Document[] = [
+      { _id: 'm1', a: 1, tags: ['x'] },
+      { _id: 'm2', tags: null },
+    ];
     engine.createCollection('things');
     engine.insertMany('things', structuredClone(docs));
     for (const stage of stages) expectEngineAsMingo(engine, docs, stage);
   });
 
   it('hands $sum over an array element (in $reduce over arrays of arrays) to mingo', () => {
-    const docs: Document[] = [{ _id: 1, m: [[1, 2], [3]] }, { _id: 2, m: [] }, { _id: 3, m: [[4]] }];
+    const docs: Document[] = [
+      { _id: 1, m: [[1, 2], [3]] },
+      { _id: 2, m: [] },
+      { _id: 3, m: [[4]] },
+    ];
     const stages = [
       { $addFields: { out: { $reduce: { input: '$m', initialValue: 0, in: { $sum: '$$this' } } } } },
       { $addFields: { out: { $reduce: { input: '$m', initialValue: [], in: { $sum: ['$$value', 1] } } } } },

@@ -50,7 +50,10 @@ describe('engine', () => {
   });
 
   it('treats numeric and string ids as different documents', () => {
-    engine.insert('orgs', [{ _id: 1, n: 'number' }, { _id: '1', n: 'string' }]);
+    engine.insert('orgs', [
+      { _id: 1, n: 'number' },
+      { _id: '1', n: 'string' },
+    ]);
     expect(engine.find('orgs', { _id: 1 })).toEqual([{ _id: 1, n: 'number' }]);
     expect(engine.find('orgs', { _id: '1' })).toEqual([{ _id: '1', n: 'string' }]);
   });
@@ -82,7 +85,11 @@ describe('engine', () => {
   });
 
   it('updates the first match, or all with multi, counting only real changes', () => {
-    engine.insert('orgs', [{ _id: 'a', n: 1 }, { _id: 'b', n: 1 }, { _id: 'c', n: 2 }]);
+    engine.insert('orgs', [
+      { _id: 'a', n: 1 },
+      { _id: 'b', n: 1 },
+      { _id: 'c', n: 2 },
+    ]);
     expect(engine.update('orgs', { n: 1 }, { $inc: { n: 10 } })).toEqual({ matched: 1, modified: 1 });
     expect(engine.find('orgs', {}, { sort: { _id: 1 } }).map((d) => d.n)).toEqual([11, 1, 2]);
     expect(engine.update('orgs', {}, { $set: { flag: true } }, { multi: true })).toEqual({ matched: 3, modified: 3 });
@@ -99,7 +106,11 @@ describe('engine', () => {
     engine.insert('orgs', { _id: 'a', old: true });
     expect(engine.update('orgs', { _id: 'a' }, { fresh: 1 }, { replace: true, upsert: true })).toEqual({ matched: 1, modified: 1 });
     expect(engine.find('orgs', { _id: 'a' })).toEqual([{ _id: 'a', fresh: 1 }]);
-    expect(engine.update('orgs', { _id: 'b' }, { fresh: 2 }, { replace: true, upsert: true })).toEqual({ matched: 0, modified: 0, upsertedId: 'b' });
+    expect(engine.update('orgs', { _id: 'b' }, { fresh: 2 }, { replace: true, upsert: true })).toEqual({
+      matched: 0,
+      modified: 0,
+      upsertedId: 'b',
+    });
     expect(engine.find('orgs', { _id: 'b' })).toEqual([{ _id: 'b', fresh: 2 }]);
     expect(codeOf(() => engine.update('orgs', { _id: 'a' }, { $set: { x: 1 } }, { replace: true }))).toBe('INVALID_PARAM');
   });
@@ -125,13 +136,19 @@ describe('engine', () => {
   });
 
   it('findOneAndUpdate returns the updated document in sort order', () => {
-    engine.insert('orgs', [{ _id: 'a', q: 1 }, { _id: 'b', q: 2 }]);
+    engine.insert('orgs', [
+      { _id: 'a', q: 1 },
+      { _id: 'b', q: 2 },
+    ]);
     expect(engine.findOneAndUpdate('orgs', {}, { $inc: { q: 10 } }, { sort: { q: -1 } })).toEqual({ _id: 'b', q: 12 });
     expect(engine.findOneAndUpdate('orgs', { q: 99 }, { $inc: { q: 1 } })).toBeNull();
   });
 
   it('aggregates with $match/$group/$lookup/$unwind/$sort without touching stored documents', () => {
-    engine.insert('orgs', [{ _id: 'b1', name: '一支部' }, { _id: 'b2', name: '二支部' }]);
+    engine.insert('orgs', [
+      { _id: 'b1', name: '一支部' },
+      { _id: 'b2', name: '二支部' },
+    ]);
     engine.insert('members', [
       { name: '甲', branchId: 'b1', score: 90, info: { x: 1 } },
       { name: '乙', branchId: 'b1', score: 70, info: { x: 1 } },
@@ -189,12 +206,17 @@ describe('engine', () => {
       expect(codeOf(() => engine.insert('members', { openid: 'o1' }))).toBe('DATABASE_DUPLICATE_WRITE');
       engine.insert('members', { _id: 'b', openid: 'o2' });
       expect(codeOf(() => engine.update('members', { _id: 'b' }, { $set: { openid: 'o1' } }))).toBe('DATABASE_DUPLICATE_WRITE');
-      expect(codeOf(() => engine.update('members', { _id: 'c' }, { openid: 'o1' }, { replace: true, upsert: true }))).toBe('DATABASE_DUPLICATE_WRITE');
+      expect(codeOf(() => engine.update('members', { _id: 'c' }, { openid: 'o1' }, { replace: true, upsert: true }))).toBe(
+        'DATABASE_DUPLICATE_WRITE',
+      );
       expect(engine.find('members', {}, { sort: { _id: 1 } }).map((m) => m.openid)).toEqual(['o1', 'o2']);
     });
 
     it('allows swapping values within one batch and freeing a value by removal', () => {
-      engine.insert('members', [{ _id: 'a', openid: 'o1' }, { _id: 'b', openid: 'o2' }]);
+      engine.insert('members', [
+        { _id: 'a', openid: 'o1' },
+        { _id: 'b', openid: 'o2' },
+      ]);
       engine.remove('members', { _id: 'a' });
       engine.insert('members', { _id: 'c', openid: 'o1' });
       expect(engine.count('members', { openid: 'o1' })).toBe(1);
@@ -206,7 +228,9 @@ describe('engine', () => {
     });
 
     it('rolls back a whole batch that contains a duplicate', () => {
-      expect(codeOf(() => engine.insertMany('members', [{ openid: 'p' }, { openid: 'q' }, { openid: 'p' }]))).toBe('DATABASE_DUPLICATE_WRITE');
+      expect(codeOf(() => engine.insertMany('members', [{ openid: 'p' }, { openid: 'q' }, { openid: 'p' }]))).toBe(
+        'DATABASE_DUPLICATE_WRITE',
+      );
       expect(engine.count('members')).toBe(0);
     });
   });
@@ -244,7 +268,11 @@ describe('engine durability', () => {
 
   it('bulk-loads county-scale data in one batch', () => {
     const first = openEngine({ dataDir: dir, indexManifest: manifest });
-    const members = Array.from({ length: 20_000 }, (_, i) => ({ openid: `o${i}`, branchId: `b${i % 600}`, joinedAt: new Date(2020, 0, 1 + (i % 365)) }));
+    const members = Array.from({ length: 20_000 }, (_, i) => ({
+      openid: `o${i}`,
+      branchId: `b${i % 600}`,
+      joinedAt: new Date(2020, 0, 1 + (i % 365)),
+    }));
     expect(first.insertMany('members', members)).toHaveLength(20_000);
     first.close();
     const second = openEngine({ dataDir: dir, indexManifest: manifest });

@@ -43,21 +43,33 @@ describe('equality $lookup as a hash join', () => {
 
   it.each<[string, Pipeline]>([
     ['an indexed foreign field', [{ $lookup: { from: 'attendance', localField: '_id', foreignField: 'memberId', as: 'records' } }]],
-    ['a local path through an array', [
-      { $lookup: { from: 'attendance', localField: '_id', foreignField: 'memberId', as: 'records' } },
-      { $lookup: { from: 'events', localField: 'records.eventId', foreignField: '_id', as: 'events' } },
-      { $project: { records: 0 } },
-    ]],
-    ['an array local field and a multikey foreign field', [{ $lookup: { from: 'events', localField: 'tags', foreignField: 'labels', as: 'events' } }]],
+    [
+      'a local path through an array',
+      [
+        { $lookup: { from: 'attendance', localField: '_id', foreignField: 'memberId', as: 'records' } },
+        { $lookup: { from: 'events', localField: 'records.eventId', foreignField: '_id', as: 'events' } },
+        { $project: { records: 0 } },
+      ],
+    ],
+    [
+      'an array local field and a multikey foreign field',
+      [{ $lookup: { from: 'events', localField: 'tags', foreignField: 'labels', as: 'events' } }],
+    ],
     ['an unindexed foreign field', [{ $lookup: { from: 'notes', localField: '_id', foreignField: 'memberId', as: 'notes' } }]],
     ['a missing collection', [{ $lookup: { from: 'nothing', localField: '_id', foreignField: 'memberId', as: 'none' } }]],
-    ['a missing local field (left to mingo)', [{ $lookup: { from: 'notes', localField: 'absent', foreignField: 'memberId', as: 'notes' } }]],
+    [
+      'a missing local field (left to mingo)',
+      [{ $lookup: { from: 'notes', localField: 'absent', foreignField: 'memberId', as: 'notes' } }],
+    ],
   ])('answers like mingo for %s', (_label, pipeline) => {
     expect(engine.aggregate('members', pipeline)).toEqual(mingoOnly(pipeline));
   });
 
   it('hands out copies: changing a joined document leaves the stored one alone', () => {
-    const [first] = engine.aggregate('members', [{ $match: { _id: 'm1' } }, { $lookup: { from: 'attendance', localField: '_id', foreignField: 'memberId', as: 'records' } }]);
+    const [first] = engine.aggregate('members', [
+      { $match: { _id: 'm1' } },
+      { $lookup: { from: 'attendance', localField: '_id', foreignField: 'memberId', as: 'records' } },
+    ]);
     const records = first!.records as Document[];
     (records[0]!.history as unknown[]).push('changed');
     expect(engine.find('attendance', { _id: 'e1_m1' })[0]!.history).toHaveLength(1);

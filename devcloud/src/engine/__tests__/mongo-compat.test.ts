@@ -35,14 +35,20 @@ describe('MongoDB semantics where mingo differs', () => {
 
   it('refuses to create a field inside a scalar (mingo ignored the update)', () => {
     engine.insert('c', { _id: 1, a: 5, s: null, arr: [1, 2] });
-    expect(failure(() => engine.update('c', { _id: 1 }, { $set: { 'a.b': 1 } }))).toBe("DATABASE_REQUEST_FAILED: Cannot create field 'b' in element {a: 5}");
-    expect(failure(() => engine.update('c', { _id: 1 }, { $set: { 'arr.x': 1 } }))).toBe("DATABASE_REQUEST_FAILED: Cannot create field 'x' in element {arr: [1,2]}");
+    expect(failure(() => engine.update('c', { _id: 1 }, { $set: { 'a.b': 1 } }))).toBe(
+      "DATABASE_REQUEST_FAILED: Cannot create field 'b' in element {a: 5}",
+    );
+    expect(failure(() => engine.update('c', { _id: 1 }, { $set: { 'arr.x': 1 } }))).toBe(
+      "DATABASE_REQUEST_FAILED: Cannot create field 'x' in element {arr: [1,2]}",
+    );
     expect(engine.find('c')).toEqual([{ _id: 1, a: 5, s: null, arr: [1, 2] }]);
   });
 
   it('refuses to create a field inside null (mingo replaced null by an object)', () => {
     engine.insert('c', { _id: 1, s: null });
-    expect(failure(() => engine.update('c', { _id: 1 }, { $inc: { 's.n': 1 } }))).toBe("DATABASE_REQUEST_FAILED: Cannot create field 'n' in element {s: null}");
+    expect(failure(() => engine.update('c', { _id: 1 }, { $inc: { 's.n': 1 } }))).toBe(
+      "DATABASE_REQUEST_FAILED: Cannot create field 'n' in element {s: null}",
+    );
   });
 
   it('still creates nested documents along missing paths and leaves $unset of impossible paths alone', () => {
@@ -53,7 +59,9 @@ describe('MongoDB semantics where mingo differs', () => {
 
   it('$inc/$mul on a non-number fail (mingo ignored them)', () => {
     engine.insert('c', { _id: 1, name: 'x' });
-    expect(failure(() => engine.update('c', { _id: 1 }, { $inc: { name: 1 } }))).toMatch(/^DATABASE_REQUEST_FAILED: Cannot apply \$inc to a value of non-numeric type/);
+    expect(failure(() => engine.update('c', { _id: 1 }, { $inc: { name: 1 } }))).toMatch(
+      /^DATABASE_REQUEST_FAILED: Cannot apply \$inc to a value of non-numeric type/,
+    );
     expect(failure(() => engine.update('c', { _id: 1 }, { $mul: { name: 2 } }))).toMatch(/^DATABASE_REQUEST_FAILED: Cannot apply \$mul/);
   });
 
@@ -66,9 +74,18 @@ describe('MongoDB semantics where mingo differs', () => {
   });
 
   it('the positional $ operator updates the element the query matched', () => {
-    engine.insert('c', { _id: 1, items: [{ sku: 'a', qty: 1 }, { sku: 'b', qty: 1 }] });
+    engine.insert('c', {
+      _id: 1,
+      items: [
+        { sku: 'a', qty: 1 },
+        { sku: 'b', qty: 1 },
+      ],
+    });
     engine.update('c', { _id: 1, 'items.sku': 'b' }, { $inc: { 'items.$.qty': 2 } });
-    expect(engine.find('c')[0]!.items).toEqual([{ sku: 'a', qty: 1 }, { sku: 'b', qty: 3 }]);
+    expect(engine.find('c')[0]!.items).toEqual([
+      { sku: 'a', qty: 1 },
+      { sku: 'b', qty: 3 },
+    ]);
   });
 
   it('aggregation does not write through to stored documents (mingo $set on nested paths did)', () => {
@@ -104,7 +121,14 @@ describe('MongoDB semantics where mingo differs', () => {
   });
 
   it('sorts mixed types in MongoDB order (null/missing < numbers < strings < objects < arrays < booleans < dates)', () => {
-    engine.insert('c', [{ _id: 1, v: 's' }, { _id: 2, v: 3 }, { _id: 3 }, { _id: 5, v: true }, { _id: 6, v: new Date(0) }, { _id: 7, v: { a: 1 } }]);
+    engine.insert('c', [
+      { _id: 1, v: 's' },
+      { _id: 2, v: 3 },
+      { _id: 3 },
+      { _id: 5, v: true },
+      { _id: 6, v: new Date(0) },
+      { _id: 7, v: { a: 1 } },
+    ]);
     expect(engine.find('c', {}, { sort: { v: 1 } }).map((d) => d._id)).toEqual([3, 2, 1, 7, 5, 6]);
   });
 });

@@ -14,7 +14,10 @@ describe('transactions', () => {
       now: () => clock,
       indexManifest: { collections: { accounts: { indexes: [{ name: 'email_1', fields: { email: 1 }, unique: true, sparse: true }] } } },
     });
-    engine.insert('accounts', [{ _id: 'a', balance: 100 }, { _id: 'b', balance: 0 }]);
+    engine.insert('accounts', [
+      { _id: 'a', balance: 100 },
+      { _id: 'b', balance: 0 },
+    ]);
   });
   afterEach(() => engine.close());
 
@@ -53,7 +56,9 @@ describe('transactions', () => {
   it('refuses use after commit and unknown ids', () => {
     const t = engine.startTransaction();
     engine.commitTransaction(t);
-    expect(codeOf(() => engine.update('accounts', { _id: 'a' }, { $set: { x: 1 } }, { transactionId: t }))).toBe('DATABASE_TRANSACTION_FAIL');
+    expect(codeOf(() => engine.update('accounts', { _id: 'a' }, { $set: { x: 1 } }, { transactionId: t }))).toBe(
+      'DATABASE_TRANSACTION_FAIL',
+    );
     expect(codeOf(() => engine.abortTransaction('nope'))).toBe('DATABASE_TRANSACTION_FAIL');
   });
 

@@ -18,7 +18,10 @@ describe('caller identity', () => {
   });
 
   it('injects userInfo into object events of identified callers only', () => {
-    expect(withUserInfo({ action: 'login' }, { openid: 'o-1' })).toEqual({ action: 'login', userInfo: { appId: DEV_APPID, openId: 'o-1' } });
+    expect(withUserInfo({ action: 'login' }, { openid: 'o-1' })).toEqual({
+      action: 'login',
+      userInfo: { appId: DEV_APPID, openId: 'o-1' },
+    });
     expect(withUserInfo({ action: 'login' }, null)).toEqual({ action: 'login' });
     expect(withUserInfo([1], { openid: 'o-1' })).toEqual([1]);
   });

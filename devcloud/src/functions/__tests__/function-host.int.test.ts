@@ -94,7 +94,11 @@ describe('function host', () => {
     const { result } = await devcloud.invoke('call-other', { target: 'crash', data: { mode: 'throw' } });
     expect(result).toEqual({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', errMsg: expect.stringContaining('Error: thrown on purpose') });
     const missing = await devcloud.invoke('call-other', { target: 'no-such-function' });
-    expect(missing.result).toMatchObject({ ok: false, code: 'FUNCTIONS_REQUEST_FAIL', errMsg: expect.stringContaining('no-such-function') });
+    expect(missing.result).toMatchObject({
+      ok: false,
+      code: 'FUNCTIONS_REQUEST_FAIL',
+      errMsg: expect.stringContaining('no-such-function'),
+    });
   });
 
   it('lists deployable functions in /healthz', async () => {
@@ -104,7 +108,11 @@ describe('function host', () => {
 
   describe('gateway POST /api/functions/:name', () => {
     it('answers the return value as JSON with the database request count', async () => {
-      const { status, headers, body } = await postJson(`${devcloud.url}/api/functions/whoami`, { action: 'login' }, { 'X-Dev-Openid': 'demo-admin' });
+      const { status, headers, body } = await postJson(
+        `${devcloud.url}/api/functions/whoami`,
+        { action: 'login' },
+        { 'X-Dev-Openid': 'demo-admin' },
+      );
       expect(status).toBe(200);
       expect(headers.get('x-devcloud-db-requests')).toBe('0');
       expect(body.wxContext.OPENID).toBe('demo-admin');

@@ -7,7 +7,12 @@ describe('CommApiData / CommOpenApiResp', () => {
   });
 
   it('encodes a reply with the field numbers wx-server-sdk decodes (respData=1, contentType=2, errorCode=3, httpCode=4)', () => {
-    const bytes = encodeCommOpenApiResp({ respData: Buffer.from('{}'), contentType: 'application/json', errorCode: -604101, httpCode: 200 });
+    const bytes = encodeCommOpenApiResp({
+      respData: Buffer.from('{}'),
+      contentType: 'application/json',
+      errorCode: -604101,
+      httpCode: 200,
+    });
     expect(bytes[0]).toBe((1 << 3) | 2);
     expect(decodeCommOpenApiResp(bytes)).toEqual({
       respData: Buffer.from('{}'),

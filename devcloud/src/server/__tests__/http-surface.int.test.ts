@@ -45,7 +45,12 @@ describe('devcloud HTTP surface', () => {
   it('never serves files outside the build', async () => {
     writeFileSync(path.join(path.dirname(staticRoot), 'devcloud-secret.txt'), 'secret');
     try {
-      for (const sneaky of ['/../devcloud-secret.txt', '/%2e%2e/devcloud-secret.txt', '/js/..%2f..%2fdevcloud-secret.txt', '/%2e%2e%5cdevcloud-secret.txt']) {
+      for (const sneaky of [
+        '/../devcloud-secret.txt',
+        '/%2e%2e/devcloud-secret.txt',
+        '/js/..%2f..%2fdevcloud-secret.txt',
+        '/%2e%2e%5cdevcloud-secret.txt',
+      ]) {
         const response = await fetch(`${devcloud.url}${sneaky}`);
         expect(response.status).toBe(404);
         expect(await response.text()).not.toContain('secret');

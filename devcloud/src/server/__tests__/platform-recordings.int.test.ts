@@ -79,7 +79,8 @@ const SCENARIOS: Scenario[] = [
   {
     file: 'functions/invoke-missing-function.json',
     about: 'cloud.callFunction of a function that does not exist: a failure reply',
-    run: (cloud) => cloud.callFunction({ name: 'no-such-function', data: {} }).catch((err: { code: string }) => ({ rejectedWith: err.code })),
+    run: (cloud) =>
+      cloud.callFunction({ name: 'no-such-function', data: {} }).catch((err: { code: string }) => ({ rejectedWith: err.code })),
     expected: { rejectedWith: 'FUNCTIONS_REQUEST_FAIL' },
   },
   {
@@ -144,7 +145,11 @@ describe('recorded SDK exchanges (storage, functions, openapi)', () => {
         proxy.target = devcloud.url;
         await scenario.setup?.(cloud);
         const { contentType, body } = requestFromRecording(recorded);
-        const response = await fetch(`${devcloud.url}${recorded.request.path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+        const response = await fetch(`${devcloud.url}${recorded.request.path}`, {
+          method: 'POST',
+          headers: { 'content-type': contentType },
+          body,
+        });
         const replayed = normalizeExchange(
           {
             method: 'POST',

@@ -27,7 +27,11 @@ describe('storage through the real wx-server-sdk', () => {
       downloaded: '支部,完成率\n一支部,90%',
       deleted: [{ fileID: 'cloud://devcloud.devcloud-files/exports/2026-03/完成率 统计.csv', status: 0, errMsg: 'ok' }],
       afterDelete: [
-        expect.objectContaining({ fileID: 'cloud://devcloud.devcloud-files/exports/2026-03/完成率 统计.csv', status: -503003, tempFileURL: '' }),
+        expect.objectContaining({
+          fileID: 'cloud://devcloud.devcloud-files/exports/2026-03/完成率 统计.csv',
+          status: -503003,
+          tempFileURL: '',
+        }),
       ],
     });
     expect(existsSync(path.join(dataDir, 'files', 'exports', '2026-03', '完成率 统计.csv'))).toBe(false);

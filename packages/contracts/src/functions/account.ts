@@ -44,7 +44,10 @@ export const bindInputSchema = z.discriminatedUnion('method', [
     .object({
       method: z.literal('invite'),
       name: personNameSchema,
-      inviteCode: z.string().trim().regex(/^[A-Za-z0-9]{6,8}$/),
+      inviteCode: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9]{6,8}$/),
     })
     .strict(),
 ]);

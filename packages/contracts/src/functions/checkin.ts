@@ -153,14 +153,20 @@ export const checkInInputSchema = z
     /** … or the 6 digits typed by hand, with the event from the page (or the member's open event). */
     code: z.string().max(20).optional(),
     eventId: idSchema.optional(),
-    position: pointSchema.extend({ accuracyMetres: z.number().min(0).max(10_000).optional() }).strict().optional(),
+    position: pointSchema
+      .extend({ accuracyMetres: z.number().min(0).max(10_000).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type CheckInInput = z.input<typeof checkInInputSchema>;
 
 export const checkinContract = defineFunction('checkin', {
   // ── secretary ──
-  listEvents: { input: z.object({}).strict().optional(), output: z.object({ events: z.array(eventSummarySchema.extend({ tally: tallySchema })) }) },
+  listEvents: {
+    input: z.object({}).strict().optional(),
+    output: z.object({ events: z.array(eventSummarySchema.extend({ tally: tallySchema })) }),
+  },
   saveEvent: { input: eventInputSchema, output: z.object({ event: eventSummarySchema }) },
   removeEvent: { input: eventRef, output: z.object({ removed: z.literal(true) }) },
   currentCode: {
@@ -194,7 +200,12 @@ export const checkinContract = defineFunction('checkin', {
   subscribeReminder: { input: eventRef, output: z.object({ subscribed: z.literal(true) }) },
   makeUp: {
     input: eventRef,
-    output: z.object({ event: eventSummarySchema, mine: myAttendanceSchema, materials: z.array(makeUpMaterialSchema), quiz: makeUpQuizStatusSchema }),
+    output: z.object({
+      event: eventSummarySchema,
+      mine: myAttendanceSchema,
+      materials: z.array(makeUpMaterialSchema),
+      quiz: makeUpQuizStatusSchema,
+    }),
   },
   /** The paper to answer (the same one until it is submitted); no key ever leaves the server. */
   makeUpQuizStart: {
@@ -204,7 +215,11 @@ export const checkinContract = defineFunction('checkin', {
   /** Scored on the server; submitting the same paper again returns the stored result and changes nothing. */
   makeUpQuizSubmit: {
     input: z
-      .object({ eventId: idSchema, paperId: idSchema, answers: z.record(idSchema, z.array(quizLabelSchema).max(10)).refine((map) => Object.keys(map).length <= 20) })
+      .object({
+        eventId: idSchema,
+        paperId: idSchema,
+        answers: z.record(idSchema, z.array(quizLabelSchema).max(10)).refine((map) => Object.keys(map).length <= 20),
+      })
       .strict(),
     output: z.object({ result: makeUpQuizResultSchema, quiz: makeUpQuizStatusSchema }),
   },

@@ -81,7 +81,11 @@ export const rosterFileSchema = z.union([
   z
     .object({
       fileName: plainText(100, { min: 1 }),
-      base64: z.string().min(4).max(BASE64_MAX_CHARS).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+      base64: z
+        .string()
+        .min(4)
+        .max(BASE64_MAX_CHARS)
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/),
     })
     .strict(),
 ]);
@@ -134,12 +138,20 @@ const rolesResult = z.object({ memberId: idSchema, roles: z.array(roleGrantViewS
 export const orgContract = defineFunction('org', {
   /** The caller's administered subtrees (admin) or branches (secretary). */
   tree: {
-    input: z.object({ includeRetired: z.boolean().default(false) }).strict().default({ includeRetired: false }),
+    input: z
+      .object({ includeRetired: z.boolean().default(false) })
+      .strict()
+      .default({ includeRetired: false }),
     output: z.object({ roots: z.array(idSchema), nodes: z.array(orgNodeSchema) }),
   },
   createNode: {
     input: z
-      .object({ parentId: idSchema, name: orgNameSchema, type: z.enum(['committee', 'general', 'branch']), order: z.number().int().min(0).max(9999).optional() })
+      .object({
+        parentId: idSchema,
+        name: orgNameSchema,
+        type: z.enum(['committee', 'general', 'branch']),
+        order: z.number().int().min(0).max(9999).optional(),
+      })
       .strict(),
     output: z.object({ node: orgNodeSchema }),
   },

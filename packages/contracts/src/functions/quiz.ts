@@ -236,7 +236,11 @@ export const roundSettingsSchema = z
     opensAt: z.string().datetime({ offset: true }),
     closesAt: z.string().datetime({ offset: true }),
     quota: z.array(roundQuotaSchema).min(1).max(30),
-    timeLimitSeconds: z.number().int().min(60).max(4 * 3600),
+    timeLimitSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(4 * 3600),
     attemptsAllowed: z.number().int().min(1).max(10),
     grading: z.enum(['best', 'last']),
     passMark: z.number().min(0),
@@ -303,7 +307,15 @@ export const branchResultsSchema = z.object({
   branch: z.object({ id: idSchema, name: z.string() }),
   /** Rounds reaching the branch, newest first; `round` is the one shown. */
   rounds: z.array(z.object({ roundId: idSchema, title: z.string(), month: monthSchema })),
-  round: z.object({ roundId: idSchema, title: z.string(), maxScore: z.number(), passMark: z.number(), window: z.enum(['upcoming', 'open', 'closed']) }).nullable(),
+  round: z
+    .object({
+      roundId: idSchema,
+      title: z.string(),
+      maxScore: z.number(),
+      passMark: z.number(),
+      window: z.enum(['upcoming', 'open', 'closed']),
+    })
+    .nullable(),
   summary: z.object({ members: z.number().int(), participated: z.number().int(), passed: z.number().int() }),
   members: z.array(
     z.object({
@@ -332,7 +344,14 @@ export const questionImportPreviewSchema = z.object({
   duplicateCount: z.number().int(),
   errorCount: z.number().int(),
   toAdd: z.array(
-    z.object({ row: z.number().int(), type: questionTypeSchema, stem: z.string(), category: z.string(), answer: z.string(), citation: z.string() }),
+    z.object({
+      row: z.number().int(),
+      type: questionTypeSchema,
+      stem: z.string(),
+      category: z.string(),
+      answer: z.string(),
+      citation: z.string(),
+    }),
   ),
   duplicates: z.array(z.object({ row: z.number().int(), stem: z.string() })),
   errors: z.array(importRowErrorSchema),

@@ -176,11 +176,25 @@ export const memberDetailResultSchema = z.object({
       title: z.string(),
       passMark: z.number(),
       maxScore: z.number(),
-      attempts: z.array(z.object({ attemptNumber: z.number().int(), score: z.number().nullable(), passed: z.boolean().nullable(), finishedAt: isoSchema.nullable() })),
+      attempts: z.array(
+        z.object({
+          attemptNumber: z.number().int(),
+          score: z.number().nullable(),
+          passed: z.boolean().nullable(),
+          finishedAt: isoSchema.nullable(),
+        }),
+      ),
     }),
   ),
   partyDay: z.array(
-    z.object({ eventId: idSchema, theme: z.string(), startsAt: isoSchema, branchName: z.string(), state: attendanceStateSchema, checkedInAt: isoSchema.nullable() }),
+    z.object({
+      eventId: idSchema,
+      theme: z.string(),
+      startsAt: isoSchema,
+      branchName: z.string(),
+      state: attendanceStateSchema,
+      checkedInAt: isoSchema.nullable(),
+    }),
   ),
   reminders: z.array(z.object({ sentAt: isoSchema, missing: z.array(taskKindSchema), by: z.enum(['secretary', 'schedule']) })),
 });

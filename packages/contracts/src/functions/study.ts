@@ -133,7 +133,11 @@ export type OpenMaterialResult = z.infer<typeof openMaterialResultSchema>;
 export const progressReportSchema = z
   .object({
     /** Made once per batch on the phone; a replayed batch is recognised by it and changes nothing. */
-    batchId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+    batchId: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
     materialId: idSchema,
     /** Seconds the page was open and in front during the batch (the server caps it by its own clock). */
     dwellSeconds: z.number().min(0).max(3600),
@@ -267,7 +271,10 @@ export const studyContract = defineFunction('study', {
     input: z.object({ branchId: idSchema.optional(), month: monthSchema.optional() }).strict().optional(),
     output: branchStatusResultSchema,
   },
-  listPlans: { input: z.object({ month: monthSchema.optional() }).strict().optional(), output: z.object({ plans: z.array(adminPlanSchema) }) },
+  listPlans: {
+    input: z.object({ month: monthSchema.optional() }).strict().optional(),
+    output: z.object({ plans: z.array(adminPlanSchema) }),
+  },
   savePlan: { input: savePlanInputSchema, output: z.object({ plan: adminPlanSchema }) },
   listMaterials: { input: z.object({}).strict().optional(), output: z.object({ materials: z.array(adminMaterialSchema) }) },
   getMaterialDraft: {

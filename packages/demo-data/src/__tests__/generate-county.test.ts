@@ -15,7 +15,11 @@ describe('generateCounty (demo county)', () => {
 
   it('has the requested shape: one 组织部, 3 committees, 12 branches, 240 members', () => {
     expect(orgs.filter((org) => org.type === 'county').map((org) => org.name)).toEqual(['清河县委组织部']);
-    expect(orgs.filter((org) => org.type === 'committee').map((org) => org.name)).toEqual(['城关镇党委', '县直机关工委', '经济开发区党工委']);
+    expect(orgs.filter((org) => org.type === 'committee').map((org) => org.name)).toEqual([
+      '城关镇党委',
+      '县直机关工委',
+      '经济开发区党工委',
+    ]);
     expect(orgs.filter((org) => org.type === 'branch')).toHaveLength(12);
     expect(orgs.some((org) => org.type === 'general')).toBe(true);
     expect(members).toHaveLength(240);
@@ -83,7 +87,10 @@ describe('generateCounty (demo county)', () => {
     expect(members.filter((m) => m.openid).length).toBeLessThan(10);
     const entry = members.filter((m) => m.name === DEMO_UNBOUND_ENTRY.name);
     expect(entry).toHaveLength(1);
-    expect(entry[0]).toMatchObject({ phoneLast4: DEMO_UNBOUND_ENTRY.phoneLast4, branchId: memberByOpenid(DEMO_OPENIDS.secretary)!.branchId });
+    expect(entry[0]).toMatchObject({
+      phoneLast4: DEMO_UNBOUND_ENTRY.phoneLast4,
+      branchId: memberByOpenid(DEMO_OPENIDS.secretary)!.branchId,
+    });
     expect(entry[0]!.openid).toBeUndefined();
   });
 

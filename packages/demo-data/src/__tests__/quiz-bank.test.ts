@@ -21,9 +21,19 @@ describe('demo question bank', () => {
   });
 
   it('publishes a round in the given month whose quota the bank can meet', () => {
-    const { quizRounds, quizQuestions } = generateCounty({ members: 60, branches: 6, committees: 3, seed: 1, studyMonth: '2026-03' }).collections;
+    const { quizRounds, quizQuestions } = generateCounty({
+      members: 60,
+      branches: 6,
+      committees: 3,
+      seed: 1,
+      studyMonth: '2026-03',
+    }).collections;
     const current = quizRounds.find((round) => round.month === '2026-03');
-    expect(current).toMatchObject({ status: 'published', opensAt: new Date('2026-02-28T16:00:00Z'), closesAt: new Date('2026-03-31T16:00:00Z') });
+    expect(current).toMatchObject({
+      status: 'published',
+      opensAt: new Date('2026-02-28T16:00:00Z'),
+      closesAt: new Date('2026-03-31T16:00:00Z'),
+    });
     const drawable = quizQuestions.map((q) => ({ id: q._id, type: q.type, category: q.category, difficulty: q.difficulty }));
     expect(checkQuota(drawable, current!.quota)).toEqual([]);
   });

@@ -47,10 +47,7 @@ export interface AttendanceEvent {
   closedAt: Date | null;
 }
 
-export type Actor =
-  | { role: 'member'; memberId: string }
-  | { role: 'secretary'; memberId: string }
-  | { role: 'system' };
+export type Actor = { role: 'member'; memberId: string } | { role: 'secretary'; memberId: string } | { role: 'system' };
 
 /** Set by the geofence decision when the event flags rather than refuses. */
 export type CheckinFlag = 'OUTSIDE_GEOFENCE' | 'NO_LOCATION';
@@ -151,13 +148,7 @@ interface Change {
   fields?: Partial<Pick<AttendanceRecord, 'checkedInAt' | 'checkinMethod' | 'flags' | 'leaveReason'>>;
 }
 
-function apply(
-  record: AttendanceRecord,
-  command: AttendanceCommand,
-  actor: Actor,
-  now: Date,
-  change: Change,
-): TransitionResult {
+function apply(record: AttendanceRecord, command: AttendanceCommand, actor: Actor, now: Date, change: Change): TransitionResult {
   const entry: HistoryEntry = {
     at: now,
     by: actor.role === 'system' ? 'system' : actor.memberId,

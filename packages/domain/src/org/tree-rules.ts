@@ -38,4 +38,3 @@ export function rebasedPath(node: OrgNodeRef, movedId: string, newParentPath: re
   if (node.id === movedId) return [...newParentPath, node.id];
   return [...rebaseAncestors(node.ancestors, movedId, newParentPath), node.id];
 }
-

@@ -42,11 +42,7 @@ export interface AttemptSummary {
 }
 
 /** An unfinished attempt past deadline + grace: the server closes it with the saved answers and scores it. */
-export function needsClosing(
-  attempt: AttemptSummary,
-  now: Date,
-  graceSeconds = DEFAULT_ANSWER_GRACE_SECONDS,
-): boolean {
+export function needsClosing(attempt: AttemptSummary, now: Date, graceSeconds = DEFAULT_ANSWER_GRACE_SECONDS): boolean {
   return attempt.finishedAt === null && !acceptsAnswers(attempt.deadline, now, graceSeconds);
 }
 
@@ -87,9 +83,7 @@ export function decideStart(
   now: Date,
   graceSeconds = DEFAULT_ANSWER_GRACE_SECONDS,
 ): StartDecision {
-  const open = attempts.find(
-    (attempt) => attempt.finishedAt === null && acceptsAnswers(attempt.deadline, now, graceSeconds),
-  );
+  const open = attempts.find((attempt) => attempt.finishedAt === null && acceptsAnswers(attempt.deadline, now, graceSeconds));
   if (open !== undefined) return { kind: 'resume', attemptId: open.attemptId };
   const refuse = (code: StartRefusal): StartDecision => ({ kind: 'refused', code, message: START_REFUSAL_MESSAGES[code] });
   const state = roundWindowState(round.window, now);

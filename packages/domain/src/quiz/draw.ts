@@ -107,10 +107,7 @@ function canonicalBank<Q extends DrawableQuestion>(bank: readonly Q[]): Q[] {
 }
 
 function inStratum(question: DrawableQuestion, stratum: Stratum): boolean {
-  return (
-    question.category === stratum.category &&
-    (stratum.difficulty === undefined || question.difficulty === stratum.difficulty)
-  );
+  return question.category === stratum.category && (stratum.difficulty === undefined || question.difficulty === stratum.difficulty);
 }
 
 /** Every reason the quota can't be drawn from this bank; [] when it can. Use it when an admin saves a round. */
@@ -137,11 +134,7 @@ export function checkQuota(bank: readonly DrawableQuestion[], quota: readonly Ca
  * way Chinese papers are (单选, then 多选, then 判断) and shuffled within each group.
  * Throws DrawError listing every problem when the quota can't be met.
  */
-export function drawQuestions<Q extends DrawableQuestion>(
-  bank: readonly Q[],
-  quota: readonly CategoryQuota[],
-  rng: Rng,
-): Q[] {
+export function drawQuestions<Q extends DrawableQuestion>(bank: readonly Q[], quota: readonly CategoryQuota[], rng: Rng): Q[] {
   const problems = checkQuota(bank, quota);
   if (problems.length > 0) throw new DrawError(problems);
   const questions = canonicalBank(bank);

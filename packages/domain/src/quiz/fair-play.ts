@@ -72,13 +72,8 @@ export type FairPlayFlag =
  * answer. FAST_ATTEMPT: the whole attempt took less than the sum of the minimums of the questions answered;
  * it still catches a member whose answers were batched, where per-question gaps mean little.
  */
-export function fairPlayFlags(
-  input: FairPlayInput,
-  thresholds: FairPlayThresholds = DEFAULT_FAIR_PLAY_THRESHOLDS,
-): FairPlayFlag[] {
-  const minimumById = new Map(
-    input.questions.map((question) => [question.id, minPlausibleAnswerMs(question, thresholds.minimumTime)]),
-  );
+export function fairPlayFlags(input: FairPlayInput, thresholds: FairPlayThresholds = DEFAULT_FAIR_PLAY_THRESHOLDS): FairPlayFlag[] {
+  const minimumById = new Map(input.questions.map((question) => [question.id, minPlausibleAnswerMs(question, thresholds.minimumTime)]));
   const firstAnswers = new Map<string, number>();
   for (const event of input.answerEvents) {
     const at = event.at.getTime();

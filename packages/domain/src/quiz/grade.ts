@@ -19,14 +19,8 @@ export interface RoundGrade {
   attemptsCounted: number;
 }
 
-export function gradeAttempts(
-  attempts: readonly FinishedAttempt[],
-  policy: GradingPolicy,
-  passMark: number,
-): RoundGrade | null {
-  const byTime = [...attempts].sort(
-    (a, b) => a.finishedAt.getTime() - b.finishedAt.getTime() || (a.attemptId < b.attemptId ? -1 : 1),
-  );
+export function gradeAttempts(attempts: readonly FinishedAttempt[], policy: GradingPolicy, passMark: number): RoundGrade | null {
+  const byTime = [...attempts].sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime() || (a.attemptId < b.attemptId ? -1 : 1));
   let chosen: FinishedAttempt | undefined;
   for (const attempt of byTime) {
     if (chosen === undefined || policy === 'last' || attempt.score > chosen.score) chosen = attempt;

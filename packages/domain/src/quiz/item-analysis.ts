@@ -155,11 +155,16 @@ export class ItemAnalysisAccumulator {
   }
 
   /** The statistics of the attempts added so far (callable again: it changes nothing). */
-  result(keys: Readonly<Record<string, readonly OptionId[]>> = {}, options: ItemAnalysisOptions = DEFAULT_ITEM_ANALYSIS_OPTIONS): ItemStats[] {
+  result(
+    keys: Readonly<Record<string, readonly OptionId[]>> = {},
+    options: ItemAnalysisOptions = DEFAULT_ITEM_ANALYSIS_OPTIONS,
+  ): ItemStats[] {
     const groups = this.groupCorrect(options);
     return [...this.questionNumbers.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([questionId, number]) => statsOf(this.tallies[number] as QuestionTally, groups.upper[number] ?? 0, groups.lower[number] ?? 0, keys[questionId], options));
+      .map(([questionId, number]) =>
+        statsOf(this.tallies[number] as QuestionTally, groups.upper[number] ?? 0, groups.lower[number] ?? 0, keys[questionId], options),
+      );
   }
 
   private questionNumber(questionId: string): number {

@@ -25,10 +25,7 @@ export interface BranchStanding {
   averageScore: number | null;
 }
 
-export function branchStandings(
-  branches: readonly BranchRoster[],
-  results: readonly MemberRoundResult[],
-): BranchStanding[] {
+export function branchStandings(branches: readonly BranchRoster[], results: readonly MemberRoundResult[]): BranchStanding[] {
   const scoresByBranch = new Map<string, Map<string, number>>();
   for (const result of results) {
     if (result.score === null) continue;

@@ -4,7 +4,16 @@
  * plan says which rows would be added, which are already in the bank (same stem), and which are wrong and why.
  * The caller writes nothing unless there are no errors.
  */
-import { MAX_OPTIONS, questionProblems, type Citation, type Difficulty, type Question, type QuestionOption, type QuestionProblem, type QuestionType } from './question';
+import {
+  MAX_OPTIONS,
+  questionProblems,
+  type Citation,
+  type Difficulty,
+  type Question,
+  type QuestionOption,
+  type QuestionProblem,
+  type QuestionType,
+} from './question';
 
 export const QUESTION_COLUMNS = [
   { key: 'stem', header: '题目', aliases: ['题干', '试题', '题目内容', '试题内容', '问题', '题目名称'] },
@@ -32,10 +41,16 @@ export interface QuestionSheetRow {
   cells: Partial<Record<QuestionColumnKey, string>>;
 }
 
-const headerKey = (text: string) => text.replace(/[\s*（）()]/g, '').replace(/^[*]/, '').toUpperCase();
+const headerKey = (text: string) =>
+  text
+    .replace(/[\s*（）()]/g, '')
+    .replace(/^[*]/, '')
+    .toUpperCase();
 
 /** Maps a header row to columns; null when the row lacks 题目, 题型 or 答案. */
-export function mapQuestionHeaders(headers: readonly string[]): { columns: Partial<Record<QuestionColumnKey, number>>; duplicated: string[] } | null {
+export function mapQuestionHeaders(
+  headers: readonly string[],
+): { columns: Partial<Record<QuestionColumnKey, number>>; duplicated: string[] } | null {
   const columns: Partial<Record<QuestionColumnKey, number>> = {};
   const duplicated: string[] = [];
   headers.forEach((text, index) => {
@@ -57,7 +72,21 @@ const TYPE_WORDS: [RegExp, QuestionType][] = [
 ];
 const TRUE_WORDS = ['对', '正确', '√', '✓', 'T', 'TRUE', '是', 'Y'];
 const FALSE_WORDS = ['错', '错误', '×', '✗', 'X', 'F', 'FALSE', '否', 'N'];
-const DIFFICULTY_WORDS: Record<string, Difficulty> = { '1': 1, 易: 1, 简单: 1, 容易: 1, '2': 2, 中: 2, 中等: 2, 一般: 2, 适中: 2, '3': 3, 难: 3, 困难: 3, 较难: 3 };
+const DIFFICULTY_WORDS: Record<string, Difficulty> = {
+  '1': 1,
+  易: 1,
+  简单: 1,
+  容易: 1,
+  '2': 2,
+  中: 2,
+  中等: 2,
+  一般: 2,
+  适中: 2,
+  '3': 3,
+  难: 3,
+  困难: 3,
+  较难: 3,
+};
 
 /** When the sheet has no category column, or a row leaves it blank. */
 export const DEFAULT_CATEGORY = '综合';
@@ -134,11 +163,16 @@ export function planQuestionImport(rows: readonly QuestionSheetRow[], existingSt
       fail('选项', '选项中间不能有空白');
       continue;
     }
-    const answer = text('answer').toUpperCase().replace(/[\s,，、;；]/g, '');
+    const answer = text('answer')
+      .toUpperCase()
+      .replace(/[\s,，、;；]/g, '');
     let options: QuestionOption[];
     let key: string[];
     if (type === 'trueFalse') {
-      options = [{ id: 'T', text: '对' }, { id: 'F', text: '错' }];
+      options = [
+        { id: 'T', text: '对' },
+        { id: 'F', text: '错' },
+      ];
       const parsed = parseTrueFalse(answer, listed);
       if (!parsed) {
         fail('答案', `判断题答案“${text('answer')}”应为“对”或“错”`);

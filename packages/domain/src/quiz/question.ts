@@ -51,13 +51,7 @@ export interface Question {
 
 /** What a problem with a question's shape is called, for import previews and bank edits. */
 export type QuestionProblem =
-  | 'STEM_EMPTY'
-  | 'TOO_FEW_OPTIONS'
-  | 'TOO_MANY_OPTIONS'
-  | 'DUPLICATE_OPTION_ID'
-  | 'KEY_NOT_AN_OPTION'
-  | 'KEY_SIZE'
-  | 'TRUE_FALSE_OPTIONS';
+  'STEM_EMPTY' | 'TOO_FEW_OPTIONS' | 'TOO_MANY_OPTIONS' | 'DUPLICATE_OPTION_ID' | 'KEY_NOT_AN_OPTION' | 'KEY_SIZE' | 'TRUE_FALSE_OPTIONS';
 
 export const MAX_OPTIONS = 6; // 选项A…选项F in the common sheet layout
 

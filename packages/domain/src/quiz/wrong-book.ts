@@ -63,7 +63,10 @@ export function reviewCard(card: WrongBookCard, rating: ReviewRating, now: Date)
 
 /** Days are Asia/Shanghai days (a fixed UTC+8): a card due at 20:00 tonight belongs to today's queue. */
 export function endOfShanghaiDay(now: Date): Date {
-  return dayjs(now).utcOffset(8 * 60).endOf('day').toDate();
+  return dayjs(now)
+    .utcOffset(8 * 60)
+    .endOf('day')
+    .toDate();
 }
 
 export interface DailyQueueOptions {
@@ -77,11 +80,7 @@ export interface DailyQueueOptions {
  * Today's practice: cards due by the end of today, most overdue first (ties: most lapses, then question id),
  * up to what is left of the daily cap.
  */
-export function selectDailyQueue(
-  cards: readonly WrongBookCard[],
-  now: Date,
-  options: DailyQueueOptions,
-): WrongBookCard[] {
+export function selectDailyQueue(cards: readonly WrongBookCard[], now: Date, options: DailyQueueOptions): WrongBookCard[] {
   const room = Math.max(0, options.maxPerDay - options.reviewedToday);
   const dayEnd = endOfShanghaiDay(now).getTime();
   return cards

@@ -8,9 +8,7 @@ export interface ResolvableOrg {
   retired?: boolean;
 }
 
-export type BranchResolution =
-  | { ok: true; branchId: string }
-  | { ok: false; reason: 'empty' | 'unknown' | 'ambiguous' | 'retired' };
+export type BranchResolution = { ok: true; branchId: string } | { ok: false; reason: 'empty' | 'unknown' | 'ambiguous' | 'retired' };
 
 const SEPARATORS = /[/／\\>＞]+/u;
 
@@ -35,7 +33,10 @@ export function createBranchResolver(orgs: readonly ResolvableOrg[]): (text: str
     [...org.ancestors.map((id) => byId.get(id)?.name ?? ''), org.name].map(normalizeOrgName);
 
   return (text) => {
-    const segments = text.split(SEPARATORS).map(normalizeOrgName).filter((s) => s !== '');
+    const segments = text
+      .split(SEPARATORS)
+      .map(normalizeOrgName)
+      .filter((s) => s !== '');
     const last = segments.at(-1);
     if (last === undefined) return { ok: false, reason: 'empty' };
     const candidates = (branchesByName.get(last) ?? []).filter((branch) => {

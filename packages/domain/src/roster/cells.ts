@@ -53,7 +53,8 @@ const EXCEL_EPOCH_SERIAL = 25569;
  */
 export function parseJoinDate(value: CellValue): string | null {
   if (value === null) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : validDay(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? null : validDay(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 7000 || value > 80000) return null;
     return formatDay(new Date((value - EXCEL_EPOCH_SERIAL) * 86400000));

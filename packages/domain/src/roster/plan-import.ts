@@ -190,4 +190,3 @@ function diffExisting(existing: ExistingMember, record: RosterRecord): Pick<Plan
 export function isBranchSecretaryDuty(duty: string): boolean {
   return /^(党?支部)?书记$/.test(duty.replace(/\s+/g, ''));
 }
-

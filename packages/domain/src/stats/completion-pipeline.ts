@@ -77,7 +77,11 @@ export function memberStatusStages(req: MonthRequirements): Stage[] {
   };
   const passedCount = { $size: { $filter: { input: '$_sGraded', cond: { $eq: ['$$this.counted.passed', true] } } } };
   const mean = (path: string) => ({
-    $cond: [{ $eq: [{ $size: '$_sGraded' }, 0] }, null, { $divide: [{ $sum: { $map: { input: '$_sGraded', in: path } } }, { $size: '$_sGraded' }] }],
+    $cond: [
+      { $eq: [{ $size: '$_sGraded' }, 0] },
+      null,
+      { $divide: [{ $sum: { $map: { input: '$_sGraded', in: path } } }, { $size: '$_sGraded' }] },
+    ],
   });
   const decide: Stage = {
     $addFields: {

@@ -98,7 +98,12 @@ export function countedAttempt(attempts: readonly FinishedAttemptFact[], grading
   let chosen: FinishedAttemptFact | null = null;
   for (const attempt of attempts) {
     if (chosen === null) chosen = attempt;
-    else if (grading === 'last' ? attempt.finishedAt > chosen.finishedAt : attempt.score > chosen.score || (attempt.score === chosen.score && attempt.finishedAt < chosen.finishedAt)) chosen = attempt;
+    else if (
+      grading === 'last'
+        ? attempt.finishedAt > chosen.finishedAt
+        : attempt.score > chosen.score || (attempt.score === chosen.score && attempt.finishedAt < chosen.finishedAt)
+    )
+      chosen = attempt;
   }
   return chosen;
 }
@@ -107,7 +112,8 @@ function studyOf(facts: MemberMonthFacts, req: MonthRequirements): MemberMonthSt
   const required = requiredMaterialsFor(req, facts.orgPath);
   const completed = new Set(facts.completedMaterialIds);
   const done = required.filter((id) => completed.has(id)).length;
-  const status: StudyStatus = required.length === 0 ? 'notRequired' : done === required.length ? 'done' : done === 0 ? 'notStarted' : 'inProgress';
+  const status: StudyStatus =
+    required.length === 0 ? 'notRequired' : done === required.length ? 'done' : done === 0 ? 'notStarted' : 'inProgress';
   return { status, done, required: required.length };
 }
 

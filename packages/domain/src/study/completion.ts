@@ -29,7 +29,7 @@ export function plausibleReadingSeconds({ textLength, imageCount }: MaterialLeng
 }
 
 export function suggestedReadingMinutes({ textLength, imageCount }: MaterialLength): number {
-  return Math.max(1, Math.round((textLength / READING_CHARS_PER_MINUTE) + (imageCount * SECONDS_PER_IMAGE) / 60));
+  return Math.max(1, Math.round(textLength / READING_CHARS_PER_MINUTE + (imageCount * SECONDS_PER_IMAGE) / 60));
 }
 
 /** What the server keeps per member and material. Times are epoch milliseconds of the server's clock. */
@@ -80,7 +80,12 @@ export interface ApplyResult {
  * last contact, so a backlog sent after reading offline counts in full and a burst of invented batches counts
  * for nothing.
  */
-export function applyReadingBatches(state: ReadingState, batches: readonly ReadingBatch[], length: MaterialLength, now: number): ApplyResult {
+export function applyReadingBatches(
+  state: ReadingState,
+  batches: readonly ReadingBatch[],
+  length: MaterialLength,
+  now: number,
+): ApplyResult {
   const seen = new Set(state.batchIds);
   const fresh: ReadingBatch[] = [];
   const replayed: string[] = [];

@@ -16,11 +16,6 @@ const WHITESPACE = /\s+/g;
 
 export function readingLength(markdown: string): ReadingLength {
   const imageCount = markdown.match(IMAGE)?.length ?? 0;
-  const text = markdown
-    .replace(IMAGE, '')
-    .replace(LINK, '$1')
-    .replace(LINE_MARKERS, '')
-    .replace(INLINE_MARKS, '')
-    .replace(WHITESPACE, '');
+  const text = markdown.replace(IMAGE, '').replace(LINK, '$1').replace(LINE_MARKERS, '').replace(INLINE_MARKS, '').replace(WHITESPACE, '');
   return { textLength: [...text].length, imageCount };
 }

@@ -19,7 +19,11 @@ describe('markdownToBlocks', () => {
     expect(markdownToBlocks(md)).toEqual([
       { type: 'heading', level: 1, inlines: [{ text: '第一章 总则' }] },
       { type: 'quote', paragraphs: [[{ text: '第五条', bold: true }, { text: ' 正式党员3人以上的，应当成立党支部。' }]] },
-      { type: 'list', ordered: false, items: [[{ text: '宣传和执行党的路线' }], [{ text: '组织党员' }, { text: '认真', italic: true }, { text: '学习' }]] },
+      {
+        type: 'list',
+        ordered: false,
+        items: [[{ text: '宣传和执行党的路线' }], [{ text: '组织党员' }, { text: '认真', italic: true }, { text: '学习' }]],
+      },
       { type: 'image', src: 'cloud://env/study-images/a.png', alt: '支部活动' },
       { type: 'rule' },
       { type: 'paragraph', inlines: [{ text: '见' }, { text: '党章', href: 'https://www.12371.cn' }, { text: ' & 条例。' }] },

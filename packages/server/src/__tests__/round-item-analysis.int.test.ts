@@ -18,7 +18,12 @@ function attemptsOf(roundId: string, count: number, finished: boolean): Record<s
   return Array.from({ length: count }, (_, n) => {
     const drawn = QUESTIONS.filter((_, q) => (n + q) % 8 < 5);
     const ability = (n * 37) % 100;
-    const outcomes = drawn.map((questionId, q) => ({ questionId, outcome: (ability + q * 13) % 100 < ability ? 'wrong' : 'correct', earned: 0, points: 20 }));
+    const outcomes = drawn.map((questionId, q) => ({
+      questionId,
+      outcome: (ability + q * 13) % 100 < ability ? 'wrong' : 'correct',
+      earned: 0,
+      points: 20,
+    }));
     const score = outcomes.filter((o) => o.outcome === 'correct').length * 20;
     return {
       // Unpadded member numbers, so the id order (m10 < m9) is not the insertion order.
@@ -29,7 +34,12 @@ function attemptsOf(roundId: string, count: number, finished: boolean): Record<s
       finishedAt: finished ? new Date('2025-03-13T12:00:00Z') : null,
       score: finished ? score : null,
       maxScore: 100,
-      answers: Object.fromEntries(drawn.map((questionId, q) => [questionId, n % 11 === q ? [] : outcomes[q]!.outcome === 'correct' ? ['A'] : [n % 2 === 0 ? 'B' : 'C']])),
+      answers: Object.fromEntries(
+        drawn.map((questionId, q) => [
+          questionId,
+          n % 11 === q ? [] : outcomes[q]!.outcome === 'correct' ? ['A'] : [n % 2 === 0 ? 'B' : 'C'],
+        ]),
+      ),
       outcomes: finished ? outcomes : null,
     };
   });
@@ -42,7 +52,14 @@ describe('analyseRoundItems through the SDK', () => {
 
   beforeAll(async () => {
     sdk = await startSdkDatabase({
-      quizQuestions: QUESTIONS.map((id) => ({ _id: id, type: 'single', stem: `题干${id}`, category: '党章', citation: { regulation: '《中国共产党章程》', article: '第一条' }, key: ['A'] })),
+      quizQuestions: QUESTIONS.map((id) => ({
+        _id: id,
+        type: 'single',
+        stem: `题干${id}`,
+        category: '党章',
+        citation: { regulation: '《中国共产党章程》', article: '第一条' },
+        key: ['A'],
+      })),
       quizAttempts: [
         ...attemptsOf(ROUND, FINISHED, true),
         ...attemptsOf('round-other', 300, true),
@@ -55,7 +72,11 @@ describe('analyseRoundItems through the SDK', () => {
   afterAll(() => sdk.close());
 
   const finishedInIdOrder = (limit?: number) =>
-    devcloud.engine.find('quizAttempts', { roundId: ROUND, finishedAt: { $ne: null } }, { sort: { _id: 1 }, ...(limit === undefined ? {} : { limit }) }) as unknown as {
+    devcloud.engine.find(
+      'quizAttempts',
+      { roundId: ROUND, finishedAt: { $ne: null } },
+      { sort: { _id: 1 }, ...(limit === undefined ? {} : { limit }) },
+    ) as unknown as {
       _id: string;
       score: number;
       maxScore: number;
@@ -69,7 +90,11 @@ describe('analyseRoundItems through the SDK', () => {
         attemptId: a._id,
         score: a.score,
         maxScore: a.maxScore,
-        responses: a.outcomes.map((o) => ({ questionId: o.questionId, choice: a.answers[o.questionId] ?? [], correct: o.outcome === 'correct' })),
+        responses: a.outcomes.map((o) => ({
+          questionId: o.questionId,
+          choice: a.answers[o.questionId] ?? [],
+          correct: o.outcome === 'correct',
+        })),
       })),
       Object.fromEntries(QUESTIONS.map((id) => [id, ['A']])),
     );
@@ -84,17 +109,19 @@ describe('analyseRoundItems through the SDK', () => {
     expect(analysis.items.map((item) => item.questionId)).toEqual(QUESTIONS);
     expect(analysis.items.reduce((sum, item) => sum + item.examinees, 0)).toBe(FINISHED * 5);
     expect(analysis.items).toEqual(
-      expected.map((item) => expect.objectContaining({
-        questionId: item.questionId,
-        examinees: item.examinees,
-        facility: Math.round(item.facility * 1000) / 1000,
-        discrimination: item.discrimination === null ? null : Math.round(item.discrimination * 1000) / 1000,
-        optionCounts: item.optionCounts,
-        unanswered: item.unanswered,
-        flags: item.flags.map((flag) => ITEM_FLAG_LABELS[flag]),
-        stem: `题干${item.questionId}`,
-        key: 'A',
-      })),
+      expected.map((item) =>
+        expect.objectContaining({
+          questionId: item.questionId,
+          examinees: item.examinees,
+          facility: Math.round(item.facility * 1000) / 1000,
+          discrimination: item.discrimination === null ? null : Math.round(item.discrimination * 1000) / 1000,
+          optionCounts: item.optionCounts,
+          unanswered: item.unanswered,
+          flags: item.flags.map((flag) => ITEM_FLAG_LABELS[flag]),
+          stem: `题干${item.questionId}`,
+          key: 'A',
+        }),
+      ),
     );
     expect(analysis.items.some((item) => item.discrimination !== null && item.discrimination > 0)).toBe(true);
   });

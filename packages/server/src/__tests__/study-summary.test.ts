@@ -34,13 +34,25 @@ describe('studySummaryOf (首页 每月一学 card)', () => {
   });
 
   it('has no next material once all existing ones are read, and nothing due without plans', () => {
-    expect(studySummaryOf('2026-11', plans, materials, ['a', 'b', 'c'].map((id) => progress(id, true))).next).toBeNull();
+    expect(
+      studySummaryOf(
+        '2026-11',
+        plans,
+        materials,
+        ['a', 'b', 'c'].map((id) => progress(id, true)),
+      ).next,
+    ).toBeNull();
     expect(studySummaryOf('2026-11', [], [], [])).toEqual({ month: '2026-11', required: 0, completed: 0, dueDate: null, next: null });
   });
 });
 
 describe('nextEventOf', () => {
-  const event = (id: string, startsAt: string, endsAt: string, closedAt: Date | null = null) => ({ id, startsAt: new Date(startsAt), endsAt: new Date(endsAt), closedAt });
+  const event = (id: string, startsAt: string, endsAt: string, closedAt: Date | null = null) => ({
+    id,
+    startsAt: new Date(startsAt),
+    endsAt: new Date(endsAt),
+    closedAt,
+  });
   it('is the earliest event neither closed nor over', () => {
     const now = new Date('2026-11-10T03:00:00Z');
     const events = [

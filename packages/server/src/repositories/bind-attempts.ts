@@ -19,10 +19,16 @@ export async function getAttemptFailures(store: DocStore, key: string): Promise<
 }
 
 export async function putAttemptFailures(store: DocStore, key: string, failures: number[], at: Date): Promise<void> {
-  await store.collection(COLLECTIONS.bindAttempts).doc(key).set({ data: { failures, updatedAt: at } });
+  await store
+    .collection(COLLECTIONS.bindAttempts)
+    .doc(key)
+    .set({ data: { failures, updatedAt: at } });
 }
 
 /** Takes back one recorded failure (an attempt charged up front that turned out to succeed). */
 export async function removeAttemptFailure(db: Db, key: string, failureAt: number): Promise<void> {
-  await db.collection(COLLECTIONS.bindAttempts).doc(key).update({ data: { failures: db.command.pull(failureAt) } });
+  await db
+    .collection(COLLECTIONS.bindAttempts)
+    .doc(key)
+    .update({ data: { failures: db.command.pull(failureAt) } });
 }

@@ -69,10 +69,17 @@ export class HistoryRewriteError extends Error {
 /**
  * The only write of an attendance record: `next` must be `previous` (or a new record) plus one history entry.
  */
-export async function writeAttendance(store: DocStore, previous: AttendanceDoc | null, next: AttendanceRecord, branchId: string, at: Date): Promise<void> {
+export async function writeAttendance(
+  store: DocStore,
+  previous: AttendanceDoc | null,
+  next: AttendanceRecord,
+  branchId: string,
+  at: Date,
+): Promise<void> {
   const id = attendanceId(next.eventId, next.memberId);
   const before = previous ?? newAttendanceRecord(next.eventId, next.memberId);
-  if (before.eventId !== next.eventId || before.memberId !== next.memberId || !extendsHistory(before, next)) throw new HistoryRewriteError(id);
+  if (before.eventId !== next.eventId || before.memberId !== next.memberId || !extendsHistory(before, next))
+    throw new HistoryRewriteError(id);
   const data = {
     eventId: next.eventId,
     memberId: next.memberId,

@@ -43,7 +43,12 @@ export async function findEventsOfBranch(db: Db, branchId: string, max = 50): Pr
  */
 export async function findEventsOfBranchSince(db: Db, branchId: string, since: Date, max = 50): Promise<CheckinEventDoc[]> {
   const _ = db.command;
-  const res = await db.collection(COLLECTIONS.checkinEvents).where({ branchId, startsAt: _.gte(since) }).orderBy('startsAt', 'desc').limit(max).get();
+  const res = await db
+    .collection(COLLECTIONS.checkinEvents)
+    .where({ branchId, startsAt: _.gte(since) })
+    .orderBy('startsAt', 'desc')
+    .limit(max)
+    .get();
   return res.data as unknown as CheckinEventDoc[];
 }
 
@@ -58,7 +63,10 @@ export async function putEvent(store: DocStore, event: CheckinEventDoc): Promise
 }
 
 export async function setClosedAt(store: DocStore, eventId: string, closedAt: Date): Promise<void> {
-  await store.collection(COLLECTIONS.checkinEvents).doc(eventId).update({ data: { closedAt, updatedAt: closedAt } });
+  await store
+    .collection(COLLECTIONS.checkinEvents)
+    .doc(eventId)
+    .update({ data: { closedAt, updatedAt: closedAt } });
 }
 
 export async function removeEvent(store: DocStore, eventId: string): Promise<void> {

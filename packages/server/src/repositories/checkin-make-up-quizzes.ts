@@ -70,7 +70,12 @@ export async function recordMakeUpQuizResult(
     const current = res.data ? ({ ...res.data, _id: id } as unknown as MakeUpQuizDoc) : null;
     if (!current || current.paperId !== paperId) return { quiz: null, recorded: false };
     if (current.result) return { quiz: current, recorded: false };
-    const next: MakeUpQuizDoc = { ...current, result, passedAt: current.passedAt ?? (result.passed ? result.submittedAt : null), updatedAt: result.submittedAt };
+    const next: MakeUpQuizDoc = {
+      ...current,
+      result,
+      passedAt: current.passedAt ?? (result.passed ? result.submittedAt : null),
+      updatedAt: result.submittedAt,
+    };
     await putMakeUpQuiz(tx, next);
     return { quiz: next, recorded: true };
   });

@@ -31,7 +31,11 @@ export async function putReminder(store: DocStore, reminder: CheckinReminderDoc)
 export async function findRemindersOfMember(db: Db, memberId: string, eventIds: readonly string[]): Promise<CheckinReminderDoc[]> {
   if (eventIds.length === 0) return [];
   const _ = db.command;
-  const res = await db.collection(COLLECTIONS.checkinReminders).where({ memberId, eventId: _.in([...eventIds]) }).limit(eventIds.length).get();
+  const res = await db
+    .collection(COLLECTIONS.checkinReminders)
+    .where({ memberId, eventId: _.in([...eventIds]) })
+    .limit(eventIds.length)
+    .get();
   return res.data as unknown as CheckinReminderDoc[];
 }
 
@@ -59,5 +63,8 @@ export async function findAllDueReminders(db: Db, now: Date, max = 500): Promise
 }
 
 export async function markReminderSent(store: DocStore, id: string, at: Date): Promise<void> {
-  await store.collection(COLLECTIONS.checkinReminders).doc(id).update({ data: { sentAt: at } });
+  await store
+    .collection(COLLECTIONS.checkinReminders)
+    .doc(id)
+    .update({ data: { sentAt: at } });
 }

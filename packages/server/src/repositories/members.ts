@@ -58,7 +58,10 @@ export async function getMember(store: DocStore, memberId: string): Promise<Memb
 }
 
 export async function markMemberBound(store: DocStore, memberId: string, openid: string, at: Date): Promise<void> {
-  await store.collection(COLLECTIONS.members).doc(memberId).update({ data: { openid, boundAt: at } });
+  await store
+    .collection(COLLECTIONS.members)
+    .doc(memberId)
+    .update({ data: { openid, boundAt: at } });
 }
 
 /** A branch's roster (names only) for month views: branches have a few dozen members, one query. */
@@ -83,7 +86,11 @@ export async function findMembersByPhones(db: Db, phones: readonly string[]): Pr
   const _ = db.command;
   const found: MemberDoc[] = [];
   for (const chunk of chunked([...new Set(phones)], IDS_PER_QUERY)) {
-    const res = await db.collection(COLLECTIONS.members).where({ phone: _.in(chunk) }).limit(chunk.length).get();
+    const res = await db
+      .collection(COLLECTIONS.members)
+      .where({ phone: _.in(chunk) })
+      .limit(chunk.length)
+      .get();
     found.push(...(res.data as unknown as MemberDoc[]));
   }
   return found;
@@ -93,7 +100,11 @@ export async function findMembersByIds(db: Db, ids: readonly string[]): Promise<
   const _ = db.command;
   const found: MemberDoc[] = [];
   for (const chunk of chunked([...new Set(ids)], IDS_PER_QUERY)) {
-    const res = await db.collection(COLLECTIONS.members).where({ _id: _.in(chunk) }).limit(chunk.length).get();
+    const res = await db
+      .collection(COLLECTIONS.members)
+      .where({ _id: _.in(chunk) })
+      .limit(chunk.length)
+      .get();
     found.push(...(res.data as unknown as MemberDoc[]));
   }
   return found;
@@ -126,11 +137,22 @@ function rosterCondition(db: Db, query: RosterQuery): DocData {
 }
 
 /** One page of a roster listing and the total: two requests whatever the roster's size. */
-export async function queryRoster(db: Db, query: RosterQuery, page: number, pageSize: number): Promise<{ items: MemberDoc[]; total: number }> {
+export async function queryRoster(
+  db: Db,
+  query: RosterQuery,
+  page: number,
+  pageSize: number,
+): Promise<{ items: MemberDoc[]; total: number }> {
   const condition = rosterCondition(db, query);
   const collection = db.collection(COLLECTIONS.members);
   const [list, count] = await Promise.all([
-    collection.where(condition).orderBy('branchId', 'asc').orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize).get(),
+    collection
+      .where(condition)
+      .orderBy('branchId', 'asc')
+      .orderBy('_id', 'asc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .get(),
     collection.where(condition).count(),
   ]);
   return { items: list.data as unknown as MemberDoc[], total: count.total };
@@ -157,7 +179,12 @@ export async function countMembersInOrg(db: Db, orgId: string): Promise<number> 
 /** Entries nobody has claimed yet in a branch, for a secretary matching a join request. */
 export async function findUnclaimedInBranch(db: Db, branchId: string, max = 200): Promise<MemberDoc[]> {
   const _ = db.command;
-  const res = await db.collection(COLLECTIONS.members).where({ branchId, openid: _.exists(false) }).orderBy('_id', 'asc').limit(max).get();
+  const res = await db
+    .collection(COLLECTIONS.members)
+    .where({ branchId, openid: _.exists(false) })
+    .orderBy('_id', 'asc')
+    .limit(max)
+    .get();
   return res.data as unknown as MemberDoc[];
 }
 
@@ -179,6 +206,9 @@ export async function updateMember(store: DocStore, memberId: string, data: DocD
 
 /** A branch moved in the tree: every member's org path follows it (one request per branch). */
 export async function setOrgPathOfBranch(db: Db, branchId: string, orgPath: readonly string[]): Promise<number> {
-  const res = await db.collection(COLLECTIONS.members).where({ branchId }).update({ data: { orgPath: [...orgPath] } });
+  const res = await db
+    .collection(COLLECTIONS.members)
+    .where({ branchId })
+    .update({ data: { orgPath: [...orgPath] } });
   return res.stats.updated;
 }

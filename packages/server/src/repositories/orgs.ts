@@ -32,7 +32,11 @@ export async function findOrgsByIds(db: Db, ids: readonly string[]): Promise<Org
   if (unique.length === 0) return [];
   if (unique.length > MAX_IDS_PER_QUERY) throw new Error(`findOrgsByIds: ${unique.length} ids exceed one query`);
   const _ = db.command;
-  const res = await db.collection(COLLECTIONS.orgs).where({ _id: _.in(unique) }).limit(unique.length).get();
+  const res = await db
+    .collection(COLLECTIONS.orgs)
+    .where({ _id: _.in(unique) })
+    .limit(unique.length)
+    .get();
   return res.data as unknown as OrgDoc[];
 }
 
@@ -47,7 +51,13 @@ export async function findBranchByInviteCode(db: Db, inviteCode: string): Promis
 export async function findDescendants(db: Db, rootId: string): Promise<OrgDoc[]> {
   const nodes: OrgDoc[] = [];
   for (;;) {
-    const res = await db.collection(COLLECTIONS.orgs).where({ ancestors: rootId }).orderBy('_id', 'asc').skip(nodes.length).limit(1000).get();
+    const res = await db
+      .collection(COLLECTIONS.orgs)
+      .where({ ancestors: rootId })
+      .orderBy('_id', 'asc')
+      .skip(nodes.length)
+      .limit(1000)
+      .get();
     nodes.push(...(res.data as unknown as OrgDoc[]));
     if (res.data.length < 1000) return nodes;
   }

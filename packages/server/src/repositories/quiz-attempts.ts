@@ -121,7 +121,17 @@ export async function saveAnswers(
 
 export type FinishedFields = Pick<
   QuizAttemptDoc,
-  'answers' | 'firstAnsweredAt' | 'pageHiddenCount' | 'finishedAt' | 'closedByDeadline' | 'score' | 'correctCount' | 'passed' | 'outcomes' | 'flags' | 'updatedAt'
+  | 'answers'
+  | 'firstAnsweredAt'
+  | 'pageHiddenCount'
+  | 'finishedAt'
+  | 'closedByDeadline'
+  | 'score'
+  | 'correctCount'
+  | 'passed'
+  | 'outcomes'
+  | 'flags'
+  | 'updatedAt'
 >;
 
 /**
@@ -152,7 +162,11 @@ export async function findAttemptsOfMember(db: Db, memberId: string): Promise<Qu
  * Per branch of a round: how many members finished an attempt and the sum of their graded scores (best or
  * last), in one pipeline whose output has one row per branch whatever the round's size.
  */
-export async function branchTotals(db: Db, roundId: string, grading: GradingPolicy): Promise<{ branchId: string; participants: number; scoreSum: number }[]> {
+export async function branchTotals(
+  db: Db,
+  roundId: string,
+  grading: GradingPolicy,
+): Promise<{ branchId: string; participants: number; scoreSum: number }[]> {
   const _ = db.command;
   const res = await db
     .collection(COLLECTIONS.quizAttempts)
@@ -167,7 +181,12 @@ export async function branchTotals(db: Db, roundId: string, grading: GradingPoli
 }
 
 /** Each member's graded score in one branch (the member's rank among them). */
-export async function memberScoresInBranch(db: Db, roundId: string, branchId: string, grading: GradingPolicy): Promise<{ memberId: string; score: number }[]> {
+export async function memberScoresInBranch(
+  db: Db,
+  roundId: string,
+  branchId: string,
+  grading: GradingPolicy,
+): Promise<{ memberId: string; score: number }[]> {
   const _ = db.command;
   const res = await db
     .collection(COLLECTIONS.quizAttempts)
@@ -190,7 +209,12 @@ export type AttemptForAnalysis = Pick<QuizAttemptDoc, '_id' | 'score' | 'maxScor
  * a time, so no more than one page is held (an admin report, not a hot path). Pages follow `_id` from the last
  * one seen rather than skipping: a skip makes the database walk past every earlier page again.
  */
-export async function eachFinishedForAnalysis(db: Db, roundId: string, maxAttempts: number, visit: (attempt: AttemptForAnalysis) => void): Promise<void> {
+export async function eachFinishedForAnalysis(
+  db: Db,
+  roundId: string,
+  maxAttempts: number,
+  visit: (attempt: AttemptForAnalysis) => void,
+): Promise<void> {
   const _ = db.command;
   let lastId: string | null = null;
   let page: AttemptForAnalysis[] = [];

@@ -41,6 +41,11 @@ export async function insertCards(db: Db, cards: readonly QuizCardDoc[]): Promis
 /** Changed cards, one write each (set replaces the whole card). */
 export async function putCards(db: Db, cards: readonly QuizCardDoc[]): Promise<void> {
   await Promise.all(
-    cards.map(({ _id, ...data }) => db.collection(COLLECTIONS.quizCards).doc(_id).set({ data: data as unknown as Record<string, unknown> })),
+    cards.map(({ _id, ...data }) =>
+      db
+        .collection(COLLECTIONS.quizCards)
+        .doc(_id)
+        .set({ data: data as unknown as Record<string, unknown> }),
+    ),
   );
 }

@@ -102,7 +102,10 @@ export interface QuizImportDoc {
 
 export async function stageImport(db: Db, doc: QuizImportDoc): Promise<void> {
   const { _id, ...data } = doc;
-  await db.collection(COLLECTIONS.quizImports).doc(_id).set({ data: data as unknown as Record<string, unknown> });
+  await db
+    .collection(COLLECTIONS.quizImports)
+    .doc(_id)
+    .set({ data: data as unknown as Record<string, unknown> });
 }
 
 export async function getImport(db: Db, id: string): Promise<QuizImportDoc | null> {
@@ -111,13 +114,20 @@ export async function getImport(db: Db, id: string): Promise<QuizImportDoc | nul
 }
 
 export async function markImportCommitted(db: Db, id: string, at: Date): Promise<boolean> {
-  const res = await db.collection(COLLECTIONS.quizImports).where({ _id: id, status: 'previewed' }).update({ data: { status: 'committed', committedAt: at } });
+  const res = await db
+    .collection(COLLECTIONS.quizImports)
+    .where({ _id: id, status: 'previewed' })
+    .update({ data: { status: 'committed', committedAt: at } });
   return res.stats.updated === 1;
 }
 
 export async function findQuestionsByIds(db: Db, ids: readonly string[]): Promise<QuizQuestionDoc[]> {
   if (ids.length === 0) return [];
   const _ = db.command;
-  const res = await db.collection(COLLECTIONS.quizQuestions).where({ _id: _.in([...new Set(ids)]) }).limit(1000).get();
+  const res = await db
+    .collection(COLLECTIONS.quizQuestions)
+    .where({ _id: _.in([...new Set(ids)]) })
+    .limit(1000)
+    .get();
   return res.data as unknown as QuizQuestionDoc[];
 }

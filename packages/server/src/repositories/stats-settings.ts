@@ -19,7 +19,11 @@ export interface StatsSettingsDoc {
 export async function findSettingsOnPath(db: Db, orgPath: readonly string[]): Promise<StatsSettingsDoc[]> {
   if (orgPath.length === 0) return [];
   const _ = db.command;
-  const res = await db.collection(COLLECTIONS.statsSettings).where({ _id: _.in([...orgPath]) }).limit(orgPath.length).get();
+  const res = await db
+    .collection(COLLECTIONS.statsSettings)
+    .where({ _id: _.in([...orgPath]) })
+    .limit(orgPath.length)
+    .get();
   return res.data as unknown as StatsSettingsDoc[];
 }
 

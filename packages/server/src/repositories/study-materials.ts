@@ -39,7 +39,12 @@ export async function findMaterialSummaries(db: Db, ids: readonly string[]): Pro
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
   const _ = db.command;
-  const res = await db.collection(COLLECTIONS.studyMaterials).where({ _id: _.in(unique) }).field(SUMMARY_FIELDS).limit(unique.length).get();
+  const res = await db
+    .collection(COLLECTIONS.studyMaterials)
+    .where({ _id: _.in(unique) })
+    .field(SUMMARY_FIELDS)
+    .limit(unique.length)
+    .get();
   return res.data as unknown as StudyMaterialSummary[];
 }
 

@@ -70,6 +70,14 @@ export async function putProgress(store: DocStore, progress: StudyProgressDoc): 
  * The member opened the material again: only these fields, so a report committing meanwhile keeps its batch
  * ids. The length follows edits of the material.
  */
-export async function touchProgress(store: DocStore, id: string, at: Date, length: { textLength: number; imageCount: number }): Promise<void> {
-  await store.collection(COLLECTIONS.studyProgress).doc(id).update({ data: { lastSeenAt: at, textLength: length.textLength, imageCount: length.imageCount } });
+export async function touchProgress(
+  store: DocStore,
+  id: string,
+  at: Date,
+  length: { textLength: number; imageCount: number },
+): Promise<void> {
+  await store
+    .collection(COLLECTIONS.studyProgress)
+    .doc(id)
+    .update({ data: { lastSeenAt: at, textLength: length.textLength, imageCount: length.imageCount } });
 }

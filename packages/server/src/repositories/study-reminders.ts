@@ -48,7 +48,11 @@ export async function findRemindersOnDay(db: Db, memberIds: readonly string[], d
   if (memberIds.length === 0) return [];
   const _ = db.command;
   const ids = memberIds.map((memberId) => studyReminderId(memberId, day));
-  const res = await db.collection(COLLECTIONS.studyReminders).where({ _id: _.in(ids) }).limit(ids.length).get();
+  const res = await db
+    .collection(COLLECTIONS.studyReminders)
+    .where({ _id: _.in(ids) })
+    .limit(ids.length)
+    .get();
   return res.data as unknown as StudyReminderDoc[];
 }
 

@@ -29,7 +29,10 @@ export async function appendTransfer(store: DocStore, transfer: Omit<TransferDoc
  * it once, not twice.
  */
 export async function putTransfer(store: DocStore, id: string, transfer: Omit<TransferDoc, '_id'>): Promise<void> {
-  await store.collection(COLLECTIONS.transfers).doc(id).set({ data: { ...transfer } });
+  await store
+    .collection(COLLECTIONS.transfers)
+    .doc(id)
+    .set({ data: { ...transfer } });
 }
 
 /** Undoes transfers of an import that was rolled back (they never took effect). */

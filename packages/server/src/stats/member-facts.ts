@@ -91,7 +91,9 @@ function countingStages(nodeId: string, end: Date): Stage[] {
 
 /** The candidates' reading, answers and attendance of the month, shaped as MemberMonthFacts (+ name, duty). */
 function factsStages(target: FactsTarget): Stage[] {
-  const join = (from: string, as: string, localField = '_id', foreignField = 'memberId'): Stage => ({ $lookup: { from, localField, foreignField, as } });
+  const join = (from: string, as: string, localField = '_id', foreignField = 'memberId'): Stage => ({
+    $lookup: { from, localField, foreignField, as },
+  });
   return [
     join(COLLECTIONS.studyProgress, '_progress'),
     join(COLLECTIONS.quizAttempts, '_attempts'),
@@ -113,7 +115,12 @@ function factsStages(target: FactsTarget): Stage[] {
             input: {
               $filter: {
                 input: '$_progress',
-                cond: { $and: [{ $ne: [orNull('$$this.completedAt'), null] }, { $in: ['$$this.materialId', lit([...target.requiredMaterialIds])] }] },
+                cond: {
+                  $and: [
+                    { $ne: [orNull('$$this.completedAt'), null] },
+                    { $in: ['$$this.materialId', lit([...target.requiredMaterialIds])] },
+                  ],
+                },
               },
             },
             in: '$$this.materialId',
@@ -133,13 +140,24 @@ function factsStages(target: FactsTarget): Stage[] {
                 },
               },
             },
-            in: { roundId: '$$this.roundId', score: '$$this.score', passed: { $eq: ['$$this.passed', true] }, finishedAt: '$$this.finishedAt' },
+            in: {
+              roundId: '$$this.roundId',
+              score: '$$this.score',
+              passed: { $eq: ['$$this.passed', true] },
+              finishedAt: '$$this.finishedAt',
+            },
           },
         },
-        branchEventIds: { $map: { input: { $filter: { input: '$_branchEvents', cond: { $eq: ['$$this.month', lit(target.month)] } } }, in: '$$this._id' } },
+        branchEventIds: {
+          $map: { input: { $filter: { input: '$_branchEvents', cond: { $eq: ['$$this.month', lit(target.month)] } } }, in: '$$this._id' },
+        },
         attendance: {
           $let: {
-            vars: { monthEvents: { $map: { input: { $filter: { input: '$_events', cond: { $eq: ['$$this.month', lit(target.month)] } } }, in: '$$this._id' } } },
+            vars: {
+              monthEvents: {
+                $map: { input: { $filter: { input: '$_events', cond: { $eq: ['$$this.month', lit(target.month)] } } }, in: '$$this._id' },
+              },
+            },
             in: {
               $map: {
                 input: { $filter: { input: '$_attendance', cond: { $in: ['$$this.eventId', '$$monthEvents'] } } },
@@ -159,7 +177,12 @@ function factsStages(target: FactsTarget): Stage[] {
  * `planMemberFactsPages`, which spares each page the counting of the whole subtree). (`db` is unused: the
  * stats modules call it this way, alongside `findLeaverIds(db, …)`.)
  */
-export function memberFactsStages(_db: Db | null, target: FactsTarget, leaverIds: readonly string[], page?: { skip: number; limit: number }): Stage[] {
+export function memberFactsStages(
+  _db: Db | null,
+  target: FactsTarget,
+  leaverIds: readonly string[],
+  page?: { skip: number; limit: number },
+): Stage[] {
   const { end } = monthBounds(target.month);
   return [
     candidatesMatch(target.nodeId, leaverIds),
@@ -237,7 +260,8 @@ export interface MemberFactsPage {
 export async function planMemberFactsPages(db: Db, target: FactsTarget, pageSize = 500): Promise<MemberFactsPage[]> {
   const [transfers, sizes] = await Promise.all([findLaterTransfers(db, target.nodeId, target.month), branchSizes(db, target.nodeId)]);
   const leaversOf = new Map<string, Set<string>>();
-  for (const { memberId, fromBranchId } of transfers) leaversOf.set(fromBranchId, (leaversOf.get(fromBranchId) ?? new Set<string>()).add(memberId));
+  for (const { memberId, fromBranchId } of transfers)
+    leaversOf.set(fromBranchId, (leaversOf.get(fromBranchId) ?? new Set<string>()).add(memberId));
   const candidates = new Map(sizes);
   for (const [branchId, ids] of leaversOf) candidates.set(branchId, (candidates.get(branchId) ?? 0) + ids.size);
   // Branch ids are ASCII (`org-…`): code-unit order is the database's order.

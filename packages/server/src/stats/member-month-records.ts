@@ -10,9 +10,14 @@ const MAX_RECORDS = 1000;
  * One member's attendance records of a month's events, in whichever branch they were held (a member who
  * transferred mid-month keeps what they did before), with the events: 2 requests.
  */
-export async function findMemberMonthAttendance(db: Db, memberId: string, month: string): Promise<{ record: AttendanceDoc; event: CheckinEventDoc }[]> {
+export async function findMemberMonthAttendance(
+  db: Db,
+  memberId: string,
+  month: string,
+): Promise<{ record: AttendanceDoc; event: CheckinEventDoc }[]> {
   const _ = db.command;
-  const records = (await db.collection(COLLECTIONS.attendance).where({ memberId }).limit(MAX_RECORDS).get()).data as unknown as AttendanceDoc[];
+  const records = (await db.collection(COLLECTIONS.attendance).where({ memberId }).limit(MAX_RECORDS).get())
+    .data as unknown as AttendanceDoc[];
   if (records.length === 0) return [];
   const events = (
     await db

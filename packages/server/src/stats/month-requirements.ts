@@ -58,14 +58,31 @@ function uniqueById<T extends { _id: string }>(docs: readonly T[]): T[] {
  * a node inside its subtree) and the month's 主题党日 events in the scope: 3 to 5 requests whatever the size,
  * plus one for material titles when `withTitles`.
  */
-export async function loadMonthRequirements(db: Db, scope: MonthScope, month: string, withTitles = false): Promise<MonthRequirementsOfScope> {
+export async function loadMonthRequirements(
+  db: Db,
+  scope: MonthScope,
+  month: string,
+  withTitles = false,
+): Promise<MonthRequirementsOfScope> {
   const _ = db.command;
   const path = [...scope.nodePath];
   const [plansOnPath, plansInside, roundsOnPath, roundsInside, eventsRes] = await Promise.all([
-    db.collection(COLLECTIONS.studyPlans).where({ orgId: _.in(path), status: 'published', month }).limit(MAX_PLANS).get(),
-    scope.isBranch ? null : db.collection(COLLECTIONS.studyPlans).where({ orgPath: scope.nodeId, month, status: 'published' }).limit(MAX_PLANS).get(),
-    db.collection(COLLECTIONS.quizRounds).where({ orgId: _.in(path), status: 'published', month }).limit(MAX_ROUNDS).get(),
-    scope.isBranch ? null : db.collection(COLLECTIONS.quizRounds).where({ orgPath: scope.nodeId, month, status: 'published' }).limit(MAX_ROUNDS).get(),
+    db
+      .collection(COLLECTIONS.studyPlans)
+      .where({ orgId: _.in(path), status: 'published', month })
+      .limit(MAX_PLANS)
+      .get(),
+    scope.isBranch
+      ? null
+      : db.collection(COLLECTIONS.studyPlans).where({ orgPath: scope.nodeId, month, status: 'published' }).limit(MAX_PLANS).get(),
+    db
+      .collection(COLLECTIONS.quizRounds)
+      .where({ orgId: _.in(path), status: 'published', month })
+      .limit(MAX_ROUNDS)
+      .get(),
+    scope.isBranch
+      ? null
+      : db.collection(COLLECTIONS.quizRounds).where({ orgPath: scope.nodeId, month, status: 'published' }).limit(MAX_ROUNDS).get(),
     db
       .collection(COLLECTIONS.checkinEvents)
       .where({ orgPath: scope.nodeId, month })
@@ -73,12 +90,21 @@ export async function loadMonthRequirements(db: Db, scope: MonthScope, month: st
       .limit(MAX_EVENTS)
       .get(),
   ]);
-  const plans = uniqueById([...plansOnPath.data, ...(plansInside?.data ?? [])] as unknown as StudyPlanDoc[]).sort((a, b) => a.orgPath.length - b.orgPath.length);
+  const plans = uniqueById([...plansOnPath.data, ...(plansInside?.data ?? [])] as unknown as StudyPlanDoc[]).sort(
+    (a, b) => a.orgPath.length - b.orgPath.length,
+  );
   const rounds = uniqueById([...roundsOnPath.data, ...(roundsInside?.data ?? [])] as unknown as QuizRoundDoc[]).sort(
     (a, b) => new Date(a.opensAt).getTime() - new Date(b.opensAt).getTime(),
   );
   const events = (eventsRes.data as unknown as CheckinEventDoc[])
-    .map((e) => ({ eventId: e._id, branchId: e.branchId, branchName: e.branchName, theme: e.theme, startsAt: new Date(e.startsAt), closedAt: e.closedAt ? new Date(e.closedAt) : null }))
+    .map((e) => ({
+      eventId: e._id,
+      branchId: e.branchId,
+      branchName: e.branchName,
+      theme: e.theme,
+      startsAt: new Date(e.startsAt),
+      closedAt: e.closedAt ? new Date(e.closedAt) : null,
+    }))
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 
   const requiredMaterialIds = [...new Set(plans.flatMap((plan) => plan.requiredMaterialIds))];
@@ -94,7 +120,9 @@ export async function loadMonthRequirements(db: Db, scope: MonthScope, month: st
   return {
     req,
     tasks: {
-      materials: withTitles ? requiredMaterialIds.filter((id) => titles.has(id)).map((materialId) => ({ materialId, title: titles.get(materialId) ?? '' })) : [],
+      materials: withTitles
+        ? requiredMaterialIds.filter((id) => titles.has(id)).map((materialId) => ({ materialId, title: titles.get(materialId) ?? '' }))
+        : [],
       rounds: rounds.map((round) => ({ roundId: round._id, title: round.title, passMark: round.passMark, maxScore: maxScoreOf(round) })),
       events,
     },

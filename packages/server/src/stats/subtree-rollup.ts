@@ -17,7 +17,11 @@ const MAX_GROUPS = 2000;
  * (b) Month totals of a subtree grouped by `groupKey` (an expression over a member's counting facts): 2 requests
  * whatever the subtree's size, the second a single pipeline that returns one row per group.
  */
-export async function totalsGroupedBy(db: Db, target: FactsTarget & { req: MonthRequirements }, groupKey: unknown): Promise<Map<string | null, GroupTotals>> {
+export async function totalsGroupedBy(
+  db: Db,
+  target: FactsTarget & { req: MonthRequirements },
+  groupKey: unknown,
+): Promise<Map<string | null, GroupTotals>> {
   const leavers = await findLeaverIds(db, target.nodeId, target.month);
   const rows = await runPipeline(db, COLLECTIONS.members, [
     ...memberFactsStages(null, target, leavers),

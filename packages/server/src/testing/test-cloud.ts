@@ -24,7 +24,9 @@ export function buildFunctions(names: readonly string[]): void {
 }
 
 export function loadRepoIndexManifest(): NonNullable<StartDevcloudOptions['indexManifest']> {
-  return JSON.parse(readFileSync(path.join(repoRoot, 'cloudbase/indexes.json'), 'utf8')) as NonNullable<StartDevcloudOptions['indexManifest']>;
+  return JSON.parse(readFileSync(path.join(repoRoot, 'cloudbase/indexes.json'), 'utf8')) as NonNullable<
+    StartDevcloudOptions['indexManifest']
+  >;
 }
 
 export interface Invocation<T = unknown> {

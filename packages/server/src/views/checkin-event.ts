@@ -41,7 +41,12 @@ export function myAttendance(record: AttendanceRecord | null): MyAttendance {
 }
 
 /** The member's next event: the earliest one not closed and not yet over. */
-export function nextEventOf<T extends Pick<CheckinEventDoc, 'closedAt' | 'endsAt' | 'startsAt'>>(events: readonly T[], now: Date): T | null {
-  const upcoming = events.filter((event) => !event.closedAt && event.endsAt > now).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+export function nextEventOf<T extends Pick<CheckinEventDoc, 'closedAt' | 'endsAt' | 'startsAt'>>(
+  events: readonly T[],
+  now: Date,
+): T | null {
+  const upcoming = events
+    .filter((event) => !event.closedAt && event.endsAt > now)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   return upcoming[0] ?? null;
 }

@@ -7,7 +7,11 @@ type ProgressFields = Omit<StudyProgressDoc, 'batchIds'> & { batchIds?: string[]
 /** A member's reading of one material as clients see it (unread when there is no progress document). */
 export function progressOf(doc: ProgressFields | null | undefined): ReadingProgress {
   if (!doc) return { status: 'unread', percent: 0, position: 0, completedAt: null };
-  const view = readingView({ furthest: doc.furthest, creditedSeconds: doc.creditedSeconds, completedAt: doc.completedAt ? new Date(doc.completedAt).getTime() : null });
+  const view = readingView({
+    furthest: doc.furthest,
+    creditedSeconds: doc.creditedSeconds,
+    completedAt: doc.completedAt ? new Date(doc.completedAt).getTime() : null,
+  });
   return { ...view, position: doc.position, completedAt: doc.completedAt ? new Date(doc.completedAt).toISOString() : null };
 }
 

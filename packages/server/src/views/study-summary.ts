@@ -30,6 +30,8 @@ export function studySummaryOf(
     required: required.length,
     completed: required.filter((id) => progressById.get(id)?.completedAt).length,
     dueDate: dueDates[0] ?? null,
-    next: pendingId ? { materialId: pendingId, title: titles.get(pendingId) ?? '', progress: progressOf(progressById.get(pendingId)) } : null,
+    next: pendingId
+      ? { materialId: pendingId, title: titles.get(pendingId) ?? '', progress: progressOf(progressById.get(pendingId)) }
+      : null,
   };
 }

@@ -37,8 +37,10 @@ export async function readQuestionSheet(content: Buffer): Promise<QuestionSheetR
     for (let headerRow = 1; headerRow <= Math.min(5, sheet.rowCount); headerRow += 1) {
       const mapping = mapQuestionHeaders(valuesOf(headerRow));
       if (!mapping) continue;
-      if (mapping.duplicated.length > 0) throw new AppError('IMPORT.BAD_FILE', `表头中「${mapping.duplicated.join('、')}」出现了两次，请只保留一列`);
-      if (sheet.rowCount - headerRow > MAX_QUESTION_ROWS) throw new AppError('IMPORT.BAD_FILE', `一次最多导入${MAX_QUESTION_ROWS}题，请分成几个文件`);
+      if (mapping.duplicated.length > 0)
+        throw new AppError('IMPORT.BAD_FILE', `表头中「${mapping.duplicated.join('、')}」出现了两次，请只保留一列`);
+      if (sheet.rowCount - headerRow > MAX_QUESTION_ROWS)
+        throw new AppError('IMPORT.BAD_FILE', `一次最多导入${MAX_QUESTION_ROWS}题，请分成几个文件`);
       const rows: QuestionSheetRow[] = [];
       for (let r = headerRow + 1; r <= sheet.rowCount; r += 1) {
         const values = valuesOf(r);
@@ -56,13 +58,52 @@ export async function readQuestionSheet(content: Buffer): Promise<QuestionSheetR
 export async function writeQuestionTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(QUESTION_TEMPLATE_SHEET);
-  sheet.columns = QUESTION_COLUMNS.map((column) => ({ header: column.header, key: column.key, width: column.key === 'stem' || column.key === 'explanation' ? 40 : 14 }));
+  sheet.columns = QUESTION_COLUMNS.map((column) => ({
+    header: column.header,
+    key: column.key,
+    width: column.key === 'stem' || column.key === 'explanation' ? 40 : 14,
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   sheet.addRows([
-    { stem: '党的纪律处分中，最重的是（ ）。', type: '单选', optionA: '严重警告', optionB: '撤销党内职务', optionC: '留党察看', optionD: '开除党籍', answer: 'D', explanation: '对党员的纪律处分有五种，开除党籍最重。', category: '纪律处分条例', difficulty: '易', regulation: '《中国共产党纪律处分条例》', article: '第八条' },
-    { stem: '“三会一课”中的“三会”是指（ ）。', type: '多选', optionA: '支部党员大会', optionB: '支部委员会会议', optionC: '党小组会', optionD: '职工代表大会', answer: 'ABC', explanation: '三会是支部党员大会、支部委员会会议、党小组会。', category: '支部工作条例', difficulty: '中', regulation: '《中国共产党支部工作条例（试行）》', article: '第五章' },
-    { stem: '预备党员享有表决权。', type: '判断', answer: '错', explanation: '预备党员没有表决权、选举权和被选举权。', category: '党章', difficulty: '易', regulation: '《中国共产党章程》', article: '第七条' },
+    {
+      stem: '党的纪律处分中，最重的是（ ）。',
+      type: '单选',
+      optionA: '严重警告',
+      optionB: '撤销党内职务',
+      optionC: '留党察看',
+      optionD: '开除党籍',
+      answer: 'D',
+      explanation: '对党员的纪律处分有五种，开除党籍最重。',
+      category: '纪律处分条例',
+      difficulty: '易',
+      regulation: '《中国共产党纪律处分条例》',
+      article: '第八条',
+    },
+    {
+      stem: '“三会一课”中的“三会”是指（ ）。',
+      type: '多选',
+      optionA: '支部党员大会',
+      optionB: '支部委员会会议',
+      optionC: '党小组会',
+      optionD: '职工代表大会',
+      answer: 'ABC',
+      explanation: '三会是支部党员大会、支部委员会会议、党小组会。',
+      category: '支部工作条例',
+      difficulty: '中',
+      regulation: '《中国共产党支部工作条例（试行）》',
+      article: '第五章',
+    },
+    {
+      stem: '预备党员享有表决权。',
+      type: '判断',
+      answer: '错',
+      explanation: '预备党员没有表决权、选举权和被选举权。',
+      category: '党章',
+      difficulty: '易',
+      regulation: '《中国共产党章程》',
+      article: '第七条',
+    },
   ]);
   const help = workbook.addWorksheet('填写说明');
   help.columns = [{ width: 12 }, { width: 80 }];

@@ -59,7 +59,9 @@ export async function readRosterSheet(content: Buffer): Promise<SheetRow[]> {
     }
     return rows;
   }
-  const required = ROSTER_COLUMNS.filter((c) => c.required).map((c) => c.header).join('、');
+  const required = ROSTER_COLUMNS.filter((c) => c.required)
+    .map((c) => c.header)
+    .join('、');
   throw new AppError('IMPORT.BAD_FILE', `没有找到花名册表头，第一行应包含：${required}`);
 }
 

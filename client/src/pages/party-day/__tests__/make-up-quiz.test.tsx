@@ -4,8 +4,27 @@ import { useState } from 'react';
 import { MakeUpQuiz, type MakeUpQuizProps } from '../make-up-quiz';
 
 const questions: QuizPublicQuestion[] = [
-  { id: 'q1', type: 'single', stem: '党的最高领导机关是？', options: [{ id: 'A', text: '党的全国代表大会' }, { id: 'B', text: '中央委员会' }], points: 50 },
-  { id: 'q2', type: 'multiple', stem: '“四个意识”包括？', options: [{ id: 'A', text: '政治意识' }, { id: 'B', text: '大局意识' }, { id: 'C', text: '经济意识' }], points: 50 },
+  {
+    id: 'q1',
+    type: 'single',
+    stem: '党的最高领导机关是？',
+    options: [
+      { id: 'A', text: '党的全国代表大会' },
+      { id: 'B', text: '中央委员会' },
+    ],
+    points: 50,
+  },
+  {
+    id: 'q2',
+    type: 'multiple',
+    stem: '“四个意识”包括？',
+    options: [
+      { id: 'A', text: '政治意识' },
+      { id: 'B', text: '大局意识' },
+      { id: 'C', text: '经济意识' },
+    ],
+    points: 50,
+  },
 ];
 const submittedAt = '2026-11-22T04:00:00.000Z';
 

@@ -13,7 +13,17 @@ import './index.scss';
 /** Rows shown on the phone; the server sends up to 200 of each kind. */
 const SHOWN = 30;
 
-function PreviewView({ preview, busy, onCommit, onRepick }: { preview: ImportPreview; busy: boolean; onCommit: () => void; onRepick: () => void }) {
+function PreviewView({
+  preview,
+  busy,
+  onCommit,
+  onRepick,
+}: {
+  preview: ImportPreview;
+  busy: boolean;
+  onCommit: () => void;
+  onRepick: () => void;
+}) {
   return (
     <View className="roster-import__preview" data-testid="import-preview">
       <View className="roster-import__counts" data-testid="import-counts">
@@ -118,7 +128,13 @@ function RosterImport() {
         )}
       </View>
       {step.kind === 'reading' && <View className="roster-import__busy">正在读取和检查，请稍候…</View>}
-      {step.kind === 'error' && <ErrorState title={step.preview ? '导入未完成' : '无法导入'} error={step.error} onRetry={step.preview ? () => commit(step.preview!) : undefined} />}
+      {step.kind === 'error' && (
+        <ErrorState
+          title={step.preview ? '导入未完成' : '无法导入'}
+          error={step.error}
+          onRetry={step.preview ? () => commit(step.preview!) : undefined}
+        />
+      )}
       {(step.kind === 'preview' || step.kind === 'committing') && (
         <PreviewView preview={step.preview} busy={step.kind === 'committing'} onCommit={() => commit(step.preview)} onRepick={pick} />
       )}

@@ -15,17 +15,21 @@ import { orgService } from '../../../services/org';
 import { Button } from '../../../ui/nut';
 import './index.scss';
 
-
 type Editing = { kind: 'create'; type: 'committee' | 'general' | 'branch' } | { kind: 'rename' } | null;
 
 function NodeActions({ node, nodes, isRoot, onChanged }: { node: OrgNode; nodes: OrgNode[]; isRoot: boolean; onChanged: () => void }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [name, setName] = useState('');
   const kinds = childTypes(node.type);
-  const parents = orgOptions(nodes, (n) => n.id !== node.id && !n.ancestors.includes(node.id) && n.id !== node.parentId && (childTypes(n.type) as string[]).includes(node.type));
+  const parents = orgOptions(
+    nodes,
+    (n) =>
+      n.id !== node.id && !n.ancestors.includes(node.id) && n.id !== node.parentId && (childTypes(n.type) as string[]).includes(node.type),
+  );
   const submit = () => {
     if (!editing) return;
-    const work = editing.kind === 'create' ? () => orgService.createNode(node.id, name, editing.type) : () => orgService.renameNode(node.id, name);
+    const work =
+      editing.kind === 'create' ? () => orgService.createNode(node.id, name, editing.type) : () => orgService.renameNode(node.id, name);
     void run(work, editing.kind === 'create' ? '已新建' : '已重命名', () => {
       setEditing(null);
       onChanged();
@@ -38,11 +42,24 @@ function NodeActions({ node, nodes, isRoot, onChanged }: { node: OrgNode; nodes:
           查看党员
         </Button>
         {kinds.map((type) => (
-          <Button key={type} size="small" onClick={() => { setEditing({ kind: 'create', type }); setName(''); }}>
+          <Button
+            key={type}
+            size="small"
+            onClick={() => {
+              setEditing({ kind: 'create', type });
+              setName('');
+            }}
+          >
             新建{ORG_TYPE_LABELS[type]}
           </Button>
         ))}
-        <Button size="small" onClick={() => { setEditing({ kind: 'rename' }); setName(node.name); }}>
+        <Button
+          size="small"
+          onClick={() => {
+            setEditing({ kind: 'rename' });
+            setName(node.name);
+          }}
+        >
           重命名
         </Button>
         {!isRoot && parents.length > 0 && (
@@ -61,7 +78,10 @@ function NodeActions({ node, nodes, isRoot, onChanged }: { node: OrgNode; nodes:
           <Button
             size="small"
             onClick={async () => {
-              const { confirm } = await Taro.showModal({ title: '撤销组织', content: `确定撤销「${node.name}」？撤销后保留历史记录，但不能再加入党员。` });
+              const { confirm } = await Taro.showModal({
+                title: '撤销组织',
+                content: `确定撤销「${node.name}」？撤销后保留历史记录，但不能再加入党员。`,
+              });
               if (confirm) void run(() => orgService.retireNode(node.id), '已撤销', onChanged);
             }}
           >

@@ -59,7 +59,9 @@ function Bank() {
         </View>
       )}
       <View className="bank__section">导入题库（.xlsx）</View>
-      <View className="bank__hint">支持本系统模板，以及常见问卷、考试工具导出的表格（题目、题型、选项A…选项F、答案、解析、分类）。先预览，确认后一次全部写入。</View>
+      <View className="bank__hint">
+        支持本系统模板，以及常见问卷、考试工具导出的表格（题目、题型、选项A…选项F、答案、解析、分类）。先预览，确认后一次全部写入。
+      </View>
       <View className="bank__actions">
         <Button onClick={() => void downloadTemplate()}>下载模板</Button>
         <Button type="primary" data-testid="question-pick" onClick={() => void pick()}>

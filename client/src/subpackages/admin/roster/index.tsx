@@ -16,7 +16,6 @@ import { orgService } from '../../../services/org';
 import { Button } from '../../../ui/nut';
 import './index.scss';
 
-
 /** What an admin can do to one person: make or unmake the branch secretary, transfer to another branch. */
 function EntryActions({ entry, branches, onChanged }: { entry: RosterEntry; branches: OrgOption[]; onChanged: () => void }) {
   const isSecretary = entry.roles.some((g) => g.role === 'secretary' && g.org.id === entry.branch.id);
@@ -29,7 +28,10 @@ function EntryActions({ entry, branches, onChanged }: { entry: RosterEntry; bran
         data-testid="roster-toggle-secretary"
         onClick={() =>
           run(
-            () => (isSecretary ? orgService.revokeRole(entry.memberId, 'secretary', entry.branch.id) : orgService.assignRole(entry.memberId, 'secretary', entry.branch.id)),
+            () =>
+              isSecretary
+                ? orgService.revokeRole(entry.memberId, 'secretary', entry.branch.id)
+                : orgService.assignRole(entry.memberId, 'secretary', entry.branch.id),
             isSecretary ? '已免去书记' : '已设为书记',
             onChanged,
           )

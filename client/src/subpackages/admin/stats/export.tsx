@@ -11,12 +11,28 @@ import './export.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
-function MonthRange({ label, month, onChange, testId }: { label: string; month: string; onChange: (month: string) => void; testId: string }) {
+function MonthRange({
+  label,
+  month,
+  onChange,
+  testId,
+}: {
+  label: string;
+  month: string;
+  onChange: (month: string) => void;
+  testId: string;
+}) {
   const latest = shanghaiMonth();
   return (
     <View className="stats-export__range">
       <View className="stats-export__label">{label}</View>
-      <MonthStepper month={month} canNext={month < latest} onPrevious={() => onChange(shiftMonth(month, -1))} onNext={() => onChange(shiftMonth(month, 1))} testId={testId} />
+      <MonthStepper
+        month={month}
+        canNext={month < latest}
+        onPrevious={() => onChange(shiftMonth(month, -1))}
+        onNext={() => onChange(shiftMonth(month, 1))}
+        testId={testId}
+      />
     </View>
   );
 }
@@ -36,7 +52,15 @@ function ExportForm({ nodeId, nodeName, month }: { nodeId?: string; nodeName?: s
       <MonthRange label="起始月份" month={fromMonth} onChange={setFromMonth} testId="export-from" />
       <MonthRange label="结束月份" month={toMonth} onChange={setToMonth} testId="export-to" />
       <View className="stats-export__hint">工作簿含：汇总、党员明细、主题党日、答题分析、年度数据五张表。</View>
-      <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={() => void generate({ nodeId, fromMonth, toMonth })} data-testid="export-generate">
+      <Button
+        type="primary"
+        size="large"
+        block
+        loading={busy}
+        disabled={busy}
+        onClick={() => void generate({ nodeId, fromMonth, toMonth })}
+        data-testid="export-generate"
+      >
         生成
       </Button>
       {busy && (
@@ -64,7 +88,9 @@ function ExportForm({ nodeId, nodeName, month }: { nodeId?: string; nodeName?: s
             {step.result.fileName}（{Math.max(1, Math.round(step.result.bytes / 1024))} KB）
           </View>
           <View className="stats-export__sheets">{step.result.sheets.map((sheet) => `${sheet.name} ${sheet.rows}行`).join(' · ')}</View>
-          {!step.opened && <View className="stats-export__error">文件已生成，但没能{IS_WEAPP ? '打开' : '下载'}，请点下面的按钮再试一次。</View>}
+          {!step.opened && (
+            <View className="stats-export__error">文件已生成，但没能{IS_WEAPP ? '打开' : '下载'}，请点下面的按钮再试一次。</View>
+          )}
           {IS_WEAPP ? (
             <Button size="large" block onClick={() => void open(step.result)} data-testid="export-open">
               重新打开
@@ -84,6 +110,8 @@ function ExportForm({ nodeId, nodeName, month }: { nodeId?: string; nodeName?: s
 export default function AdminStatsExportPage() {
   const { params } = useRouter();
   return (
-    <RolePage role={'admin'}>{() => <ExportForm nodeId={readParam(params.nodeId)} nodeName={readParam(params.nodeName)} month={readParam(params.month)} />}</RolePage>
+    <RolePage role={'admin'}>
+      {() => <ExportForm nodeId={readParam(params.nodeId)} nodeName={readParam(params.nodeName)} month={readParam(params.month)} />}
+    </RolePage>
   );
 }

@@ -21,7 +21,12 @@ function Breadcrumb({ path, me, onOpen }: { path: Rollup['path']; me: Me; onOpen
         const last = index === path.length - 1;
         const tappable = !last && first !== -1 && index >= first;
         return (
-          <View key={org.id} className={`dashboard__crumb ${tappable ? 'is-link' : ''}`} onClick={tappable ? () => onOpen(org.id) : undefined} data-testid={`crumb-${org.id}`}>
+          <View
+            key={org.id}
+            className={`dashboard__crumb ${tappable ? 'is-link' : ''}`}
+            onClick={tappable ? () => onOpen(org.id) : undefined}
+            data-testid={`crumb-${org.id}`}
+          >
             {org.name}
             {!last && <View className="dashboard__sep">›</View>}
           </View>
@@ -61,7 +66,11 @@ function Dashboard({ me, initialNodeId }: { me: Me; initialNodeId?: string }) {
         <View className="dashboard__link" onClick={() => openStats(STATS_ROUTES.trend, { nodeId })} data-testid="dashboard-trend">
           趋势
         </View>
-        <View className="dashboard__link" onClick={() => openStats(STATS_ROUTES.export, { nodeId, nodeName, month: rollup.month })} data-testid="dashboard-export">
+        <View
+          className="dashboard__link"
+          onClick={() => openStats(STATS_ROUTES.export, { nodeId, nodeName, month: rollup.month })}
+          data-testid="dashboard-export"
+        >
           导出Excel
         </View>
         <View className="dashboard__link" onClick={() => openStats(STATS_ROUTES.settings, { nodeId })} data-testid="dashboard-settings">
@@ -98,7 +107,5 @@ function Dashboard({ me, initialNodeId }: { me: Me; initialNodeId?: string }) {
 
 export default function AdminStatsPage() {
   const { params } = useRouter();
-  return (
-    <RolePage role={'admin'}>{(me) => <Dashboard me={me} initialNodeId={params.nodeId} />}</RolePage>
-  );
+  return <RolePage role={'admin'}>{(me) => <Dashboard me={me} initialNodeId={params.nodeId} />}</RolePage>;
 }

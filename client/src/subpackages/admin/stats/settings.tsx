@@ -25,13 +25,27 @@ function SettingsForm({ nodeId }: { nodeId?: string }) {
       {RATE_METRICS.map(({ key, label }) => (
         <View key={key} className="stats-settings__field">
           <View className="stats-settings__label">{label}</View>
-          <Input type="number" value={form.thresholds[key]} maxLength={3} onChange={(text: string) => setThreshold(key, text)} data-testid={`threshold-${key}`} />
+          <Input
+            type="number"
+            value={form.thresholds[key]}
+            maxLength={3}
+            onChange={(text: string) => setThreshold(key, text)}
+            data-testid={`threshold-${key}`}
+          />
         </View>
       ))}
       <View className="stats-settings__section">自动催学日</View>
-      <View className="stats-settings__hint">每月这些日期上午 9 点，自动提醒还有任务未完成、且已开启学习提醒的党员。多个日期用逗号分开，如：5, 15</View>
+      <View className="stats-settings__hint">
+        每月这些日期上午 9 点，自动提醒还有任务未完成、且已开启学习提醒的党员。多个日期用逗号分开，如：5, 15
+      </View>
       <View className="stats-settings__field">
-        <Input value={form.reminderDays} maxLength={40} placeholder="如：5, 15（留空则不自动催学）" onChange={setReminderDays} data-testid="reminder-days" />
+        <Input
+          value={form.reminderDays}
+          maxLength={40}
+          placeholder="如：5, 15（留空则不自动催学）"
+          onChange={setReminderDays}
+          data-testid="reminder-days"
+        />
       </View>
       {save.kind === 'invalid' && (
         <View className="stats-settings__error" data-testid="settings-error">
@@ -52,7 +66,5 @@ function SettingsForm({ nodeId }: { nodeId?: string }) {
 
 export default function AdminStatsSettingsPage() {
   const { params } = useRouter();
-  return (
-    <RolePage role={'admin'}>{() => <SettingsForm nodeId={params.nodeId} />}</RolePage>
-  );
+  return <RolePage role={'admin'}>{() => <SettingsForm nodeId={params.nodeId} />}</RolePage>;
 }

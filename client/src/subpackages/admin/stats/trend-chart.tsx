@@ -8,7 +8,17 @@ import './trend-chart.scss';
  * A bar chart made of Views: works the same in weapp and h5 and costs a few KB, where a chart library would
  * cost hundreds. Heights are percentages of the plot; the dashed line is the 达标线.
  */
-export function TrendChart({ title, metric, points, threshold }: { title: string; metric: RateMetric; points: Trend['points']; threshold: number }) {
+export function TrendChart({
+  title,
+  metric,
+  points,
+  threshold,
+}: {
+  title: string;
+  metric: RateMetric;
+  points: Trend['points'];
+  threshold: number;
+}) {
   const bars = barsOf(points, metric, threshold);
   return (
     <View className="trend-chart" data-testid={`trend-chart-${metric}`}>
@@ -26,7 +36,11 @@ export function TrendChart({ title, metric, points, threshold }: { title: string
         {bars.map((bar) => (
           <View key={bar.month} className="trend-chart__slot">
             <View className="trend-chart__value">{bar.value}</View>
-            <View className={`trend-chart__bar ${bar.below ? 'is-below' : ''} ${bar.empty ? 'is-empty' : ''}`} style={{ height: `${bar.height}%` }} data-testid={`bar-${metric}-${bar.month}`} />
+            <View
+              className={`trend-chart__bar ${bar.below ? 'is-below' : ''} ${bar.empty ? 'is-empty' : ''}`}
+              style={{ height: `${bar.height}%` }}
+              data-testid={`bar-${metric}-${bar.month}`}
+            />
           </View>
         ))}
       </View>

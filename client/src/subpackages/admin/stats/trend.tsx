@@ -37,14 +37,15 @@ function TrendView({ nodeId }: { nodeId?: string }) {
       )}
       {!data && loading && <LoadingSkeleton cards={2} />}
       {!data && error && <ErrorState error={error} onRetry={retry} />}
-      {data && RATE_METRICS.map(({ key, label }) => <TrendChart key={key} title={label} metric={key} points={points} threshold={data.thresholds[key]} />)}
+      {data &&
+        RATE_METRICS.map(({ key, label }) => (
+          <TrendChart key={key} title={label} metric={key} points={points} threshold={data.thresholds[key]} />
+        ))}
     </View>
   );
 }
 
 export default function AdminTrendPage() {
   const { params } = useRouter();
-  return (
-    <RolePage role={'admin'}>{() => <TrendView nodeId={params.nodeId} />}</RolePage>
-  );
+  return <RolePage role={'admin'}>{() => <TrendView nodeId={params.nodeId} />}</RolePage>;
 }

@@ -35,13 +35,34 @@ function MaterialEditor({ me, editor }: { me: Me; editor: ReturnType<typeof useM
       <View className="admin-study__label">所属党组织（其管理员可编辑、可选入计划）</View>
       <OrgChips orgs={me.scope.adminOf} value={draft.orgId} onChange={(orgId) => editor.change({ orgId })} />
       <View className="admin-study__label">标题</View>
-      <Input className="admin-study__input" value={draft.title} onInput={(e) => editor.change({ title: e.detail.value })} data-testid="material-title" />
+      <Input
+        className="admin-study__input"
+        value={draft.title}
+        onInput={(e) => editor.change({ title: e.detail.value })}
+        data-testid="material-title"
+      />
       <View className="admin-study__label">出处</View>
-      <Input className="admin-study__input" value={draft.source} placeholder="如《中国共产党支部工作条例（试行）》" onInput={(e) => editor.change({ source: e.detail.value })} />
+      <Input
+        className="admin-study__input"
+        value={draft.source}
+        placeholder="如《中国共产党支部工作条例（试行）》"
+        onInput={(e) => editor.change({ source: e.detail.value })}
+      />
       <View className="admin-study__label">预计阅读分钟数</View>
-      <Input className="admin-study__input" type="number" value={String(draft.estimatedMinutes)} onInput={(e) => editor.change({ estimatedMinutes: Number(e.detail.value) || 1 })} />
+      <Input
+        className="admin-study__input"
+        type="number"
+        value={String(draft.estimatedMinutes)}
+        onInput={(e) => editor.change({ estimatedMinutes: Number(e.detail.value) || 1 })}
+      />
       <View className="admin-study__label">正文（Markdown：# 标题，&gt; 引用条文，- 列表）</View>
-      <Textarea className="admin-study__body" value={draft.body} maxlength={60000} onInput={(e) => editor.change({ body: e.detail.value })} data-testid="material-body" />
+      <Textarea
+        className="admin-study__body"
+        value={draft.body}
+        maxlength={60000}
+        onInput={(e) => editor.change({ body: e.detail.value })}
+        data-testid="material-body"
+      />
       <View className="admin-study__actions">
         <Button size="small" onClick={() => void editor.importFile()} disabled={busy} data-testid="material-import">
           导入 Word / Markdown
@@ -52,7 +73,13 @@ function MaterialEditor({ me, editor }: { me: Me; editor: ReturnType<typeof useM
         <Button size="small" onClick={() => void editor.showPreview()} disabled={busy || !draft.body}>
           预览
         </Button>
-        <Button size="small" type="primary" onClick={() => void editor.save()} disabled={busy || !draft.title || !draft.body} data-testid="material-save">
+        <Button
+          size="small"
+          type="primary"
+          onClick={() => void editor.save()}
+          disabled={busy || !draft.title || !draft.body}
+          data-testid="material-save"
+        >
           保存
         </Button>
         <Button size="small" onClick={editor.close}>
@@ -89,7 +116,12 @@ function PlanForm({ me, form, materials }: { me: Me; form: ReturnType<typeof use
       <View className="admin-study__label">月份（YYYY-MM）</View>
       <Input className="admin-study__input" value={fields.month} onInput={(e) => form.change({ month: e.detail.value })} />
       <View className="admin-study__label">主题</View>
-      <Input className="admin-study__input" value={fields.theme} placeholder="一月一主题" onInput={(e) => form.change({ theme: e.detail.value })} />
+      <Input
+        className="admin-study__input"
+        value={fields.theme}
+        placeholder="一月一主题"
+        onInput={(e) => form.change({ theme: e.detail.value })}
+      />
       <View className="admin-study__label">截止日期（YYYY-MM-DD）</View>
       <Input className="admin-study__input" value={fields.dueDate} onInput={(e) => form.change({ dueDate: e.detail.value })} />
       <View className="admin-study__label">学习材料（点一下为必学，再点为选学，再点取消）</View>
@@ -157,7 +189,11 @@ function AdminStudy({ me }: { me: Me }) {
         <View className={`admin-study__tab ${tab === 'plans' ? 'is-active' : ''}`} onClick={() => setTab('plans')}>
           学习计划
         </View>
-        <View className={`admin-study__tab ${tab === 'materials' ? 'is-active' : ''}`} onClick={() => setTab('materials')} data-testid="tab-materials">
+        <View
+          className={`admin-study__tab ${tab === 'materials' ? 'is-active' : ''}`}
+          onClick={() => setTab('materials')}
+          data-testid="tab-materials"
+        >
           学习材料
         </View>
       </View>

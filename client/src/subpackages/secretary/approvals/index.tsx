@@ -14,7 +14,6 @@ import { orgService } from '../../../services/org';
 import { Button } from '../../../ui/nut';
 import './index.scss';
 
-
 function InviteCodeCard({ branchId }: { branchId: string }) {
   const { state, reload } = useAsync(() => orgService.inviteCode(branchId), [branchId]);
   if (state.kind === 'loading') return <LoadingSkeleton cards={1} />;
@@ -37,18 +36,35 @@ function InviteCodeCard({ branchId }: { branchId: string }) {
   );
 }
 
-function RequestCard({ request, unclaimed, onChanged }: { request: PendingBinding; unclaimed: { memberId: string; name: string; phoneMasked: string }[]; onChanged: () => void }) {
+function RequestCard({
+  request,
+  unclaimed,
+  onChanged,
+}: {
+  request: PendingBinding;
+  unclaimed: { memberId: string; name: string; phoneMasked: string }[];
+  onChanged: () => void;
+}) {
   const [chosen, setChosen] = useState(request.candidate?.memberId ?? null);
   const picked = unclaimed.find((m) => m.memberId === chosen);
   return (
     <View className="approvals__request" data-testid={`pending-${request.openid}`}>
       <View className="approvals__name">{request.name}</View>
       <View className="approvals__hint">申请时间 {request.createdAt.slice(0, 10)}</View>
-      <Picker mode="selector" range={unclaimed.map((m) => `${m.name} ${m.phoneMasked}`)} onChange={(e) => setChosen(unclaimed[Number(e.detail.value)]?.memberId ?? null)}>
+      <Picker
+        mode="selector"
+        range={unclaimed.map((m) => `${m.name} ${m.phoneMasked}`)}
+        onChange={(e) => setChosen(unclaimed[Number(e.detail.value)]?.memberId ?? null)}
+      >
         <View className="approvals__match">对应花名册：{picked ? `${picked.name} ${picked.phoneMasked}` : '点此选择'}</View>
       </Picker>
       <View className="approvals__buttons">
-        <Button type="primary" size="small" disabled={!chosen} onClick={() => chosen && run(() => orgService.approveBinding(request.openid, chosen), '已通过', onChanged)}>
+        <Button
+          type="primary"
+          size="small"
+          disabled={!chosen}
+          onClick={() => chosen && run(() => orgService.approveBinding(request.openid, chosen), '已通过', onChanged)}
+        >
           通过
         </Button>
         <Button size="small" onClick={() => run(() => orgService.declineBinding(request.openid), '已拒绝', onChanged)}>
@@ -71,7 +87,9 @@ function Approvals({ me }: { me: Me }) {
       {state.kind === 'error' && <ErrorState error={state.error} onRetry={reload} />}
       {state.kind === 'ready' && state.data.items.length === 0 && <View className="approvals__empty">暂无待审核的申请</View>}
       {state.kind === 'ready' &&
-        state.data.items.map((request) => <RequestCard key={request.openid} request={request} unclaimed={state.data.unclaimed} onChanged={reload} />)}
+        state.data.items.map((request) => (
+          <RequestCard key={request.openid} request={request} unclaimed={state.data.unclaimed} onChanged={reload} />
+        ))}
     </View>
   );
 }

@@ -72,7 +72,11 @@ function CreateForm({ onSaved }: { onSaved: () => void }) {
               {fence.policy === 'flag' ? '范围外：标注' : '范围外：拒绝'}
             </Button>
           )}
-          {fence && <Button size="small" onClick={() => setFence(null)}>不限范围</Button>}
+          {fence && (
+            <Button size="small" onClick={() => setFence(null)}>
+              不限范围
+            </Button>
+          )}
         </View>
       )}
       {fence && <View className="pd-events__hint">签到范围：所选位置 {fence.radiusMetres} 米内</View>}
@@ -93,7 +97,17 @@ function Events() {
         <Button size="small" type="primary" onClick={() => setCreating(!creating)} data-testid="event-new">
           {creating ? '收起' : '新建活动'}
         </Button>
-        <Button size="small" onClick={() => void run(() => checkinService.sendDueReminders(), '已发送到期提醒', () => undefined)} data-testid="send-reminders">
+        <Button
+          size="small"
+          onClick={() =>
+            void run(
+              () => checkinService.sendDueReminders(),
+              '已发送到期提醒',
+              () => undefined,
+            )
+          }
+          data-testid="send-reminders"
+        >
           发送活动提醒
         </Button>
       </View>
@@ -112,15 +126,25 @@ function Events() {
               {formatEventTime(event.startsAt)}–{formatClock(event.endsAt)} · {event.place}
             </View>
             <View className="pd-events__meta">
-              出席 {event.tally.present} · 迟到 {event.tally.late} · 请假 {event.tally.excused + event.tally.leaveRequested} · 缺席 {event.tally.absent} · 补学 {event.tally.madeUp}
+              出席 {event.tally.present} · 迟到 {event.tally.late} · 请假 {event.tally.excused + event.tally.leaveRequested} · 缺席{' '}
+              {event.tally.absent} · 补学 {event.tally.madeUp}
             </View>
             <View className="pd-events__actions">
               {event.phase === 'open' && (
-                <Button type="primary" size="small" onClick={() => openCheckinPage(CHECKIN_ROUTES.code, event.eventId)} data-testid={`event-code-${event.eventId}`}>
+                <Button
+                  type="primary"
+                  size="small"
+                  onClick={() => openCheckinPage(CHECKIN_ROUTES.code, event.eventId)}
+                  data-testid={`event-code-${event.eventId}`}
+                >
                   出示签到码
                 </Button>
               )}
-              <Button size="small" onClick={() => openCheckinPage(CHECKIN_ROUTES.sheet, event.eventId)} data-testid={`event-sheet-${event.eventId}`}>
+              <Button
+                size="small"
+                onClick={() => openCheckinPage(CHECKIN_ROUTES.sheet, event.eventId)}
+                data-testid={`event-sheet-${event.eventId}`}
+              >
                 考勤表
               </Button>
               {event.phase === 'upcoming' && (

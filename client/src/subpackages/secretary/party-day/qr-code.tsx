@@ -12,7 +12,12 @@ export function QrCode({ text, sizePx = 260 }: { text: string; sizePx?: number }
   const modules = (rows[0]?.reduce((sum, run) => sum + run.length, 0) ?? 21) + quiet * 2;
   const unit = Math.floor(sizePx / modules);
   return (
-    <View className="qr-code" data-testid="checkin-qr" data-payload={text} style={{ padding: `${unit * quiet}px`, background: '#ffffff', display: 'inline-block' }}>
+    <View
+      className="qr-code"
+      data-testid="checkin-qr"
+      data-payload={text}
+      style={{ padding: `${unit * quiet}px`, background: '#ffffff', display: 'inline-block' }}
+    >
       {rows.map((runs, r) => (
         <View key={r} style={{ display: 'flex', height: `${unit}px` }}>
           {runs.map((run, i) => (

@@ -35,10 +35,22 @@ function RowDetail({ eventId, row, closed, onChanged }: { eventId: string; row: 
       {row.state === 'leaveRequested' && (
         <View className="pd-sheet__actions">
           <View className="pd-sheet__hint">请假原因：{row.leaveReason}</View>
-          <Button type="primary" size="small" onClick={() => void run(() => checkinService.decideLeave({ eventId, memberId: row.memberId, approve: true }), '已批准', onChanged)} data-testid={`leave-approve-${row.memberId}`}>
+          <Button
+            type="primary"
+            size="small"
+            onClick={() =>
+              void run(() => checkinService.decideLeave({ eventId, memberId: row.memberId, approve: true }), '已批准', onChanged)
+            }
+            data-testid={`leave-approve-${row.memberId}`}
+          >
             批准请假
           </Button>
-          <Button size="small" onClick={() => void run(() => checkinService.decideLeave({ eventId, memberId: row.memberId, approve: false }), '未批准', onChanged)}>
+          <Button
+            size="small"
+            onClick={() =>
+              void run(() => checkinService.decideLeave({ eventId, memberId: row.memberId, approve: false }), '未批准', onChanged)
+            }
+          >
             不批准
           </Button>
         </View>
@@ -48,19 +60,37 @@ function RowDetail({ eventId, row, closed, onChanged }: { eventId: string; row: 
           <View className="pd-sheet__hint">手工登记（需填写原因，记入变更记录）：</View>
           <View className="pd-sheet__actions">
             {targets.map((m) => (
-              <Button key={m.to} size="small" type={to === m.to ? 'primary' : 'default'} onClick={() => setTo(m.to)} data-testid={`mark-${m.to}-${row.memberId}`}>
+              <Button
+                key={m.to}
+                size="small"
+                type={to === m.to ? 'primary' : 'default'}
+                onClick={() => setTo(m.to)}
+                data-testid={`mark-${m.to}-${row.memberId}`}
+              >
                 {m.label}
               </Button>
             ))}
           </View>
           {to && (
             <View className="pd-sheet__actions">
-              <Input value={reason} maxLength={100} placeholder="原因（必填），如：无智能手机，现场登记" onChange={setReason} data-testid={`mark-reason-${row.memberId}`} />
+              <Input
+                value={reason}
+                maxLength={100}
+                placeholder="原因（必填），如：无智能手机，现场登记"
+                onChange={setReason}
+                data-testid={`mark-reason-${row.memberId}`}
+              />
               <Button
                 type="primary"
                 size="small"
                 disabled={reason.trim() === ''}
-                onClick={() => void run(() => checkinService.mark({ eventId, memberId: row.memberId, to, reason }), '已登记', () => (setTo(null), setReason(''), onChanged()))}
+                onClick={() =>
+                  void run(
+                    () => checkinService.mark({ eventId, memberId: row.memberId, to, reason }),
+                    '已登记',
+                    () => (setTo(null), setReason(''), onChanged()),
+                  )
+                }
                 data-testid={`mark-confirm-${row.memberId}`}
               >
                 确认
@@ -89,7 +119,10 @@ function Sheet({ eventId }: { eventId: string }) {
   const { event, tally, rows } = state.data;
   const closed = event.phase === 'closed';
   const close = async () => {
-    const { confirm } = await Taro.showModal({ title: '结束签到', content: '结束后未签到的党员记为缺席，考勤表不能再修改（补学除外）。确定吗？' });
+    const { confirm } = await Taro.showModal({
+      title: '结束签到',
+      content: '结束后未签到的党员记为缺席，考勤表不能再修改（补学除外）。确定吗？',
+    });
     if (confirm) void run(() => checkinService.closeEvent(eventId), '已结束', reload);
   };
   return (
@@ -99,7 +132,8 @@ function Sheet({ eventId }: { eventId: string }) {
         {formatEventTime(event.startsAt)} · {event.place}
       </View>
       <View className="pd-sheet__tally" data-testid="sheet-tally">
-        出席 {tally.present} · 迟到 {tally.late} · 请假 {tally.excused} · 待审批 {tally.leaveRequested} · 未签到 {tally.expected} · 缺席 {tally.absent} · 补学 {tally.madeUp}
+        出席 {tally.present} · 迟到 {tally.late} · 请假 {tally.excused} · 待审批 {tally.leaveRequested} · 未签到 {tally.expected} · 缺席{' '}
+        {tally.absent} · 补学 {tally.madeUp}
       </View>
       {!closed && new Date(event.startsAt).getTime() <= Date.now() && (
         <Button size="small" onClick={() => void close()} data-testid="sheet-close">

@@ -29,7 +29,11 @@ function BranchQuiz() {
       <View className="branch-quiz__title">{data.branch.name}</View>
       <View className="branch-quiz__rounds">
         {data.rounds.map((round) => (
-          <View key={round.roundId} className={`branch-quiz__round ${round.roundId === data.round?.roundId ? 'is-active' : ''}`} onClick={() => setRoundId(round.roundId)}>
+          <View
+            key={round.roundId}
+            className={`branch-quiz__round ${round.roundId === data.round?.roundId ? 'is-active' : ''}`}
+            onClick={() => setRoundId(round.roundId)}
+          >
             {round.title}
           </View>
         ))}

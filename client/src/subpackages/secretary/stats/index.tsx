@@ -32,7 +32,13 @@ function BranchMatrixPage({ branchId, initialMonth }: { branchId?: string; initi
         <>
           <MatrixTotals data={state.data} />
           <View className="matrix__actions">
-            <Button type="primary" size="large" onClick={() => remind.ask(state.data.members)} disabled={remind.step.kind === 'sending'} data-testid="remind-open">
+            <Button
+              type="primary"
+              size="large"
+              onClick={() => remind.ask(state.data.members)}
+              disabled={remind.step.kind === 'sending'}
+              data-testid="remind-open"
+            >
               催学
             </Button>
             <Button size="large" onClick={() => openStats(STATS_ROUTES.share, params)} data-testid="share-open">
@@ -49,7 +55,11 @@ function BranchMatrixPage({ branchId, initialMonth }: { branchId?: string; initi
       {state.kind === 'ready' && (
         <>
           <FilterTabs filter={matrix.filter} onFilter={matrix.setFilter} />
-          <MatrixRows data={state.data} filter={matrix.filter} onOpenMember={(memberId) => openStats(STATS_ROUTES.member, { memberId, month: matrix.month })} />
+          <MatrixRows
+            data={state.data}
+            filter={matrix.filter}
+            onOpenMember={(memberId) => openStats(STATS_ROUTES.member, { memberId, month: matrix.month })}
+          />
         </>
       )}
     </View>
@@ -58,7 +68,5 @@ function BranchMatrixPage({ branchId, initialMonth }: { branchId?: string; initi
 
 export default function SecretaryStatsPage() {
   const { params } = useRouter();
-  return (
-    <RolePage role={statsViewerRole}>{() => <BranchMatrixPage branchId={params.branchId} initialMonth={params.month} />}</RolePage>
-  );
+  return <RolePage role={statsViewerRole}>{() => <BranchMatrixPage branchId={params.branchId} initialMonth={params.month} />}</RolePage>;
 }

@@ -83,7 +83,12 @@ export function FilterTabs({ filter, onFilter }: { filter: MatrixFilter; onFilte
   return (
     <View className="matrix__filters">
       {MATRIX_FILTERS.map(({ key, label }) => (
-        <View key={key} className={`matrix__filter ${key === filter ? 'is-active' : ''}`} data-testid={`matrix-filter-${key}`} onClick={() => onFilter(key)}>
+        <View
+          key={key}
+          className={`matrix__filter ${key === filter ? 'is-active' : ''}`}
+          data-testid={`matrix-filter-${key}`}
+          onClick={() => onFilter(key)}
+        >
           {label}
         </View>
       ))}
@@ -92,7 +97,15 @@ export function FilterTabs({ filter, onFilter }: { filter: MatrixFilter; onFilte
 }
 
 /** The rows of the month matrix: large, whole-row tap targets (older secretaries), an empty state per tab. */
-export function MatrixRows({ data, filter, onOpenMember }: { data: BranchMatrix; filter: MatrixFilter; onOpenMember: (memberId: string) => void }) {
+export function MatrixRows({
+  data,
+  filter,
+  onOpenMember,
+}: {
+  data: BranchMatrix;
+  filter: MatrixFilter;
+  onOpenMember: (memberId: string) => void;
+}) {
   if (data.members.length === 0) {
     return (
       <View className="matrix__empty" data-testid="matrix-empty">

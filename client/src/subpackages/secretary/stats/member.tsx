@@ -15,7 +15,17 @@ import './member.scss';
 
 const ATTENDANCE_TEXT = (state: MemberDetail['partyDay'][number]['state']) => partyDayLabel({ status: state }).text;
 
-function Section({ title, children, empty, emptyText = '本月没有此项任务' }: { title: string; children: ReactNode; empty: boolean; emptyText?: string }) {
+function Section({
+  title,
+  children,
+  empty,
+  emptyText = '本月没有此项任务',
+}: {
+  title: string;
+  children: ReactNode;
+  empty: boolean;
+  emptyText?: string;
+}) {
   return (
     <View className="member-stats__section">
       <View className="member-stats__section-title">{title}</View>
@@ -48,7 +58,9 @@ function Detail({ data }: { data: MemberDetail }) {
         {data.study.map((item) => (
           <View key={item.materialId} className="member-stats__item">
             <View className="member-stats__item-title">{item.title}</View>
-            <View className={item.completedAt ? 'is-ok' : 'is-bad'}>{item.completedAt ? `${formatEventTime(item.completedAt)} 读完` : `已读 ${item.percent}%`}</View>
+            <View className={item.completedAt ? 'is-ok' : 'is-bad'}>
+              {item.completedAt ? `${formatEventTime(item.completedAt)} 读完` : `已读 ${item.percent}%`}
+            </View>
           </View>
         ))}
       </Section>
@@ -62,7 +74,8 @@ function Detail({ data }: { data: MemberDetail }) {
             {round.attempts.length === 0 && <View className="is-bad">未答题</View>}
             {round.attempts.map((attempt) => (
               <View key={attempt.attemptNumber} className={attempt.passed ? 'is-ok' : 'is-warn'}>
-                第{attempt.attemptNumber}次：{attempt.score === null ? '答题中' : `${attempt.score}分 ${attempt.passed ? '合格' : '未及格'}`}
+                第{attempt.attemptNumber}次：
+                {attempt.score === null ? '答题中' : `${attempt.score}分 ${attempt.passed ? '合格' : '未及格'}`}
                 {attempt.finishedAt ? ` · ${formatEventTime(attempt.finishedAt)}` : ''}
               </View>
             ))}
@@ -85,7 +98,8 @@ function Detail({ data }: { data: MemberDetail }) {
       <Section title="催学记录" empty={data.reminders.length === 0} emptyText="还没有催学记录">
         {data.reminders.map((reminder, index) => (
           <View key={index} className="member-stats__item" data-testid="member-detail-reminder">
-            {formatEventTime(reminder.sentAt)} {reminder.by === 'secretary' ? '书记催学' : '自动提醒'}：{reminder.missing.map((kind) => TASK_LABELS[kind]).join('、')}
+            {formatEventTime(reminder.sentAt)} {reminder.by === 'secretary' ? '书记催学' : '自动提醒'}：
+            {reminder.missing.map((kind) => TASK_LABELS[kind]).join('、')}
           </View>
         ))}
       </Section>
@@ -102,7 +116,5 @@ function MemberStats({ memberId, month }: { memberId: string; month?: string }) 
 
 export default function MemberStatsPage() {
   const { params } = useRouter();
-  return (
-    <RolePage role={statsViewerRole}>{() => <MemberStats memberId={params.memberId ?? ''} month={params.month} />}</RolePage>
-  );
+  return <RolePage role={statsViewerRole}>{() => <MemberStats memberId={params.memberId ?? ''} month={params.month} />}</RolePage>;
 }

@@ -42,7 +42,5 @@ function RemindLog({ branchId, month }: { branchId?: string; month?: string }) {
 
 export default function RemindLogPage() {
   const { params } = useRouter();
-  return (
-    <RolePage role={statsViewerRole}>{() => <RemindLog branchId={params.branchId} month={params.month} />}</RolePage>
-  );
+  return <RolePage role={statsViewerRole}>{() => <RemindLog branchId={params.branchId} month={params.month} />}</RolePage>;
 }

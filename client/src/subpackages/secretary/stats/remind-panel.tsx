@@ -14,7 +14,9 @@ const OUTCOME_LABELS: Record<(typeof REMIND_OUTCOMES)[number], string> = {
 
 /** "已发送 3 · 今日已提醒 1 · 未订阅 2": every outcome that happened, in a fixed order. */
 export function remindSummary(result: RemindResult): string {
-  const parts = REMIND_OUTCOMES.filter((outcome) => (result.counts[outcome] ?? 0) > 0).map((outcome) => `${OUTCOME_LABELS[outcome]} ${result.counts[outcome]}`);
+  const parts = REMIND_OUTCOMES.filter((outcome) => (result.counts[outcome] ?? 0) > 0).map(
+    (outcome) => `${OUTCOME_LABELS[outcome]} ${result.counts[outcome]}`,
+  );
   return parts.length > 0 ? parts.join(' · ') : '没有需要提醒的党员';
 }
 
@@ -45,7 +47,8 @@ export function RemindPanel({ step, onConfirm, onRetry, onClose }: RemindPanelPr
         ) : (
           <>
             <View className="remind__text" data-testid="remind-confirm-text">
-              将向 {step.memberIds.length} 名未完成的党员发送催学提醒（其中 {step.consenting} 人已开启学习提醒）。未开启提醒或今天已提醒过的不会发送。
+              将向 {step.memberIds.length} 名未完成的党员发送催学提醒（其中 {step.consenting}{' '}
+              人已开启学习提醒）。未开启提醒或今天已提醒过的不会发送。
             </View>
             <View className="remind__actions">
               <Button type="primary" size="large" onClick={onConfirm} data-testid="remind-confirm">

@@ -55,7 +55,5 @@ function ShareCardLoader({ branchId, month }: { branchId?: string; month?: strin
 
 export default function ShareCardPage() {
   const { params } = useRouter();
-  return (
-    <RolePage role={statsViewerRole}>{() => <ShareCardLoader branchId={params.branchId} month={params.month} />}</RolePage>
-  );
+  return <RolePage role={statsViewerRole}>{() => <ShareCardLoader branchId={params.branchId} month={params.month} />}</RolePage>;
 }

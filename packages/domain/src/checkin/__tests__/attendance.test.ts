@@ -39,10 +39,7 @@ function code(result: TransitionResult): string | null {
 }
 /** Applies commands in turn, each at its time, failing loudly on the first refusal. */
 function run(steps: [AttendanceCommand, Actor, string, AttendanceEvent?][]): AttendanceRecord {
-  return steps.reduce(
-    (record, [command, actor, time, ev]) => ok(transition(record, command, actor, at(time), ev ?? event)),
-    fresh(),
-  );
+  return steps.reduce((record, [command, actor, time, ev]) => ok(transition(record, command, actor, at(time), ev ?? event)), fresh());
 }
 const checkIn: AttendanceCommand = { type: 'checkIn', method: 'scan' };
 
@@ -126,13 +123,17 @@ describe('leave (请假)', () => {
 
   it('declined: back to expected, or absent once the event is closed', () => {
     const requested = run([[request, member, '07:00:00']]);
-    expect(ok(transition(requested, { type: 'declineLeave', reason: '支委会议需本人参加' }, secretary, at('07:30:00'), event)).state).toBe('expected');
+    expect(ok(transition(requested, { type: 'declineLeave', reason: '支委会议需本人参加' }, secretary, at('07:30:00'), event)).state).toBe(
+      'expected',
+    );
     const afterClose = transition(requested, { type: 'declineLeave' }, secretary, at('12:00:00'), closed);
     expect(ok(afterClose).state).toBe('absent');
   });
 
   it('needs a reason, the member themself, and time before the start', () => {
-    expect(code(transition(fresh(), { type: 'requestLeave', reason: ' ' }, member, at('07:00:00'), event))).toBe('ATTENDANCE.REASON_REQUIRED');
+    expect(code(transition(fresh(), { type: 'requestLeave', reason: ' ' }, member, at('07:00:00'), event))).toBe(
+      'ATTENDANCE.REASON_REQUIRED',
+    );
     expect(code(transition(fresh(), request, otherMember, at('07:00:00'), event))).toBe('ATTENDANCE.FORBIDDEN');
     expect(code(transition(fresh(), request, member, at('09:00:00'), event))).toBe('ATTENDANCE.LEAVE_TOO_LATE');
     expect(code(transition(fresh(), request, member, at('07:00:00'), closed))).toBe('ATTENDANCE.EVENT_CLOSED');
@@ -180,11 +181,15 @@ describe('manual marks', () => {
   });
 
   it('are by the secretary only; present/late only once check-in has opened', () => {
-    expect(code(transition(fresh(), { type: 'mark', to: 'present', reason: 'x' }, member, at('09:00:00'), event))).toBe('ATTENDANCE.FORBIDDEN');
+    expect(code(transition(fresh(), { type: 'mark', to: 'present', reason: 'x' }, member, at('09:00:00'), event))).toBe(
+      'ATTENDANCE.FORBIDDEN',
+    );
     expect(code(transition(fresh(), { type: 'mark', to: 'late', reason: 'x' }, secretary, at('08:00:00'), event))).toBe(
       'ATTENDANCE.CHECKIN_NOT_OPEN',
     );
-    expect(ok(transition(fresh(), { type: 'mark', to: 'excused', reason: '电话请假' }, secretary, at('08:00:00'), event)).state).toBe('excused');
+    expect(ok(transition(fresh(), { type: 'mark', to: 'excused', reason: '电话请假' }, secretary, at('08:00:00'), event)).state).toBe(
+      'excused',
+    );
   });
 
   it('marking the current state changes nothing', () => {
@@ -237,7 +242,11 @@ describe('closing and 补学', () => {
     ]);
     const madeUp = ok(transition(excused, { type: 'completeMakeUp' }, system, at('12:00:00'), closed));
     expect(madeUp.state).toBe('madeUp');
-    expect(transition(madeUp, { type: 'completeMakeUp' }, system, at('12:01:00'), closed)).toEqual({ ok: true, changed: false, record: madeUp });
+    expect(transition(madeUp, { type: 'completeMakeUp' }, system, at('12:01:00'), closed)).toEqual({
+      ok: true,
+      changed: false,
+      record: madeUp,
+    });
     const absent = ok(transition(fresh(), { type: 'close' }, system, at('11:30:00'), closed));
     expect(ok(transition(absent, { type: 'completeMakeUp' }, system, at('13:00:00'), closed)).state).toBe('madeUp');
   });

@@ -13,7 +13,10 @@ describe('org tree rules', () => {
 
   it('refuses a move into the node’s own subtree, a wrong kind, or to the same parent', () => {
     const general = { id: 'g1', type: 'general' as const, parentId: 'c1', ancestors: ['county', 'c1'] };
-    expect(checkMove(general, { id: 'b1', type: 'branch', ancestors: ['county', 'c1', 'g1'] })).toEqual({ ok: false, reason: 'into-itself' });
+    expect(checkMove(general, { id: 'b1', type: 'branch', ancestors: ['county', 'c1', 'g1'] })).toEqual({
+      ok: false,
+      reason: 'into-itself',
+    });
     expect(checkMove(general, { id: 'g1', type: 'general', ancestors: ['county', 'c1'] })).toEqual({ ok: false, reason: 'into-itself' });
     expect(checkMove(general, { id: 'g2', type: 'general', ancestors: ['county', 'c2'] })).toEqual({ ok: false, reason: 'kind' });
     expect(checkMove(general, { id: 'c1', type: 'committee', ancestors: ['county'] })).toEqual({ ok: false, reason: 'same-parent' });

@@ -23,16 +23,20 @@ describe('drawQuestions', () => {
     // Pool sorted by id [c01,c02,c03]; rng 0 shuffles to [c02,c03,c01]; take 2 → [c02,c03];
     // the final shuffle of [c02,c03] with rng 0 swaps them → [c03,c02].
     const small = [q('c03', 'X'), q('c01', 'X'), q('c02', 'X')];
-    expect(drawQuestions(small, [{ category: 'X', count: 2 }], sequenceRng([0])).map((x) => x.id)).toEqual([
-      'c03',
-      'c02',
-    ]);
+    expect(drawQuestions(small, [{ category: 'X', count: 2 }], sequenceRng([0])).map((x) => x.id)).toEqual(['c03', 'c02']);
   });
 
   it('takes exactly the quota per category, never the same question twice', () => {
     const rng = createRng(11);
     for (let run = 0; run < 200; run += 1) {
-      const paper = drawQuestions(bank, [{ category: '党章', count: 3 }, { category: '纪律', count: 2 }], rng);
+      const paper = drawQuestions(
+        bank,
+        [
+          { category: '党章', count: 3 },
+          { category: '纪律', count: 2 },
+        ],
+        rng,
+      );
       expect(paper).toHaveLength(5);
       expect(new Set(paper.map((x) => x.id)).size).toBe(5);
       expect(paper.filter((x) => x.category === '党章')).toHaveLength(3);
@@ -45,12 +49,24 @@ describe('drawQuestions', () => {
     for (let run = 0; run < 100; run += 1) {
       const paper = drawQuestions(bank, [{ category: '党章', count: 3, difficulty: { 1: 1, 3: 2 } }], rng);
       expect(paper.filter((x) => x.difficulty === 1)).toHaveLength(1);
-      expect(paper.filter((x) => x.difficulty === 3).map((x) => x.id).sort()).toEqual(['c04', 'c05']);
+      expect(
+        paper
+          .filter((x) => x.difficulty === 3)
+          .map((x) => x.id)
+          .sort(),
+      ).toEqual(['c04', 'c05']);
     }
   });
 
   it('groups the paper 单选 → 多选 → 判断', () => {
-    const paper = drawQuestions(bank, [{ category: '纪律', count: 3 }, { category: '党章', count: 5 }], createRng(3));
+    const paper = drawQuestions(
+      bank,
+      [
+        { category: '纪律', count: 3 },
+        { category: '党章', count: 5 },
+      ],
+      createRng(3),
+    );
     const typeRank = { single: 0, multiple: 1, trueFalse: 2 };
     const ranks = paper.map((x) => typeRank[x.type]);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
@@ -58,7 +74,10 @@ describe('drawQuestions', () => {
   });
 
   it('does not depend on the order the bank arrived in', () => {
-    const quota = [{ category: '党章', count: 2 }, { category: '纪律', count: 2 }];
+    const quota = [
+      { category: '党章', count: 2 },
+      { category: '纪律', count: 2 },
+    ];
     const forwards = drawQuestions(bank, quota, createRng(99)).map((x) => x.id);
     const backwards = drawQuestions([...bank].reverse(), quota, createRng(99)).map((x) => x.id);
     expect(backwards).toEqual(forwards);
@@ -69,7 +88,11 @@ describe('drawQuestions', () => {
     expect(checkQuota(twice, [{ category: 'X', count: 3 }])).toEqual([
       { code: 'NOT_ENOUGH_QUESTIONS', category: 'X', needed: 3, available: 2 },
     ]);
-    expect(drawQuestions(twice, [{ category: 'X', count: 2 }], createRng(1)).map((x) => x.id).sort()).toEqual(['a', 'b']);
+    expect(
+      drawQuestions(twice, [{ category: 'X', count: 2 }], createRng(1))
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it('gives every question of a category the same chance', () => {

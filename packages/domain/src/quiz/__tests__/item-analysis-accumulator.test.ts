@@ -20,7 +20,8 @@ function batchAnalyseItems(
 ): ItemStats[] {
   type Examinee = { attemptId: string; ratio: number; response: AnalysedAttempt['responses'][number] };
   const share = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
-  const facilityOf = (examinees: readonly Examinee[]): number => share(examinees.filter((examinee) => examinee.response.correct).length, examinees.length);
+  const facilityOf = (examinees: readonly Examinee[]): number =>
+    share(examinees.filter((examinee) => examinee.response.correct).length, examinees.length);
   const byQuestion = new Map<string, Examinee[]>();
   for (const attempt of attempts) {
     const ratio = share(attempt.score, attempt.maxScore);
@@ -49,7 +50,19 @@ function batchAnalyseItems(
     const lowerFacility = enough ? facilityOf(ranked.slice(n - groupSize)) : null;
     const discrimination = upperFacility === null || lowerFacility === null ? null : upperFacility - lowerFacility;
     const flags = itemFlags({ enough, facility, discrimination, optionCounts }, key, options);
-    return { questionId, examinees: n, correct, facility, groupSize, upperFacility, lowerFacility, discrimination, optionCounts, unanswered, flags };
+    return {
+      questionId,
+      examinees: n,
+      correct,
+      facility,
+      groupSize,
+      upperFacility,
+      lowerFacility,
+      discrimination,
+      optionCounts,
+      unanswered,
+      flags,
+    };
   });
 }
 
@@ -59,7 +72,10 @@ const QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q10'];
 /** Few ids, scores and papers, so ties in score, duplicate ids and shared questions are common. */
 const attemptArb: fc.Arbitrary<AnalysedAttempt> = fc.record({
   attemptId: fc.stringMatching(/^[a-c]{1,2}$/),
-  score: fc.oneof(fc.integer({ min: 0, max: 10 }).map((n) => n * 10), fc.double({ min: -5, max: 200, noNaN: true })),
+  score: fc.oneof(
+    fc.integer({ min: 0, max: 10 }).map((n) => n * 10),
+    fc.double({ min: -5, max: 200, noNaN: true }),
+  ),
   maxScore: fc.constantFrom(0, 50, 100, 120),
   responses: fc.array(
     fc.record({
@@ -128,8 +144,24 @@ describe('ItemAnalysisAccumulator', () => {
 
   it('lists the questions met, in the order first met', () => {
     const accumulator = new ItemAnalysisAccumulator();
-    accumulator.add({ attemptId: 'a', score: 1, maxScore: 2, responses: [{ questionId: 'q9', choice: ['A'], correct: true }, { questionId: 'q1', choice: [], correct: false }] });
-    accumulator.add({ attemptId: 'b', score: 0, maxScore: 2, responses: [{ questionId: 'q1', choice: ['B'], correct: false }, { questionId: 'q5', choice: ['A'], correct: true }] });
+    accumulator.add({
+      attemptId: 'a',
+      score: 1,
+      maxScore: 2,
+      responses: [
+        { questionId: 'q9', choice: ['A'], correct: true },
+        { questionId: 'q1', choice: [], correct: false },
+      ],
+    });
+    accumulator.add({
+      attemptId: 'b',
+      score: 0,
+      maxScore: 2,
+      responses: [
+        { questionId: 'q1', choice: ['B'], correct: false },
+        { questionId: 'q5', choice: ['A'], correct: true },
+      ],
+    });
     expect(accumulator.questionIds()).toEqual(['q9', 'q1', 'q5']);
     expect(accumulator.attempts).toBe(2);
     expect(new ItemAnalysisAccumulator().result()).toEqual([]);

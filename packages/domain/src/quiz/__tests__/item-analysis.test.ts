@@ -34,7 +34,16 @@ describe('analyseItems', () => {
   const of = (questionId: string) => stats.find((s) => s.questionId === questionId)!;
 
   it('computes facility, upper/lower facility and discrimination by hand-checked values', () => {
-    expect(of('q1')).toMatchObject({ examinees: 10, correct: 5, facility: 0.5, groupSize: 3, upperFacility: 1, lowerFacility: 0, discrimination: 1, flags: [] });
+    expect(of('q1')).toMatchObject({
+      examinees: 10,
+      correct: 5,
+      facility: 0.5,
+      groupSize: 3,
+      upperFacility: 1,
+      lowerFacility: 0,
+      discrimination: 1,
+      flags: [],
+    });
     expect(of('q2')).toMatchObject({ facility: 0.3, upperFacility: 0, lowerFacility: 1, discrimination: -1 });
     expect(of('q3')).toMatchObject({ facility: 1, discrimination: 0 });
     expect(of('q4').facility).toBeCloseTo(0.1, 10);
@@ -67,7 +76,11 @@ describe('analyseItems', () => {
       { attemptId: 'b2', score: 80, maxScore: 100, responses: [wrong('x')] },
       { attemptId: 'b1', score: 45, maxScore: 50, responses: [right('x')] },
     ];
-    const [x] = analyseItems(mixed, {}, { minExaminees: 2, tooEasyAbove: 0.95, tooHardBelow: 0.2, lowDiscriminationBelow: 0.2, groupShare: 0.27 });
+    const [x] = analyseItems(
+      mixed,
+      {},
+      { minExaminees: 2, tooEasyAbove: 0.95, tooHardBelow: 0.2, lowDiscriminationBelow: 0.2, groupShare: 0.27 },
+    );
     expect(x).toMatchObject({ groupSize: 1, upperFacility: 1, lowerFacility: 0, discrimination: 1 });
   });
 

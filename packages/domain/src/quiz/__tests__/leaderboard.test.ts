@@ -27,10 +27,13 @@ describe('branchStandings', () => {
   });
 
   it('counts a member listed twice once', () => {
-    const [b1] = branchStandings([{ branchId: 'b1', memberCount: 2 }], [
-      { branchId: 'b1', memberId: 'm1', score: 50 },
-      { branchId: 'b1', memberId: 'm1', score: 50 },
-    ]);
+    const [b1] = branchStandings(
+      [{ branchId: 'b1', memberCount: 2 }],
+      [
+        { branchId: 'b1', memberId: 'm1', score: 50 },
+        { branchId: 'b1', memberId: 'm1', score: 50 },
+      ],
+    );
     expect(b1).toMatchObject({ participants: 1, participationRate: 0.5, averageScore: 50 });
   });
 });

@@ -20,8 +20,25 @@ describe('planQuestionImport', () => {
   it('parses single, multiple and true/false rows in the common layout', () => {
     const plan = planQuestionImport(
       [
-        row(2, { stem: '预备期为（ ）。', type: '单选题', optionA: '半年', optionB: '一年', answer: 'b', explanation: '见《中国共产党章程》第七条。', category: '党章', difficulty: '易' }),
-        row(3, { stem: '三会包括（ ）。', type: '多项选择题', optionA: '党员大会', optionB: '支委会', optionC: '党小组会', optionD: '职代会', answer: 'A、B、C' }),
+        row(2, {
+          stem: '预备期为（ ）。',
+          type: '单选题',
+          optionA: '半年',
+          optionB: '一年',
+          answer: 'b',
+          explanation: '见《中国共产党章程》第七条。',
+          category: '党章',
+          difficulty: '易',
+        }),
+        row(3, {
+          stem: '三会包括（ ）。',
+          type: '多项选择题',
+          optionA: '党员大会',
+          optionB: '支委会',
+          optionC: '党小组会',
+          optionD: '职代会',
+          answer: 'A、B、C',
+        }),
         row(4, { stem: '预备党员有表决权。', type: '判断', answer: '错误' }),
         row(5, { stem: '党员永远是劳动人民的普通一员。', type: '判断题', optionA: '正确', optionB: '错误', answer: 'A' }),
         row(6, {}),
@@ -36,9 +53,16 @@ describe('planQuestionImport', () => {
       [4, 'trueFalse', ['F']],
       [5, 'trueFalse', ['T']],
     ]);
-    expect(plan.toAdd[0]).toMatchObject({ category: '党章', difficulty: 1, citation: { regulation: '《中国共产党章程》', article: '第七条' } });
+    expect(plan.toAdd[0]).toMatchObject({
+      category: '党章',
+      difficulty: 1,
+      citation: { regulation: '《中国共产党章程》', article: '第七条' },
+    });
     expect(plan.toAdd[1]).toMatchObject({ category: '综合', difficulty: 2 });
-    expect(plan.toAdd[2]?.options).toEqual([{ id: 'T', text: '对' }, { id: 'F', text: '错' }]);
+    expect(plan.toAdd[2]?.options).toEqual([
+      { id: 'T', text: '对' },
+      { id: 'F', text: '错' },
+    ]);
   });
 
   it('says which row and column is wrong and why', () => {

@@ -1,12 +1,5 @@
 import { default_w, State } from 'ts-fsrs';
-import {
-  endOfShanghaiDay,
-  newWrongBookCard,
-  recordWrongAnswer,
-  reviewCard,
-  selectDailyQueue,
-  type WrongBookCard,
-} from '../wrong-book';
+import { endOfShanghaiDay, newWrongBookCard, recordWrongAnswer, reviewCard, selectDailyQueue, type WrongBookCard } from '../wrong-book';
 import { at } from './question-mother';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -91,10 +84,7 @@ describe('daily practice queue', () => {
       'b-old',
       'tonight',
     ]);
-    expect(selectDailyQueue(cards, morning, { maxPerDay: 3, reviewedToday: 1 }).map((c) => c.questionId)).toEqual([
-      'january',
-      'lapsed',
-    ]);
+    expect(selectDailyQueue(cards, morning, { maxPerDay: 3, reviewedToday: 1 }).map((c) => c.questionId)).toEqual(['january', 'lapsed']);
     expect(selectDailyQueue(cards, morning, { maxPerDay: 3, reviewedToday: 5 })).toEqual([]);
   });
 

@@ -12,12 +12,31 @@ const resolveBranch = createBranchResolver([
 function row(n: number, cells: Partial<Record<string, CellValue>> = {}): SheetRow {
   return {
     row: n,
-    cells: { name: `党员${n}`, gender: '男', phone: `1390000${String(n).padStart(4, '0')}`, branch: '东关社区党支部', duty: '党员', joinedPartyOn: '2001-07-01', note: null, ...cells },
+    cells: {
+      name: `党员${n}`,
+      gender: '男',
+      phone: `1390000${String(n).padStart(4, '0')}`,
+      branch: '东关社区党支部',
+      duty: '党员',
+      joinedPartyOn: '2001-07-01',
+      note: null,
+      ...cells,
+    },
   };
 }
 
 function existing(overrides: Partial<ExistingMember> = {}): ExistingMember {
-  return { id: 'm-1', nameKey: '王芳', phone: '13700000001', branchId: 'b1', gender: 'female', duty: '党员', joinedPartyOn: '1999-07-01', inScope: true, ...overrides };
+  return {
+    id: 'm-1',
+    nameKey: '王芳',
+    phone: '13700000001',
+    branchId: 'b1',
+    gender: 'female',
+    duty: '党员',
+    joinedPartyOn: '1999-07-01',
+    inScope: true,
+    ...overrides,
+  };
 }
 
 const plan = (rows: SheetRow[], members: ExistingMember[] = []) =>
@@ -29,8 +48,32 @@ describe('planRosterImport', () => {
     expect(result.errors).toEqual([]);
     expect(result.totalRows).toBe(2);
     expect(result.toAdd).toEqual([
-      { row: 2, record: { name: '党员2', nameKey: '党员2', gender: 'male', phone: '13900000002', branchId: 'b1', duty: '党员', joinedPartyOn: '2001-07-01', note: '' } },
-      { row: 3, record: { name: '党员3', nameKey: '党员3', gender: 'female', phone: '13900000003', branchId: 'b1', duty: '党员', joinedPartyOn: '', note: '流动党员' } },
+      {
+        row: 2,
+        record: {
+          name: '党员2',
+          nameKey: '党员2',
+          gender: 'male',
+          phone: '13900000002',
+          branchId: 'b1',
+          duty: '党员',
+          joinedPartyOn: '2001-07-01',
+          note: '',
+        },
+      },
+      {
+        row: 3,
+        record: {
+          name: '党员3',
+          nameKey: '党员3',
+          gender: 'female',
+          phone: '13900000003',
+          branchId: 'b1',
+          duty: '党员',
+          joinedPartyOn: '',
+          note: '流动党员',
+        },
+      },
     ]);
   });
 

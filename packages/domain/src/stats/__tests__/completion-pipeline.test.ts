@@ -10,7 +10,12 @@ import { ATTENDANCE_RANK, memberMonthStatus, type MemberMonthFacts, type MonthRe
 import { addToTotals, emptyTotals, TOTALS_FIELDS } from '../totals';
 
 // The operators CloudBase's aggregate offers, as devcloud evaluates them.
-const context = Context.init({ accumulator: accumulatorOperators, expression: expressionOperators, pipeline: pipelineOperators, query: queryOperators });
+const context = Context.init({
+  accumulator: accumulatorOperators,
+  expression: expressionOperators,
+  pipeline: pipelineOperators,
+  query: queryOperators,
+});
 const run = (docs: object[], stages: object[]) => new Aggregator(stages as never, { context }).run<Record<string, unknown>>(docs as never);
 // The query joins each member's branch events onto the document (see memberStatusStages).
 const withBranchEvents = (members: readonly MemberMonthFacts[], req: MonthRequirements) =>
@@ -24,7 +29,12 @@ const events = ['e1', 'e2', 'e3'];
 const requirements: fc.Arbitrary<MonthRequirements> = fc.record({
   plans: fc.array(fc.record({ orgId: fc.constantFrom(...orgs), requiredMaterialIds: fc.subarray(materials) }), { maxLength: 3 }),
   rounds: fc.uniqueArray(
-    fc.record({ roundId: fc.constantFrom('r1', 'r2', 'r3'), orgId: fc.constantFrom(...orgs), grading: fc.constantFrom('best' as const, 'last' as const), maxScore: fc.constantFrom(50, 100) }),
+    fc.record({
+      roundId: fc.constantFrom('r1', 'r2', 'r3'),
+      orgId: fc.constantFrom(...orgs),
+      grading: fc.constantFrom('best' as const, 'last' as const),
+      maxScore: fc.constantFrom(50, 100),
+    }),
     { maxLength: 2, selector: (round) => round.roundId },
   ),
   eventsByBranch: fc.record({ b1: fc.subarray(events), b2: fc.subarray(events), b3: fc.subarray(events) }, { requiredKeys: [] }),
@@ -38,15 +48,20 @@ const memberFacts = (index: number): fc.Arbitrary<MemberMonthFacts> =>
       orgPath: fc.constant(paths[branchId]!),
       completedMaterialIds: fc.subarray(materials),
       attempts: fc.array(
-        fc.record({
-          roundId: fc.constantFrom('r1', 'r2', 'r3'),
-          // Scores on a coarse grid, so ties (and the tie rule) happen.
-          score: fc.integer({ min: 0, max: 10 }).map((n) => n * 10),
-          finishedAt: fc.integer({ min: 1, max: 6 }).map((day) => new Date(Date.UTC(2026, 10, day))),
-        }).map((attempt) => ({ ...attempt, passed: attempt.score >= 60 })),
+        fc
+          .record({
+            roundId: fc.constantFrom('r1', 'r2', 'r3'),
+            // Scores on a coarse grid, so ties (and the tie rule) happen.
+            score: fc.integer({ min: 0, max: 10 }).map((n) => n * 10),
+            finishedAt: fc.integer({ min: 1, max: 6 }).map((day) => new Date(Date.UTC(2026, 10, day))),
+          })
+          .map((attempt) => ({ ...attempt, passed: attempt.score >= 60 })),
         { maxLength: 4 },
       ),
-      attendance: fc.uniqueArray(fc.record({ eventId: fc.constantFrom(...events), state: fc.constantFrom(...ATTENDANCE_RANK) }), { maxLength: 2, selector: (a) => a.eventId }),
+      attendance: fc.uniqueArray(fc.record({ eventId: fc.constantFrom(...events), state: fc.constantFrom(...ATTENDANCE_RANK) }), {
+        maxLength: 2,
+        selector: (a) => a.eventId,
+      }),
     }),
   );
 
@@ -77,7 +92,10 @@ describe('memberStatusStages states the same rule as memberMonthStatus', () => {
       fc.property(requirements, population, (req, members) => {
         const grouped = run(withBranchEvents(members, req), [...memberStatusStages(req), totalsGroupStage('$branchId')]);
         for (const branchId of ['b1', 'b2', 'b3']) {
-          const expected = members.filter((m) => m.branchId === branchId).map((m) => memberMonthStatus(m, req)).reduce(addToTotals, emptyTotals());
+          const expected = members
+            .filter((m) => m.branchId === branchId)
+            .map((m) => memberMonthStatus(m, req))
+            .reduce(addToTotals, emptyTotals());
           const row = grouped.find((g) => g._id === branchId);
           if (expected.members === 0) {
             expect(row).toBeUndefined();

@@ -13,7 +13,15 @@ const req: MonthRequirements = {
 };
 
 function facts(overrides: Partial<MemberMonthFacts> = {}): MemberMonthFacts {
-  return { memberId: 'p1', branchId: 'b1', orgPath: ['county', 'c1', 'b1'], completedMaterialIds: [], attempts: [], attendance: [], ...overrides };
+  return {
+    memberId: 'p1',
+    branchId: 'b1',
+    orgPath: ['county', 'c1', 'b1'],
+    completedMaterialIds: [],
+    attempts: [],
+    attendance: [],
+    ...overrides,
+  };
 }
 
 describe('memberMonthStatus', () => {
@@ -59,34 +67,84 @@ describe('memberMonthStatus', () => {
   });
 
   it('keeps what a transferred member attended in the old branch', () => {
-    const status = memberMonthStatus(facts({ branchId: 'b2', orgPath: ['county', 'c1', 'b2'], attendance: [{ eventId: 'e1', state: 'present' }] }), req);
+    const status = memberMonthStatus(
+      facts({ branchId: 'b2', orgPath: ['county', 'c1', 'b2'], attendance: [{ eventId: 'e1', state: 'present' }] }),
+      req,
+    );
     expect(status.partyDay.status).toBe('present');
   });
 
   it('shows a branch event without a record as 未签到, and nothing required when nobody set a task', () => {
     expect(memberMonthStatus(facts(), req).partyDay.status).toBe('expected');
     const empty = memberMonthStatus(facts({ branchId: 'b9', orgPath: ['other', 'b9'] }), req);
-    expect(empty).toMatchObject({ study: { status: 'notRequired' }, quiz: { status: 'notRequired' }, partyDay: { status: 'notRequired' }, complete: true });
+    expect(empty).toMatchObject({
+      study: { status: 'notRequired' },
+      quiz: { status: 'notRequired' },
+      partyDay: { status: 'notRequired' },
+      complete: true,
+    });
   });
 });
 
 describe('totals and rates', () => {
   it('sums member months and derives rates from the sums', () => {
     const done = memberMonthStatus(
-      facts({ completedMaterialIds: ['m1', 'm2'], attempts: [{ roundId: 'r1', score: 80, passed: true, finishedAt: at(1) }], attendance: [{ eventId: 'e1', state: 'present' }] }),
+      facts({
+        completedMaterialIds: ['m1', 'm2'],
+        attempts: [{ roundId: 'r1', score: 80, passed: true, finishedAt: at(1) }],
+        attendance: [{ eventId: 'e1', state: 'present' }],
+      }),
       req,
     );
-    const failed = memberMonthStatus(facts({ memberId: 'p2', attempts: [{ roundId: 'r1', score: 50, passed: false, finishedAt: at(1) }], attendance: [{ eventId: 'e1', state: 'absent' }] }), req);
+    const failed = memberMonthStatus(
+      facts({
+        memberId: 'p2',
+        attempts: [{ roundId: 'r1', score: 50, passed: false, finishedAt: at(1) }],
+        attendance: [{ eventId: 'e1', state: 'absent' }],
+      }),
+      req,
+    );
     const idle = memberMonthStatus(facts({ memberId: 'p3', attendance: [{ eventId: 'e1', state: 'madeUp' }] }), req);
     const totals = [done, failed, idle].reduce(addToTotals, emptyTotals());
-    expect(totals).toMatchObject({ members: 3, studyRequired: 3, studyDone: 1, quizRequired: 3, quizTaken: 2, quizPassed: 1, quizScoreSum: 130, partyDayAttended: 1, partyDayMadeUp: 1, partyDayAbsent: 1, complete: 1 });
+    expect(totals).toMatchObject({
+      members: 3,
+      studyRequired: 3,
+      studyDone: 1,
+      quizRequired: 3,
+      quizTaken: 2,
+      quizPassed: 1,
+      quizScoreSum: 130,
+      partyDayAttended: 1,
+      partyDayMadeUp: 1,
+      partyDayAbsent: 1,
+      complete: 1,
+    });
     const rates = ratesOf(totals);
-    expect(rates).toEqual({ study: 1 / 3, quizParticipation: 2 / 3, quizPass: 0.5, quizAverageScore: 65, partyDay: 2 / 3, completion: 1 / 3 });
+    expect(rates).toEqual({
+      study: 1 / 3,
+      quizParticipation: 2 / 3,
+      quizPass: 0.5,
+      quizAverageScore: 65,
+      partyDay: 2 / 3,
+      completion: 1 / 3,
+    });
     expect(belowThresholds(rates, DEFAULT_THRESHOLDS)).toEqual(['study', 'quizParticipation', 'quizPass', 'partyDay', 'completion']);
   });
 
   it('has no rate where nobody was asked, and a rate exactly at the threshold is not below it', () => {
-    expect(ratesOf(emptyTotals())).toEqual({ study: null, quizParticipation: null, quizPass: null, quizAverageScore: null, partyDay: null, completion: null });
-    expect(belowThresholds({ study: 0.8, quizParticipation: null, quizPass: 0.7999, partyDay: 1, completion: null, quizAverageScore: 10 }, DEFAULT_THRESHOLDS)).toEqual(['quizPass']);
+    expect(ratesOf(emptyTotals())).toEqual({
+      study: null,
+      quizParticipation: null,
+      quizPass: null,
+      quizAverageScore: null,
+      partyDay: null,
+      completion: null,
+    });
+    expect(
+      belowThresholds(
+        { study: 0.8, quizParticipation: null, quizPass: 0.7999, partyDay: 1, completion: null, quizAverageScore: 10 },
+        DEFAULT_THRESHOLDS,
+      ),
+    ).toEqual(['quizPass']);
   });
 });

@@ -1,11 +1,4 @@
-import {
-  fitThing,
-  isReminderDay,
-  reminderVerdict,
-  studyReminderData,
-  THING_MAX,
-  type ReminderCandidate,
-} from '../reminder-policy';
+import { fitThing, isReminderDay, reminderVerdict, studyReminderData, THING_MAX, type ReminderCandidate } from '../reminder-policy';
 
 const open: ReminderCandidate = { missing: ['study'], bound: true, credits: 1, lastRemindedDay: null };
 

@@ -80,7 +80,11 @@ describe('applyReadingBatches', () => {
   });
 
   it('credits an offline backlog in full when the server saw that much time pass, and no more', () => {
-    const backlog = [batch({ dwellSeconds: 40, furthest: 0.4 }), batch({ dwellSeconds: 40, furthest: 0.8 }), batch({ dwellSeconds: 40, furthest: 1, position: 0.6 })];
+    const backlog = [
+      batch({ dwellSeconds: 40, furthest: 0.4 }),
+      batch({ dwellSeconds: 40, furthest: 0.8 }),
+      batch({ dwellSeconds: 40, furthest: 1, position: 0.6 }),
+    ];
     const late = applyReadingBatches(newReadingState(T0), backlog, ARTICLE, seconds(3600)).state;
     expect(late.creditedSeconds).toBe(120);
     expect(late.position).toBe(0.6);

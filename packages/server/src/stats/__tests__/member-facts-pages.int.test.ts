@@ -3,7 +3,16 @@ import type { Db } from '../../db';
 import type { TransferDoc } from '../../repositories/transfers';
 import { startSdkDatabase, type SdkDatabase } from '../../testing/test-cloud';
 import { runPipeline } from '../aggregate';
-import { findLeaverIds, findMemberFactsPage, memberFactsStages, memberMonthFactsPages, planMemberFactsPages, toFactsRow, type FactsTarget, type MemberFactsRow } from '../member-facts';
+import {
+  findLeaverIds,
+  findMemberFactsPage,
+  memberFactsStages,
+  memberMonthFactsPages,
+  planMemberFactsPages,
+  toFactsRow,
+  type FactsTarget,
+  type MemberFactsRow,
+} from '../member-facts';
 
 /**
  * A subtree month's member pages, planned by runs of whole branches, give exactly the rows and the order of
@@ -14,7 +23,16 @@ const MONTH = '2025-03';
 const AFTER = (day: number) => new Date(Date.UTC(2025, 3, day));
 
 function countyWithMoves(): { collections: DemoCollections; countyId: string; committeeId: string } {
-  const collections = generateCounty({ seed: 4242, members: 480, branches: 24, committees: 3, studyMonth: MONTH, now: new Date('2025-01-01T00:00:00Z'), today: new Date('2025-03-20T04:00:00+08:00'), statsEdgeCases: true }).collections;
+  const collections = generateCounty({
+    seed: 4242,
+    members: 480,
+    branches: 24,
+    committees: 3,
+    studyMonth: MONTH,
+    now: new Date('2025-01-01T00:00:00Z'),
+    today: new Date('2025-03-20T04:00:00+08:00'),
+    statsEdgeCases: true,
+  }).collections;
   const county = collections.orgs.find((o) => o.type === 'county')!;
   const branches = collections.orgs.filter((o) => o.type === 'branch' && !o.retiredAt);
   const pathOf = (branchId: string) => {
@@ -25,7 +43,17 @@ function countyWithMoves(): { collections: DemoCollections; countyId: string; co
   const elsewhere = ['org-other-county', 'org-other-branch'];
   const move = (memberId: string, to: { branchId: string; orgPath: string[] }, at: Date) => {
     const member = collections.members.find((m) => m._id === memberId)!;
-    const transfer: TransferDoc = { memberId, fromBranchId: member.branchId, fromOrgPath: [...member.orgPath], toBranchId: to.branchId, toOrgPath: to.orgPath, at, reason: 'transfer', actor: { openid: 'test', memberId: null }, requestId: null };
+    const transfer: TransferDoc = {
+      memberId,
+      fromBranchId: member.branchId,
+      fromOrgPath: [...member.orgPath],
+      toBranchId: to.branchId,
+      toOrgPath: to.orgPath,
+      at,
+      reason: 'transfer',
+      actor: { openid: 'test', memberId: null },
+      requestId: null,
+    };
     collections.transfers.push({ ...transfer, _id: `tr-${memberId}-${at.getTime()}` } as TransferDoc);
     Object.assign(member, { branchId: to.branchId, orgPath: to.orgPath });
   };
@@ -97,7 +125,8 @@ describe('memberMonthFactsPages', () => {
     const rows = await wholeSubtree(targetOf(county.countyId));
     const moved = county.collections.transfers.filter((t) => t.at >= AFTER(1));
     const firstMove = new Map<string, TransferDoc>();
-    for (const t of [...moved].sort((a, b) => a.at.getTime() - b.at.getTime())) if (!firstMove.has(t.memberId)) firstMove.set(t.memberId, t);
+    for (const t of [...moved].sort((a, b) => a.at.getTime() - b.at.getTime()))
+      if (!firstMove.has(t.memberId)) firstMove.set(t.memberId, t);
     for (const [memberId, t] of firstMove) {
       const row = rows.find((r) => r.memberId === memberId);
       if (t.fromOrgPath.includes(county.countyId)) expect(row?.branchId).toBe(t.fromBranchId);
@@ -120,19 +149,38 @@ describe('memberMonthFactsPages', () => {
       const org = orgOf(toBranchId);
       const toOrgPath = [...org.ancestors, org._id];
       await db.collection('transfers').add({
-        data: { memberId, fromBranchId: member.branchId, fromOrgPath: member.orgPath, toBranchId, toOrgPath, at: new Date(), reason: 'transfer', actor: { openid: 'test', memberId: null }, requestId: null },
+        data: {
+          memberId,
+          fromBranchId: member.branchId,
+          fromOrgPath: member.orgPath,
+          toBranchId,
+          toOrgPath,
+          at: new Date(),
+          reason: 'transfer',
+          actor: { openid: 'test', memberId: null },
+          requestId: null,
+        },
       });
-      await db.collection('members').doc(memberId).update({ data: { branchId: toBranchId, orgPath: toOrgPath } });
+      await db
+        .collection('members')
+        .doc(memberId)
+        .update({ data: { branchId: toBranchId, orgPath: toOrgPath } });
     };
     const first = plan[0]!.branchIds[0]!;
     const last = plan[plan.length - 1]!.branchIds[0]!;
-    const stayer = (branchId: string) => before.find((r) => r.branchId === branchId && !county.collections.transfers.some((t) => t.memberId === r.memberId))!.memberId;
+    const stayer = (branchId: string) =>
+      before.find((r) => r.branchId === branchId && !county.collections.transfers.some((t) => t.memberId === r.memberId))!.memberId;
     // A later page's member into an earlier page, an earlier page's member into a later one, and a member who
     // had already moved after the month (counting in the branch of that first move) moving on again.
     const movers = [
       [stayer(last), first],
       [stayer(first), last],
-      [county.collections.transfers.find((t) => t.at >= AFTER(1) && t.fromOrgPath.includes(county.countyId) && t.toOrgPath.includes(county.countyId))!.memberId, last],
+      [
+        county.collections.transfers.find(
+          (t) => t.at >= AFTER(1) && t.fromOrgPath.includes(county.countyId) && t.toOrgPath.includes(county.countyId),
+        )!.memberId,
+        last,
+      ],
     ] as const;
     for (const [memberId, to] of movers) await move(memberId, to);
 

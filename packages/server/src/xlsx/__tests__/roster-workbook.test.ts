@@ -25,13 +25,44 @@ describe('readRosterSheet', () => {
       sheet.addRow(['城关镇党员花名册（2025年）']);
       sheet.addRow(['序号', '名字', '性别', '联系电话', '党组织', '职务', '入党时间', '备注']);
       sheet.addRow([1, '王芳', '女', 13812345678, '东关社区党支部', '党员', new Date(Date.UTC(1999, 6, 1)), null]);
-      sheet.addRow([2, { richText: [{ text: '李' }, { text: '强' }] }, '男', '139 0000 1111', '东关社区党支部', '组织委员', '2008.10', '退休']);
+      sheet.addRow([
+        2,
+        { richText: [{ text: '李' }, { text: '强' }] },
+        '男',
+        '139 0000 1111',
+        '东关社区党支部',
+        '组织委员',
+        '2008.10',
+        '退休',
+      ]);
       sheet.addRow([]);
     });
     const rows = await readRosterSheet(content);
     expect(rows.slice(0, 2)).toEqual([
-      { row: 3, cells: { name: '王芳', gender: '女', phone: 13812345678, branch: '东关社区党支部', duty: '党员', joinedPartyOn: new Date(Date.UTC(1999, 6, 1)), note: null } },
-      { row: 4, cells: { name: '李强', gender: '男', phone: '139 0000 1111', branch: '东关社区党支部', duty: '组织委员', joinedPartyOn: '2008.10', note: '退休' } },
+      {
+        row: 3,
+        cells: {
+          name: '王芳',
+          gender: '女',
+          phone: 13812345678,
+          branch: '东关社区党支部',
+          duty: '党员',
+          joinedPartyOn: new Date(Date.UTC(1999, 6, 1)),
+          note: null,
+        },
+      },
+      {
+        row: 4,
+        cells: {
+          name: '李强',
+          gender: '男',
+          phone: '139 0000 1111',
+          branch: '东关社区党支部',
+          duty: '组织委员',
+          joinedPartyOn: '2008.10',
+          note: '退休',
+        },
+      },
     ]);
 
     const plan = planRosterImport({
@@ -52,7 +83,16 @@ describe('readRosterSheet', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as ArrayBuffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual([TEMPLATE_SHEET, '填写说明', '支部名称']);
-    expect(wb.getWorksheet(TEMPLATE_SHEET)!.getRow(1).values).toEqual([undefined, '姓名', '性别', '手机号', '所在支部', '职务', '入党日期', '备注']);
+    expect(wb.getWorksheet(TEMPLATE_SHEET)!.getRow(1).values).toEqual([
+      undefined,
+      '姓名',
+      '性别',
+      '手机号',
+      '所在支部',
+      '职务',
+      '入党日期',
+      '备注',
+    ]);
     expect(wb.getWorksheet('支部名称')!.getCell('A2').value).toBe('城关镇党委/东关社区党支部');
   });
 

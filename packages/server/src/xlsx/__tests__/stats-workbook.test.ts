@@ -16,15 +16,56 @@ import {
 
 const totals = (over: Partial<GroupTotals>): GroupTotals => ({ ...emptyTotals(), ...over });
 
-const branchTotals = totals({ members: 4, studyRequired: 4, studyDone: 3, quizRequired: 4, quizTaken: 2, quizPassed: 1, quizScoreSum: 150, partyDayRequired: 4, partyDayAttended: 3, complete: 1 });
+const branchTotals = totals({
+  members: 4,
+  studyRequired: 4,
+  studyDone: 3,
+  quizRequired: 4,
+  quizTaken: 2,
+  quizPassed: 1,
+  quizScoreSum: 150,
+  partyDayRequired: 4,
+  partyDayAttended: 3,
+  complete: 1,
+});
 const summaryRows: SummarySheetRow[] = [
-  { month: '2026-01', kind: 'branch', parents: ['城关镇党委'], branchName: '东关社区党支部', retired: false, members: 4, complete: 1, rates: ratesOf(branchTotals) },
-  { month: '2026-01', kind: 'branch', parents: ['城关镇党委'], branchName: '西关社区党支部', retired: true, members: 0, complete: 0, rates: ratesOf(emptyTotals()) },
-  { month: '2026-01', kind: 'total', parents: ['清河县'], branchName: '', retired: false, members: 4, complete: 1, rates: ratesOf(branchTotals) },
+  {
+    month: '2026-01',
+    kind: 'branch',
+    parents: ['城关镇党委'],
+    branchName: '东关社区党支部',
+    retired: false,
+    members: 4,
+    complete: 1,
+    rates: ratesOf(branchTotals),
+  },
+  {
+    month: '2026-01',
+    kind: 'branch',
+    parents: ['城关镇党委'],
+    branchName: '西关社区党支部',
+    retired: true,
+    members: 0,
+    complete: 0,
+    rates: ratesOf(emptyTotals()),
+  },
+  {
+    month: '2026-01',
+    kind: 'total',
+    parents: ['清河县'],
+    branchName: '',
+    retired: false,
+    members: 4,
+    complete: 1,
+    rates: ratesOf(branchTotals),
+  },
 ];
 
 const status = (over: Partial<MemberMonthStatus>): MemberMonthStatus => ({
-  ...memberMonthStatus({ memberId: 'm', branchId: 'b', orgPath: ['c', 'b'], completedMaterialIds: [], attempts: [], attendance: [] }, { plans: [], rounds: [], eventsByBranch: {} }),
+  ...memberMonthStatus(
+    { memberId: 'm', branchId: 'b', orgPath: ['c', 'b'], completedMaterialIds: [], attempts: [], attendance: [] },
+    { plans: [], rounds: [], eventsByBranch: {} },
+  ),
   ...over,
 });
 
@@ -37,8 +78,20 @@ async function* memberRows(count: number): AsyncGenerator<MemberSheetRow> {
       duty: '党员',
       status:
         i === 0
-          ? status({ study: { status: 'inProgress', done: 1, required: 2 }, quiz: { status: 'failed', score: 55, maxScore: 100 }, partyDay: { status: 'excused' }, complete: false, missing: ['study', 'quiz', 'partyDay'] })
-          : status({ study: { status: 'done', done: 2, required: 2 }, quiz: { status: 'passed', score: 90, maxScore: 100 }, partyDay: { status: 'madeUp' }, complete: true, missing: [] }),
+          ? status({
+              study: { status: 'inProgress', done: 1, required: 2 },
+              quiz: { status: 'failed', score: 55, maxScore: 100 },
+              partyDay: { status: 'excused' },
+              complete: false,
+              missing: ['study', 'quiz', 'partyDay'],
+            })
+          : status({
+              study: { status: 'done', done: 2, required: 2 },
+              quiz: { status: 'passed', score: 90, maxScore: 100 },
+              partyDay: { status: 'madeUp' },
+              complete: true,
+              missing: [],
+            }),
     };
   }
 }
@@ -100,7 +153,8 @@ async function written(src: StatsWorkbookSource) {
   });
 }
 
-const rowsOf = (wb: XLSX.WorkBook, name: string) => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, raw: true, defval: null });
+const rowsOf = (wb: XLSX.WorkBook, name: string) =>
+  XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, raw: true, defval: null });
 
 describe('writeStatsWorkbook (read back with SheetJS, a different reader)', () => {
   let wb: XLSX.WorkBook;
@@ -126,7 +180,19 @@ describe('writeStatsWorkbook (read back with SheetJS, a different reader)', () =
 
   it('汇总: Chinese headers, rates as fractions in 0.0%, totals labelled, empty cells where nobody was asked', () => {
     const rows = rowsOf(wb, '汇总');
-    expect(rows[0]).toEqual(['月份', '上级党组织', '党支部', '党员人数', '学习完成率', '答题参与率', '答题平均分', '答题及格率', '主题党日参加率（含补学）', '全部完成人数', '月度完成率']);
+    expect(rows[0]).toEqual([
+      '月份',
+      '上级党组织',
+      '党支部',
+      '党员人数',
+      '学习完成率',
+      '答题参与率',
+      '答题平均分',
+      '答题及格率',
+      '主题党日参加率（含补学）',
+      '全部完成人数',
+      '月度完成率',
+    ]);
     expect(rows[1]).toEqual(['2026-01', '城关镇党委', '东关社区党支部', 4, 0.75, 0.5, 75, 0.5, 0.75, 1, 0.25]);
     expect(rows[2]).toEqual(['2026-01', '城关镇党委', '西关社区党支部（已撤销）', 0, null, null, null, null, null, 0, null]);
     expect(rows[3]?.slice(0, 3)).toEqual(['2026-01', '清河县', '合计']);
@@ -138,7 +204,19 @@ describe('writeStatsWorkbook (read back with SheetJS, a different reader)', () =
 
   it('党员明细: study counts, quiz and 主题党日 states in Chinese, 是/否 and the open tasks', () => {
     const rows = rowsOf(wb, '党员明细');
-    expect(rows[0]).toEqual(['月份', '党支部', '姓名', '职务', '已学资料', '应学资料', '答题情况', '答题得分', '主题党日', '是否完成', '未完成事项']);
+    expect(rows[0]).toEqual([
+      '月份',
+      '党支部',
+      '姓名',
+      '职务',
+      '已学资料',
+      '应学资料',
+      '答题情况',
+      '答题得分',
+      '主题党日',
+      '是否完成',
+      '未完成事项',
+    ]);
     expect(rows[1]).toEqual(['2026-01', '东关社区党支部', '党员0', '党员', 1, 2, '未及格', 55, '请假', '否', '学习、答题、主题党日']);
     expect(rows[2]).toEqual(['2026-01', '东关社区党支部', '党员1', '党员', 2, 2, '已及格', 90, '补学', '是', null]);
   });
@@ -151,7 +229,20 @@ describe('writeStatsWorkbook (read back with SheetJS, a different reader)', () =
   });
 
   it('答题分析: options in label order, flags joined', () => {
-    expect(rowsOf(wb, '答题分析')[1]).toEqual(['1月党内法规答题', '2026-01', '党员有哪些义务？', '党章', '《中国共产党章程》第三条', 'AB', 20, 0.45, 0.3, 'A:15 B:10 C:2', 1, '过难']);
+    expect(rowsOf(wb, '答题分析')[1]).toEqual([
+      '1月党内法规答题',
+      '2026-01',
+      '党员有哪些义务？',
+      '党章',
+      '《中国共产党章程》第三条',
+      'AB',
+      20,
+      0.45,
+      0.3,
+      'A:15 B:10 C:2',
+      1,
+      '过难',
+    ]);
   });
 
   it('年度数据: labelled figures and a sentence ready to paste', () => {
@@ -162,7 +253,9 @@ describe('writeStatsWorkbook (read back with SheetJS, a different reader)', () =
     expect(value('主题党日覆盖率')).toBe(1);
     expect(value('答题及格率')).toBe(0.9);
     expect(rows.at(-1)?.slice(0, 2)).toEqual(['可直接引用', yearSentence(figures)]);
-    expect(yearSentence(figures)).toBe('开展主题党日132次，参与1850人次，实现全覆盖；发布必学资料22篇，完成学习4100人次；190名党员参加答题，平均86.3分，及格率90.0%。');
+    expect(yearSentence(figures)).toBe(
+      '开展主题党日132次，参与1850人次，实现全覆盖；发布必学资料22篇，完成学习4100人次；190名党员参加答题，平均86.3分，及格率90.0%。',
+    );
   });
 
   it('freezes the header row of every sheet and sets column widths', async () => {

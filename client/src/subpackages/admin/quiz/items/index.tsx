@@ -66,7 +66,10 @@ function ItemAnalysis({ roundId }: { roundId: string }) {
       <View className="quiz-items__meta">
         分析已交卷 {analysis.attemptsAnalysed} 份 · {analysis.items.length} 道题 · 需关注 {flagged} 道
       </View>
-      <View className="quiz-items__legend">通过率：答对的比例，过高或过低都不利于检验学习效果。区分度：得分高的一组与得分低的一组答对率之差，越大越能区分掌握程度，低于 0.2 或为负值的题目请检查题干与答案。</View>
+      <View className="quiz-items__legend">
+        通过率：答对的比例，过高或过低都不利于检验学习效果。区分度：得分高的一组与得分低的一组答对率之差，越大越能区分掌握程度，低于 0.2
+        或为负值的题目请检查题干与答案。
+      </View>
       {analysis.items.length === 0 && <View className="quiz-items__empty">还没有人交卷</View>}
       {ordered(analysis.items).map((item) => (
         <ItemCard key={item.questionId} item={item} />

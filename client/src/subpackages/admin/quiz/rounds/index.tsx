@@ -30,11 +30,25 @@ const REVIEW_PARTS: { key: keyof QuizReviewPolicy; label: string }[] = [
 ];
 const MIX_LABELS: Record<MixLevel, string> = { 1: '易', 2: '中', 3: '难' };
 
-function Chips<T extends string>({ choices, value, onChange, disabled }: { choices: { value: T; label: string }[]; value: T; onChange: (v: T) => void; disabled?: boolean }) {
+function Chips<T extends string>({
+  choices,
+  value,
+  onChange,
+  disabled,
+}: {
+  choices: { value: T; label: string }[];
+  value: T;
+  onChange: (v: T) => void;
+  disabled?: boolean;
+}) {
   return (
     <View className="quiz-rounds__chips">
       {choices.map((c) => (
-        <View key={c.value} className={`quiz-rounds__chip ${c.value === value ? 'is-active' : ''}`} onClick={() => !disabled && onChange(c.value)}>
+        <View
+          key={c.value}
+          className={`quiz-rounds__chip ${c.value === value ? 'is-active' : ''}`}
+          onClick={() => !disabled && onChange(c.value)}
+        >
           {c.label}
         </View>
       ))}
@@ -52,13 +66,22 @@ function QuotaRows({ form, categories }: { form: Form; categories: QuizAdminRoun
         const row = fields.quota.find((r) => r.category === category);
         return (
           <View key={category} className="quiz-rounds__quota">
-            <View className={`quiz-rounds__chip ${row ? 'is-active' : ''}`} onClick={() => !locked && form.toggleCategory(category, Math.min(2, available))}>
+            <View
+              className={`quiz-rounds__chip ${row ? 'is-active' : ''}`}
+              onClick={() => !locked && form.toggleCategory(category, Math.min(2, available))}
+            >
               {category}
             </View>
             <View className="quiz-rounds__quota-name">题库 {available} 题</View>
             {row && (
               <>
-                <Input className="quiz-rounds__quota-count" type="number" disabled={locked} value={String(row.count)} onInput={(e) => form.setCount(category, toInt(e.detail.value))} />
+                <Input
+                  className="quiz-rounds__quota-count"
+                  type="number"
+                  disabled={locked}
+                  value={String(row.count)}
+                  onInput={(e) => form.setCount(category, toInt(e.detail.value))}
+                />
                 <View className="quiz-rounds__link" onClick={() => !locked && form.toggleMix(category)}>
                   {row.mix ? '不分难度' : '按难度'}
                 </View>
@@ -67,7 +90,13 @@ function QuotaRows({ form, categories }: { form: Form; categories: QuizAdminRoun
                     {([1, 2, 3] as const).map((level) => (
                       <View key={level} className="quiz-rounds__pair">
                         {MIX_LABELS[level]}
-                        <Input className="quiz-rounds__quota-count" type="number" disabled={locked} value={String(row.mix?.[level] ?? 0)} onInput={(e) => form.setMix(category, level, toInt(e.detail.value))} />
+                        <Input
+                          className="quiz-rounds__quota-count"
+                          type="number"
+                          disabled={locked}
+                          value={String(row.mix?.[level] ?? 0)}
+                          onInput={(e) => form.setMix(category, level, toInt(e.detail.value))}
+                        />
                       </View>
                     ))}
                   </View>
@@ -88,15 +117,36 @@ function RoundForm({ form, data }: { form: Form; data: QuizAdminRounds }) {
       <View className="quiz-rounds__heading">{form.editing ? '修改答题活动' : '新建答题活动'}</View>
       {locked && <View className="quiz-rounds__locked">已有党员参加答题：只能修改标题或延后结束日期</View>}
       <View className="quiz-rounds__label">标题</View>
-      <Input className="quiz-rounds__input" value={fields.title} placeholder="如：11月党内法规知识测试" onInput={(e) => form.change({ title: e.detail.value })} data-testid="round-title" />
+      <Input
+        className="quiz-rounds__input"
+        value={fields.title}
+        placeholder="如：11月党内法规知识测试"
+        onInput={(e) => form.change({ title: e.detail.value })}
+        data-testid="round-title"
+      />
       <View className="quiz-rounds__label">发布范围</View>
-      <Chips choices={data.orgs.map((o) => ({ value: o.id, label: o.name }))} value={fields.orgId} onChange={(orgId) => form.change({ orgId })} disabled={locked} />
+      <Chips
+        choices={data.orgs.map((o) => ({ value: o.id, label: o.name }))}
+        value={fields.orgId}
+        onChange={(orgId) => form.change({ orgId })}
+        disabled={locked}
+      />
       <View className="quiz-rounds__label">所属月份（YYYY-MM）</View>
-      <Input className="quiz-rounds__input" disabled={locked} value={fields.month} onInput={(e) => form.change({ month: e.detail.value })} />
+      <Input
+        className="quiz-rounds__input"
+        disabled={locked}
+        value={fields.month}
+        onInput={(e) => form.change({ month: e.detail.value })}
+      />
       <View className="quiz-rounds__pair">
         <View>
           <View className="quiz-rounds__label">开始日期</View>
-          <Input className="quiz-rounds__input" disabled={locked} value={fields.opensDate} onInput={(e) => form.change({ opensDate: e.detail.value })} />
+          <Input
+            className="quiz-rounds__input"
+            disabled={locked}
+            value={fields.opensDate}
+            onInput={(e) => form.change({ opensDate: e.detail.value })}
+          />
         </View>
         <View>
           <View className="quiz-rounds__label">结束日期（含当天）</View>
@@ -108,15 +158,33 @@ function RoundForm({ form, data }: { form: Form; data: QuizAdminRounds }) {
       <View className="quiz-rounds__pair">
         <View>
           <View className="quiz-rounds__label">限时（分钟）</View>
-          <Input className="quiz-rounds__input" type="number" disabled={locked} value={String(fields.timeLimitMinutes)} onInput={(e) => form.change({ timeLimitMinutes: toInt(e.detail.value) })} />
+          <Input
+            className="quiz-rounds__input"
+            type="number"
+            disabled={locked}
+            value={String(fields.timeLimitMinutes)}
+            onInput={(e) => form.change({ timeLimitMinutes: toInt(e.detail.value) })}
+          />
         </View>
         <View>
           <View className="quiz-rounds__label">可答次数</View>
-          <Input className="quiz-rounds__input" type="number" disabled={locked} value={String(fields.attemptsAllowed)} onInput={(e) => form.change({ attemptsAllowed: toInt(e.detail.value) })} />
+          <Input
+            className="quiz-rounds__input"
+            type="number"
+            disabled={locked}
+            value={String(fields.attemptsAllowed)}
+            onInput={(e) => form.change({ attemptsAllowed: toInt(e.detail.value) })}
+          />
         </View>
         <View>
           <View className="quiz-rounds__label">及格分</View>
-          <Input className="quiz-rounds__input" type="number" disabled={locked} value={String(fields.passMark)} onInput={(e) => form.change({ passMark: toInt(e.detail.value) })} />
+          <Input
+            className="quiz-rounds__input"
+            type="number"
+            disabled={locked}
+            value={String(fields.passMark)}
+            onInput={(e) => form.change({ passMark: toInt(e.detail.value) })}
+          />
         </View>
       </View>
       <View className="quiz-rounds__label">成绩计算</View>
@@ -142,7 +210,12 @@ function RoundForm({ form, data }: { form: Form; data: QuizAdminRounds }) {
       {REVIEW_PARTS.map((part) => (
         <View key={part.key}>
           <View className="quiz-rounds__label">回顾时公布{part.label}</View>
-          <Chips choices={TIMING_CHOICES} value={fields.review[part.key]} onChange={(timing) => form.changeReview({ [part.key]: timing })} disabled={locked} />
+          <Chips
+            choices={TIMING_CHOICES}
+            value={fields.review[part.key]}
+            onChange={(timing) => form.changeReview({ [part.key]: timing })}
+            disabled={locked}
+          />
         </View>
       ))}
       {problems.map((p) => (
@@ -151,7 +224,13 @@ function RoundForm({ form, data }: { form: Form; data: QuizAdminRounds }) {
         </View>
       ))}
       <View className="quiz-rounds__actions">
-        <Button size="small" type="primary" onClick={() => void form.save()} disabled={busy || problems.length > 0} data-testid="round-save">
+        <Button
+          size="small"
+          type="primary"
+          onClick={() => void form.save()}
+          disabled={busy || problems.length > 0}
+          data-testid="round-save"
+        >
           {form.editing ? '保存修改' : '发布'}
         </Button>
         {form.editing && (
@@ -183,13 +262,18 @@ function RoundRow({ round, onEdit }: { round: QuizAdminRound; onEdit: () => void
         {formatMonth(round.month)} · {round.orgName} · {shanghaiDay(round.opensAt)} 至 {lastDay(round.closesAt)}
       </View>
       <View className="quiz-rounds__row-meta">
-        {round.questionCount} 题 · 限时 {Math.round(round.timeLimitSeconds / 60)} 分钟 · 可答 {round.attemptsAllowed} 次 · 及格 {round.passMark} 分 · 已答 {round.attemptCount} 人次
+        {round.questionCount} 题 · 限时 {Math.round(round.timeLimitSeconds / 60)} 分钟 · 可答 {round.attemptsAllowed} 次 · 及格{' '}
+        {round.passMark} 分 · 已答 {round.attemptCount} 人次
       </View>
       <View className="quiz-rounds__row-actions">
         <Button size="small" onClick={onEdit}>
           修改
         </Button>
-        <Button size="small" onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminQuizItems}?roundId=${encodeURIComponent(round.roundId)}` })} data-testid="round-items">
+        <Button
+          size="small"
+          onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminQuizItems}?roundId=${encodeURIComponent(round.roundId)}` })}
+          data-testid="round-items"
+        >
           试题分析
         </Button>
       </View>

@@ -12,6 +12,8 @@ describe('rate grid', () => {
 
   it('shows the thresholds the highlighting uses', () => {
     render(<ThresholdNote thresholds={{ study: 80, quizParticipation: 70, quizPass: 60, partyDay: 90, completion: 75 }} />);
-    expect(screen.getByTestId('threshold-note').textContent).toBe('达标线：学习完成 80% · 答题参与 70% · 答题及格 60% · 党日参加 90% · 综合完成 75%；低于达标线的标红');
+    expect(screen.getByTestId('threshold-note').textContent).toBe(
+      '达标线：学习完成 80% · 答题参与 70% · 答题及格 60% · 党日参加 90% · 综合完成 75%；低于达标线的标红',
+    );
   });
 });

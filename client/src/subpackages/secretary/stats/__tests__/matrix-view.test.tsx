@@ -8,7 +8,12 @@ describe('the month matrix', () => {
   it('shows each member’s three tasks in words, a dash where nothing was required', () => {
     const rows = [
       aRow(),
-      anIncompleteRow({ study: { status: 'inProgress', done: 1, required: 2 }, quiz: { status: 'failed', score: 40, maxScore: 100 }, partyDay: { status: 'notRequired' }, missing: ['study', 'quiz'] }),
+      anIncompleteRow({
+        study: { status: 'inProgress', done: 1, required: 2 },
+        quiz: { status: 'failed', score: 40, maxScore: 100 },
+        partyDay: { status: 'notRequired' },
+        missing: ['study', 'quiz'],
+      }),
     ];
     const open = jest.fn();
     render(<MatrixRows data={aMatrix(rows)} filter="all" onOpenMember={open} />);
@@ -53,12 +58,25 @@ describe('催学 panel', () => {
 
   it('sums up the outcomes that happened', () => {
     expect(remindSummary(result)).toBe('已发送 3 · 今日已提醒 1 · 未订阅 2');
-    expect(remindSummary({ month: '2026-11', counts: { sent: 0, alreadyToday: 0, noConsent: 0, complete: 0, notBound: 0, failed: 0 }, results: [] })).toBe('没有需要提醒的党员');
+    expect(
+      remindSummary({
+        month: '2026-11',
+        counts: { sent: 0, alreadyToday: 0, noConsent: 0, complete: 0, notBound: 0, failed: 0 },
+        results: [],
+      }),
+    ).toBe('没有需要提醒的党员');
   });
 
   it('says how many will be reminded before sending', () => {
     const confirm = jest.fn();
-    render(<RemindPanel step={{ kind: 'confirm', memberIds: ['m2', 'm3'], consenting: 1 }} onConfirm={confirm} onRetry={() => {}} onClose={() => {}} />);
+    render(
+      <RemindPanel
+        step={{ kind: 'confirm', memberIds: ['m2', 'm3'], consenting: 1 }}
+        onConfirm={confirm}
+        onRetry={() => {}}
+        onClose={() => {}}
+      />,
+    );
     expect(screen.getByTestId('remind-confirm-text').textContent).toContain('将向 2 名未完成的党员发送催学提醒（其中 1 人已开启学习提醒）');
     fireEvent.click(screen.getByTestId('remind-confirm'));
     expect(confirm).toHaveBeenCalledTimes(1);
