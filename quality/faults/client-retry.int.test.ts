@@ -20,7 +20,7 @@ import {
 import { DEMO_OPENIDS, DEMO_ROUND_ID, generateCounty } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
 import type { AttendanceDoc, AuditEntry, CheckinEventDoc, MemberDoc, QuizAttemptDoc } from '@zbxx/server';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 import { AppError } from '../../client/src/services/app-error';
 import { quizRoundInput } from '../support/admin-inputs';
 

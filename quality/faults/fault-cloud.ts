@@ -22,7 +22,7 @@ import {
 } from '@zbxx/devcloud';
 import { registerDatabaseActions } from '@zbxx/devcloud/src/database';
 import { openEngine } from '@zbxx/devcloud/src/engine';
-import { buildFunctions, loadRepoIndexManifest } from '@zbxx/server/src/testing/test-cloud';
+import { buildFunctions, loadRepoIndexManifest } from '@zbxx/testing';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 

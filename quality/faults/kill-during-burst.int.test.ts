@@ -13,7 +13,7 @@ import { DEMO_OPENIDS, DEMO_ROUND_ID, generateCounty } from '@zbxx/demo-data';
 import { openEngine } from '@zbxx/devcloud/src/engine';
 import { monthOf } from '@zbxx/domain';
 import type { AttendanceDoc, QuizAttemptDoc } from '@zbxx/server';
-import { buildFunctions } from '@zbxx/server/src/testing/test-cloud';
+import { buildFunctions } from '@zbxx/testing';
 import { freePort, startAppProcess, type AppProcess } from './app-process';
 import { errorCodeOf, okData, PatientClient, type CallRecord } from './patient-client';
 

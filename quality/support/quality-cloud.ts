@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '@zbxx/contracts';
-import { buildFunctions, startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { buildFunctions, startTestCloud, type TestCloud } from '@zbxx/testing';
 import type { Engine } from '@zbxx/devcloud';
 
 import { ALL_CONTRACTS } from './contracts';

@@ -3,7 +3,7 @@ import { DEMO_OPENIDS, DEMO_UNBOUND_ENTRY, generateCounty } from '@zbxx/demo-dat
 import { monthOf } from '@zbxx/domain';
 import type { Envelope } from '@zbxx/contracts';
 import type { AuditEntry, BindingDoc, MemberDoc } from '@zbxx/server';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
 const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11 });
 const { orgs, members } = county.collections;

@@ -2,7 +2,7 @@ import type { Envelope, HomeResult, LoginResult, MemberEvent, StudySummary } fro
 import { DEMO_OPENIDS, DEMO_ROUND_ID, generateCounty } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
 import type { CheckinEventDoc } from '@zbxx/server';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
 // The demo county of the current month: plans, a quiz round and an event open today in the demo branch.
 const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11 });

@@ -3,7 +3,7 @@ import { DEMO_OPENIDS, generateCounty } from '@zbxx/demo-data';
 import { historyIsConsistent, monthOf, type AttendanceRecord } from '@zbxx/domain';
 import { codeAtStep, timeStep } from '@zbxx/domain/src/checkin/code';
 import type { MemberDoc } from '@zbxx/server';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
 jest.setTimeout(30_000);
 

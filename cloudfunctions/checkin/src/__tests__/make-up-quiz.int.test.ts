@@ -2,7 +2,7 @@ import type { CheckinEventSummary, Envelope, MakeUpQuizResult, MakeUpQuizStatus,
 import { DEMO_OPENIDS, generateCounty } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
 import type { MakeUpQuizDoc } from '@zbxx/server';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
 jest.setTimeout(30_000);
 

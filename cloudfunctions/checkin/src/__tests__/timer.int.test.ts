@@ -1,7 +1,7 @@
 import type { CheckinEventSummary, Envelope } from '@zbxx/contracts';
 import { DEMO_OPENIDS, generateCounty } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
 jest.setTimeout(30_000);
 

@@ -1,7 +1,7 @@
 import type { Envelope, ImportPreview, OrgNode, PendingBinding, RosterPage } from '@zbxx/contracts';
 import { DEMO_OPENIDS, DEMO_UNBOUND_ENTRY, generateCounty } from '@zbxx/demo-data';
 import type { AuditEntry, MemberDoc, OrgDoc } from '@zbxx/server';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
 const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11 });
 const { orgs, members } = county.collections;

@@ -1,7 +1,7 @@
 import type { Envelope, ImportPreview } from '@zbxx/contracts';
 import { DEMO_OPENIDS, generateCounty } from '@zbxx/demo-data';
 import type { MemberDoc } from '@zbxx/server';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 import { branchPath, fillTemplate, rowOf, sheetColumn, type SheetCells } from './roster-sheet';
 
 const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11 });

@@ -1,5 +1,5 @@
 import type { Envelope } from '@zbxx/contracts';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
 /** A devcloud hosting `quiz` for one test file, seeded with `seed`; `quiz(...)` calls it as a WeChat user. */
 export function useQuizCloud(seed: () => Record<string, readonly object[]>) {

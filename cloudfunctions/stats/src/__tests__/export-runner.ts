@@ -1,5 +1,5 @@
 import type { Envelope, ExportJob } from '@zbxx/contracts';
-import type { TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import type { TestCloud } from '@zbxx/testing';
 
 export type DoneExport = Extract<ExportJob, { status: 'done' }>;
 

@@ -5,7 +5,7 @@ import type { Envelope, ExportResult } from '@zbxx/contracts';
 import { DEMO_OPENIDS, DEMO_ROUND_ID, generateCounty, monthBefore, seededRandom } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
 import type { MemberDoc, QuizAttemptDoc, TransferDoc } from '@zbxx/server';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 import { countsOf, monthEndOf, memberMonths, ratesRow, type MemberMonth, type RawCollections } from './export-expected';
 import { runExport } from './export-runner';
 

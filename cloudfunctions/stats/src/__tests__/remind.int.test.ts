@@ -2,7 +2,7 @@ import { STUDY_REMINDER_TEMPLATE_ID, type BranchMatrix, type Envelope, type Remi
 import { DEMO_OPENIDS, generateCounty } from '@zbxx/demo-data';
 import { monthOf, shanghaiDay } from '@zbxx/domain';
 import type { MemberDoc } from '@zbxx/server';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
 jest.setTimeout(60_000);
 

@@ -1,7 +1,7 @@
 import type { BranchMatrix, Envelope, Rollup } from '@zbxx/contracts';
 import { DEMO_OPENIDS } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 import { statsCounty } from './stats-county';
 
 jest.setTimeout(300_000);

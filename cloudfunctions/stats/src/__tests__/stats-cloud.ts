@@ -1,5 +1,5 @@
 import type { Envelope } from '@zbxx/contracts';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 import type { RawCollections } from './independent-month';
 
 export interface StatsCloud {

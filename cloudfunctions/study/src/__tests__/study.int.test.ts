@@ -12,7 +12,7 @@ import type {
 import { DEMO_OPENIDS, demoMaterialId, generateCounty, BRANCH_WORK, MASSES, OATH } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
 import type { StudyProgressDoc } from '@zbxx/server';
-import { startTestCloud, type TestCloud } from '@zbxx/server/src/testing/test-cloud';
+import { startTestCloud, type TestCloud } from '@zbxx/testing';
 import { buildDocx } from './docx-fixture';
 
 jest.setTimeout(30_000);

@@ -2,7 +2,7 @@ import { analyseItems, ITEM_FLAG_LABELS } from '@zbxx/domain';
 import type { Devcloud, Engine } from '@zbxx/devcloud';
 import type { Db } from '../db';
 import { analyseRoundItems } from '../round-item-analysis';
-import { startSdkDatabase, type SdkDatabase } from '../testing/test-cloud';
+import { startSdkDatabase, type SdkDatabase } from '@zbxx/testing';
 
 /**
  * 试题分析 over more than one page of attempts, through the real wx-server-sdk and devcloud: every finished

@@ -1,7 +1,7 @@
 import { generateCounty, type DemoCollections } from '@zbxx/demo-data';
 import type { Db } from '../../db';
 import type { TransferDoc } from '../../repositories/transfers';
-import { startSdkDatabase, type SdkDatabase } from '../../testing/test-cloud';
+import { startSdkDatabase, type SdkDatabase } from '@zbxx/testing';
 import { runPipeline } from '../aggregate';
 import {
   findLeaverIds,

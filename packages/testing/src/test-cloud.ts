@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sdkEnv, startDevcloud, type Devcloud, type Engine, type StartDevcloudOptions } from '@zbxx/devcloud';
-import type { Db } from '../db';
+import type { Db } from '@zbxx/server';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
+const repoRoot = path.resolve(__dirname, '../../..');
 const built = new Set<string>();
 
 /**
