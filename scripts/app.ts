@@ -16,6 +16,11 @@ export interface AppOptions {
   /** What to seed when the database is empty; false seeds nothing. */
   seed?: CountyOptions | false;
   staticRoot?: string;
+  /**
+   * Tests only: the instant the app runs at (devcloud's test clock, running on from there). Also the demo's
+   * "today" unless `seed.today` says otherwise.
+   */
+  now?: Date;
 }
 
 export interface App {
@@ -36,9 +41,10 @@ export async function startApp(options: AppOptions): Promise<App> {
     indexManifest: loadIndexManifest(join(REPO_ROOT, 'cloudbase/indexes.json')),
     devIdentities: () => listDevIdentities(devcloud.engine),
   });
+  if (options.now) devcloud.clock.set(options.now);
   let seeded = false;
   if (options.seed !== false && devcloud.engine.count('orgs') === 0) {
-    seedCounty(devcloud.engine, generateCounty(options.seed ?? {}).collections);
+    seedCounty(devcloud.engine, generateCounty({ today: options.now, ...options.seed }).collections);
     seeded = true;
   }
   return { devcloud, url: devcloud.url, seeded, close: () => devcloud.close() };
