@@ -31,6 +31,18 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * The instant named by DEVCLOUD_CLOCK (ISO 8601, e.g. `2027-04-30T23:59:40+08:00`), for starting the app at a
+ * chosen time (trying 月末 by hand, or a test's child process); undefined when unset.
+ */
+export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const value = env.DEVCLOUD_CLOCK;
+  if (!value) return undefined;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw new Error(`DEVCLOUD_CLOCK is not an instant: ${value}`);
+  return at;
+}
+
 export async function startApp(options: AppOptions): Promise<App> {
   const devcloud = await startDevcloud({
     port: options.port ?? 0,

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  devcloudNow,
   sdkEnv,
   startDevcloud,
   type Devcloud,
@@ -70,6 +71,11 @@ function applyClock(clock: DevcloudClock, now: Instant | undefined, frozen: bool
   if (now === undefined) return;
   if (frozen) clock.freeze(now);
   else clock.set(now);
+}
+
+/** What the test clock says now (the machine's time while no test set it): for support code that builds inputs. */
+export function testClockNow(): Date {
+  return new Date(devcloudNow());
 }
 
 export async function startTestCloud(options: TestCloudOptions): Promise<TestCloud> {
