@@ -16,6 +16,11 @@ export interface AppOptions {
   /** What to seed when the database is empty; false seeds nothing. */
   seed?: CountyOptions | false;
   staticRoot?: string;
+  /**
+   * Tests only: the instant the app runs at (devcloud's test clock, running on from there). Also the demo's
+   * "today" unless `seed.today` says otherwise.
+   */
+  now?: Date;
 }
 
 export interface App {
@@ -24,6 +29,18 @@ export interface App {
   /** True when this start seeded the demo county. */
   seeded: boolean;
   close(): Promise<void>;
+}
+
+/**
+ * The instant named by DEVCLOUD_CLOCK (ISO 8601, e.g. `2027-04-30T23:59:40+08:00`), for starting the app at a
+ * chosen time (trying 月末 by hand, or a test's child process); undefined when unset.
+ */
+export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const value = env.DEVCLOUD_CLOCK;
+  if (!value) return undefined;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw new Error(`DEVCLOUD_CLOCK is not an instant: ${value}`);
+  return at;
 }
 
 export async function startApp(options: AppOptions): Promise<App> {
@@ -36,9 +53,10 @@ export async function startApp(options: AppOptions): Promise<App> {
     indexManifest: loadIndexManifest(join(REPO_ROOT, 'cloudbase/indexes.json')),
     devIdentities: () => listDevIdentities(devcloud.engine),
   });
+  if (options.now) devcloud.clock.set(options.now);
   let seeded = false;
   if (options.seed !== false && devcloud.engine.count('orgs') === 0) {
-    seedCounty(devcloud.engine, generateCounty(options.seed ?? {}).collections);
+    seedCounty(devcloud.engine, generateCounty({ today: options.now, ...options.seed }).collections);
     seeded = true;
   }
   return { devcloud, url: devcloud.url, seeded, close: () => devcloud.close() };

@@ -1,11 +1,13 @@
 // The server half of `npm start`: devcloud with the demo county on PORT (8080) and DEVCLOUD_DATA (.devcloud).
 import { resolve } from 'node:path';
-import { REPO_ROOT, startApp } from './app';
+import { REPO_ROOT, clockFromEnv, startApp } from './app';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
   const dataDir = resolve(process.env.DEVCLOUD_DATA ?? resolve(REPO_ROOT, '.devcloud'));
-  const app = await startApp({ port, host: process.env.HOST ?? '127.0.0.1', dataDir });
+  const now = clockFromEnv();
+  const app = await startApp({ port, host: process.env.HOST ?? '127.0.0.1', dataDir, now });
+  if (now) console.log(`测试时钟：从 ${now.toISOString()} 开始走（DEVCLOUD_CLOCK）`);
   console.log(app.seeded ? `已生成演示数据（${dataDir}）` : `使用已有数据（${dataDir}）`);
   console.log(`支部学习 已启动：${app.url}  （H5 页面、/api/functions/<name> 网关、/healthz）`);
   const stop = (): void => {

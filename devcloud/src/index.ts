@@ -45,6 +45,8 @@ export function sdkEnv(devcloud: Pick<Devcloud, 'url' | 'envId'>, callerTag: str
   return sdkEnvFor(adminUrlFor(devcloud.url, callerTag), devcloud.envId);
 }
 
+export { DevcloudClock, devcloudClock, devcloudNow } from './clock/clock';
+export type { ClockState, Instant } from './clock/clock';
 export type { Engine, IndexManifest } from './engine';
 export { loadIndexManifest } from './engine';
 export { AdminActionError, AdminActionRegistry } from './server/admin-actions';

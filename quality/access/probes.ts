@@ -1,4 +1,5 @@
 import { DEMO_OPENIDS, DEMO_UNBOUND_ENTRY } from '@zbxx/demo-data';
+import { testClockNow } from '@zbxx/testing';
 import { SUBJECT } from '../support/quality-county';
 import type { Fixtures } from '../support/fixtures';
 
@@ -13,7 +14,8 @@ export type Probe = (fx: Fixtures) => unknown;
 export const probeRequestId = (fn: string, action: string) => `qm-${fn}-${action}`.slice(0, 64);
 
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-const iso = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * 60_000).toISOString();
+// Relative to the test clock (the suite sets it), so a probe is as valid at any hour.
+const iso = (offsetMinutes: number) => new Date(testClockNow().getTime() + offsetMinutes * 60_000).toISOString();
 const dueDate = (month: string) => `${month}-25`;
 
 export const PROBES: Readonly<Record<string, Readonly<Record<string, Probe>>>> = {

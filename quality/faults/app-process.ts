@@ -35,10 +35,11 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts devcloud + the function bundles as a separate OS process on `dataDir` (see serve-fault-app.ts). */
-export async function startAppProcess(port: number, dataDir: string): Promise<AppProcess> {
+/** `now`: the instant the app's test clock starts at (it runs on from there). */
+export async function startAppProcess(port: number, dataDir: string, now: Date): Promise<AppProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), DEVCLOUD_DATA: dataDir },
+    env: { ...process.env, PORT: String(port), DEVCLOUD_DATA: dataDir, DEVCLOUD_CLOCK: now.toISOString() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -42,10 +42,12 @@ const { createH5Invoke } = require('../../client/src/services/invoke-function.h5
 
 jest.setTimeout(30_000);
 
-const month = monthOf(Date.now());
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+const month = monthOf(NOW);
 const ROUND_ID = DEMO_ROUND_ID(month);
 const EVENT_ID = 'ev-demo-today';
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month });
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month, today: NOW });
 const { members, orgs, checkinEvents } = county.collections;
 const secretary = members.find((m) => m.openid === DEMO_OPENIDS.secretary)!;
 const quizMember: MemberDoc = { ...members.find((m) => !m.openid && m.branchId !== secretary.branchId)!, openid: 'retry-quiz' };
@@ -57,16 +59,17 @@ const HOUR = 3_600_000;
 const startedEvent: CheckinEventDoc = {
   ...checkinEvents.find((e) => e._id === 'ev-demo-today')!,
   _id: 'ev-retry-started',
-  checkinOpensAt: new Date(Date.now() - 2 * HOUR),
-  startsAt: new Date(Date.now() - HOUR),
-  lateAfter: new Date(Date.now() - HOUR),
-  endsAt: new Date(Date.now() + HOUR),
+  checkinOpensAt: new Date(NOW.getTime() - 2 * HOUR),
+  startsAt: new Date(NOW.getTime() - HOUR),
+  lateAfter: new Date(NOW.getTime() - HOUR),
+  endsAt: new Date(NOW.getTime() + HOUR),
   closedAt: null,
 };
 
 let cloud: TestCloud;
 beforeAll(async () => {
   cloud = await startTestCloud({
+    now: NOW,
     functions: ['quiz', 'checkin', 'study'],
     seed: {
       ...county.collections,
@@ -218,7 +221,7 @@ describe('writes', () => {
   // Found here: saveEvent drew a random id for a new event, so 重试 after a lost reply created it twice.
   it('a 主题党日 created again after a lost reply is not created twice', async () => {
     const net = flakyNetwork(DEMO_OPENIDS.secretary);
-    const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
     const input = { place: '重试测试会议室', startsAt: at(60 * 24 * 3), endsAt: at(60 * 24 * 3 + 90), theme: '', geofence: null };
     const requestId = 'retry-create-0001';
     net.plan('replyLost');

@@ -115,6 +115,8 @@ export async function startFaultCloud(options: {
   /** The functions' timeout until a test sets another. */
   timeoutSeconds: number;
   seed: Record<string, readonly object[]>;
+  /** The instant the suite runs at: the test clock runs from it. */
+  now: Date;
 }): Promise<FaultCloud> {
   buildFunctions(options.functions);
   const functionsRoot = mkdtempSync(path.join(os.tmpdir(), 'fault-functions-'));
@@ -129,6 +131,7 @@ export async function startFaultCloud(options: {
   const registry = new FaultyRegistry();
   registerDatabaseActions(registry, engine);
   const devcloud = await startDevcloudServer({ dataDir: ':memory:', functionsRoot, registry, engine, closeEngine: () => engine.close() });
+  devcloud.clock.set(options.now);
   for (const [collection, docs] of Object.entries(options.seed)) {
     if (docs.length > 0) engine.insertMany(collection, docs as Parameters<Engine['insertMany']>[1]);
   }

@@ -15,8 +15,10 @@ import { fromFunction, startFaultCloud, type FaultCloud } from './fault-cloud';
 jest.setTimeout(30_000);
 
 const HOUR = 3_600_000;
-const month = monthOf(Date.now());
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month });
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+const month = monthOf(NOW);
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month, today: NOW });
 const { members, orgs, checkinEvents } = county.collections;
 const root = orgs.find((org) => org.type === 'county')!;
 const [committeeA, committeeB] = orgs.filter((org) => org.type === 'committee') as [(typeof orgs)[number], (typeof orgs)[number]];
@@ -34,10 +36,10 @@ const startedEvent: CheckinEventDoc = {
   ...checkinEvents.find((e) => e._id === 'ev-demo-today')!,
   _id: 'ev-race-started',
   place: '原定会议室',
-  checkinOpensAt: new Date(Date.now() - 2 * HOUR),
-  startsAt: new Date(Date.now() - HOUR),
-  lateAfter: new Date(Date.now() - HOUR),
-  endsAt: new Date(Date.now() + HOUR),
+  checkinOpensAt: new Date(NOW.getTime() - 2 * HOUR),
+  startsAt: new Date(NOW.getTime() - HOUR),
+  lateAfter: new Date(NOW.getTime() - HOUR),
+  endsAt: new Date(NOW.getTime() + HOUR),
   closedAt: null,
 };
 
@@ -55,6 +57,7 @@ const formerSecretary: MemberDoc = {
 let cloud: FaultCloud;
 beforeAll(async () => {
   cloud = await startFaultCloud({
+    now: NOW,
     functions: ['quiz', 'study', 'checkin'],
     timeoutSeconds: 30,
     seed: {
@@ -250,7 +253,7 @@ it('closing a 主题党日 while an edit of it commits closes the edited event, 
     eventId: startedEvent._id,
     place: '改到党群服务中心',
     startsAt: startedEvent.startsAt.toISOString(),
-    endsAt: new Date(Date.now() + 2 * HOUR).toISOString(),
+    endsAt: new Date(NOW.getTime() + 2 * HOUR).toISOString(),
     checkinOpensAt: startedEvent.checkinOpensAt.toISOString(),
     lateAfter: startedEvent.lateAfter.toISOString(),
     theme: startedEvent.theme,
@@ -277,7 +280,7 @@ it('an edit of a 主题党日 read before a close committed is refused, and the 
     eventId: editedEvent._id,
     place: '改到党群服务中心',
     startsAt: editedEvent.startsAt.toISOString(),
-    endsAt: new Date(Date.now() + 2 * HOUR).toISOString(),
+    endsAt: new Date(NOW.getTime() + 2 * HOUR).toISOString(),
     theme: editedEvent.theme,
     geofence: null,
   };
@@ -297,8 +300,8 @@ it('an edit of a 主题党日 read before a close committed is refused, and the 
 it('a 重试 of a 主题党日 create by a secretary who no longer runs that branch is refused, as an edit would be', async () => {
   const input = {
     place: '重试测试会议室',
-    startsAt: new Date(Date.now() + 72 * HOUR).toISOString(),
-    endsAt: new Date(Date.now() + 74 * HOUR).toISOString(),
+    startsAt: new Date(NOW.getTime() + 72 * HOUR).toISOString(),
+    endsAt: new Date(NOW.getTime() + 74 * HOUR).toISOString(),
     geofence: null,
   };
   const { event } = ok(

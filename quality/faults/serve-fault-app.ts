@@ -2,18 +2,18 @@
  * The child process of the kill test: the local app exactly as `npm start` runs it (scripts/app.ts), on
  * PORT and DEVCLOUD_DATA. On the first start it seeds the demo county and binds every unclaimed roster
  * entry, so a burst has plenty of distinct members; a restart on the same data directory seeds nothing.
- * Prints one JSON line `{ ready, url, seeded }` once it listens.
+ * DEVCLOUD_CLOCK sets the instant it runs at (the test's). Prints one JSON line `{ ready, url, seeded }` once it listens.
  */
 import { resolve } from 'node:path';
 import { bindMembers } from '../../bench/lib/bind-members';
-import { startApp } from '../../scripts/app';
+import { clockFromEnv, startApp } from '../../scripts/app';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT);
   const dataDir = process.env.DEVCLOUD_DATA;
   if (!Number.isInteger(port) || port <= 0 || !dataDir) throw new Error('PORT and DEVCLOUD_DATA are required');
   const members = Number(process.env.FAULT_COUNTY_MEMBERS ?? 480);
-  const app = await startApp({ port, dataDir: resolve(dataDir), seed: { members, branches: 12, committees: 3 } });
+  const app = await startApp({ port, dataDir: resolve(dataDir), seed: { members, branches: 12, committees: 3 }, now: clockFromEnv() });
   if (app.seeded) {
     const engine = app.devcloud.engine;
     bindMembers(engine, engine.count('members', { openid: { $exists: false } }));

@@ -21,9 +21,11 @@ const TIMEOUT_S = 3;
 const SETUP_TIMEOUT_S = 30;
 const MINUTE = 60_000;
 
-const month = monthOf(Date.now());
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+const month = monthOf(NOW);
 const ROUND_ID = DEMO_ROUND_ID(month);
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month });
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month, today: NOW });
 const { orgs, members, checkinEvents } = county.collections;
 const secretary = members.find((m) => m.openid === DEMO_OPENIDS.secretary)!;
 // Bound members made for these tests: `fault-<n>` on roster entries nobody else uses.
@@ -36,7 +38,7 @@ const otherBranch = members.find((m) => m.openid === DEMO_OPENIDS.secretary2)!.b
 
 // An event of demo-secretary's branch that started ten minutes ago, still open for check-in.
 const template = checkinEvents.find((e) => e._id === 'ev-demo-today')!;
-const now = Date.now();
+const now = NOW.getTime();
 const openEvent: CheckinEventDoc = {
   ...template,
   _id: 'ev-fault-open',
@@ -54,6 +56,7 @@ const racedEvent: CheckinEventDoc = { ...openEvent, _id: 'ev-fault-raced' };
 let cloud: FaultCloud;
 beforeAll(async () => {
   cloud = await startFaultCloud({
+    now: NOW,
     functions: ['quiz', 'checkin', 'org'],
     timeoutSeconds: SETUP_TIMEOUT_S,
     seed: {
@@ -373,8 +376,8 @@ describe('确认导入 (a roster import commit: written chunk by chunk under a 9
       .result as Envelope<unknown>;
     expect(retry.ok ? 'OK' : retry.error.code).toBe('CONFLICT');
 
-    // 90 s later (the lease moved back instead of waiting): committing again resumes and completes it.
-    cloud.engine.update('rosterImports', { _id: importId }, { $set: { leaseUntil: new Date(Date.now() - 1000) } });
+    // 90 s later (the test clock moves past the commit's lease; nobody waits): committing again resumes and completes it.
+    cloud.devcloud.clock.advance(91_000);
     expect(await call('org', 'importCommit', { importId }, DEMO_OPENIDS.admin)).toEqual({ importId, added: 1, updated: 1 });
     expect(await call('org', 'importCommit', { importId }, DEMO_OPENIDS.admin)).toEqual({ importId, added: 1, updated: 1 });
     expect(find<RosterImportDoc>('rosterImports', { _id: importId })[0]).toMatchObject({ status: 'committed' });

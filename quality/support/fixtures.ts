@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Envelope } from '@zbxx/contracts';
 import { codeAtStep, timeStep } from '@zbxx/domain/src/checkin/code';
+import { testClockNow } from '@zbxx/testing';
 import { fillTemplate, rowOf } from '../../cloudfunctions/org/src/__tests__/roster-sheet';
 import type { QualityCloud } from './quality-cloud';
 import { CALLER_OPENIDS, SUBJECT, type QualityCounty } from './quality-county';
@@ -55,7 +56,7 @@ export async function questionSheet(): Promise<{ fileName: string; base64: strin
   return { fileName: '题库.xlsx', base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
 }
 
-const at = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * 60_000).toISOString();
+const at = (offsetMinutes: number) => new Date(testClockNow().getTime() + offsetMinutes * 60_000).toISOString();
 
 export async function prepareFixtures(qc: QualityCloud, county: QualityCounty): Promise<Fixtures> {
   const { member, ownSecretary, ownAdmin } = CALLER_OPENIDS;
@@ -137,7 +138,7 @@ export async function prepareFixtures(qc: QualityCloud, county: QualityCounty): 
     statsExportId: statsExport.exportId,
     checkinCode(eventId) {
       const [event] = qc.cloud.engine.find('checkinEvents', { _id: eventId }) as unknown as { secret: string }[];
-      return event ? codeAtStep(event.secret, timeStep(new Date())) : '000000';
+      return event ? codeAtStep(event.secret, timeStep(testClockNow())) : '000000';
     },
   };
 }

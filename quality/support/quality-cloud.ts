@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '@zbxx/contracts';
 import { buildFunctions, startTestCloud, type TestCloud } from '@zbxx/testing';
+import { QUALITY_NOW } from './quality-county';
 import type { Engine } from '@zbxx/devcloud';
 
 import { ALL_CONTRACTS } from './contracts';
@@ -150,9 +151,10 @@ function dumpCollections(engine: Engine, names: readonly string[]): DatabaseDump
   return dump;
 }
 
-export async function startQualityCloud(seed: Record<string, readonly object[]>): Promise<QualityCloud> {
+/** `now`: the instant the suite runs at (the test clock is set to it); by default the quality county's. */
+export async function startQualityCloud(seed: Record<string, readonly object[]>, now: Date = QUALITY_NOW): Promise<QualityCloud> {
   const hosted = buildAvailableFunctions();
-  const cloud = await startTestCloud({ functions: [], seed });
+  const cloud = await startTestCloud({ functions: [], seed, now });
   const { engine } = cloud;
   const writes = watchWrites(engine);
   const send = async (fn: string, event: unknown, openid: string) =>

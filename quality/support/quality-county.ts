@@ -57,9 +57,12 @@ function bind(
   bindings.push({ _id: openid, status: 'bound', memberId: member._id, method: 'seed', createdAt: member.createdAt });
 }
 
-export function qualityCounty(): QualityCounty {
-  const month = monthOf(Date.now());
-  const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month });
+/** The instant the quality suites run at (their test clock is set to it; the demo's today). */
+export const QUALITY_NOW = new Date('2026-12-08T10:00:00+08:00');
+
+export function qualityCounty(now: Date = QUALITY_NOW): QualityCounty {
+  const month = monthOf(now);
+  const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month, today: now });
   const collections = county.collections;
   const members = collections.members;
   const orgs = new Map(collections.orgs.map((org) => [org._id, org]));

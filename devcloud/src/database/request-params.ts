@@ -2,6 +2,7 @@ import { isPlainObject, decodeEjson } from '../protocol/ejson';
 import { AdminActionError } from '../server/admin-actions';
 import type { Document, Filter } from '../engine';
 import { resolveServerDates } from './server-date';
+import { devcloudNow } from '../clock/clock';
 
 /**
  * Typed access to a database request body. The SDK sends structured values (queries, orders, projections,
@@ -9,7 +10,7 @@ import { resolveServerDates } from './server-date';
  */
 export class RequestParams {
   /** One clock reading per request: every serverDate() in it resolves to the same instant. */
-  private readonly now = Date.now();
+  private readonly now = devcloudNow();
 
   constructor(private readonly body: Record<string, unknown>) {}
 

@@ -23,6 +23,7 @@ import type {
 import { fullKey, WriteLog } from './write-log';
 import { equalityJoin, equalityLookupOf, readsOnly } from './lookup';
 import { compileStage, type CompiledStage } from './compiled-stages';
+import { devcloudNow } from '../clock/clock';
 
 export interface EngineOptions {
   /** Directory for the SQLite file (created if missing), or ':memory:' for a throwaway database. */
@@ -53,7 +54,7 @@ export class Engine {
 
   constructor(options: EngineOptions) {
     this.manifest = options.indexManifest ?? { collections: {} };
-    this.transactions = new TransactionRegistry(options.transactionTimeoutMs ?? 30_000, options.now ?? Date.now);
+    this.transactions = new TransactionRegistry(options.transactionTimeoutMs ?? 30_000, options.now ?? devcloudNow);
     this.store = new SqliteStore(options.dataDir);
     try {
       for (const name of this.store.collectionNames()) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { devcloudClock } from '../clock/clock';
 
 /** How one run ended, seen from outside the worker. */
 export type RunOutcome =
@@ -42,7 +43,8 @@ export class FunctionWorker {
     private readonly onDeath: (worker: FunctionWorker) => void,
   ) {
     this.worker = new Worker(BOOTSTRAP, {
-      workerData: { bundlePath, baseEnv },
+      // The test clock's shared slots: the worker's Date reads them (worker-bootstrap.cjs).
+      workerData: { bundlePath, baseEnv, clockBuffer: devcloudClock.buffer },
       resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB },
     });
     this.ready = new Promise<void>((resolve, reject) => {

@@ -7,8 +7,40 @@
  */
 const { parentPort, workerData } = require('node:worker_threads');
 
-const { bundlePath, baseEnv } = workerData;
+const { bundlePath, baseEnv, clockBuffer } = workerData;
 Object.assign(process.env, baseEnv);
+installTestClock(clockBuffer);
+
+/**
+ * devcloud's test clock (src/clock/clock.ts): `new Date()` and `Date.now()` in the bundle read the shared slots
+ * [mode, base, anchor] (mode 0 = the machine's clock, 1 = base + time since anchor, 2 = frozen at base). The
+ * function code stays unchanged; only what the clock says differs. Installed before the bundle loads.
+ */
+function installTestClock(buffer) {
+  if (!buffer) return;
+  const slots = new Float64Array(buffer);
+  const RealDate = Date;
+  const realNow = RealDate.now;
+  const now = () => {
+    const mode = slots[0];
+    if (mode === 2) return slots[1];
+    if (mode === 1) return slots[1] + (realNow() - slots[2]);
+    return realNow();
+  };
+  // A Proxy keeps Date.prototype, instanceof and every static (parse, UTC) the real ones.
+  globalThis.Date = new Proxy(RealDate, {
+    construct(target, args, newTarget) {
+      return Reflect.construct(target, args.length === 0 ? [now()] : args, newTarget === globalThis.Date ? target : newTarget);
+    },
+    apply() {
+      return new RealDate(now()).toString();
+    },
+    get(target, key, receiver) {
+      if (key === 'now') return now;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+}
 
 let invocationKeys = [];
 function applyInvocationEnv(env) {

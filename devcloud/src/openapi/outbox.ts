@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { devcloudNow } from '../clock/clock';
 
 /** A subscribe message as `subscribeMessage.send` handed it to WeChat (订阅消息). */
 export interface OutboxMessage {
@@ -60,7 +61,7 @@ export class Outbox {
     )`);
   }
 
-  add(message: NewOutboxMessage, now = new Date()): OutboxMessage {
+  add(message: NewOutboxMessage, now = new Date(devcloudNow())): OutboxMessage {
     const time = now.toISOString();
     const { lastInsertRowid } = this.db
       .prepare(

@@ -15,7 +15,8 @@ import { registerStorageActions } from '../storage/storage-actions';
 import { StorageService } from '../storage/storage-service';
 import type { AdminActionRegistry } from './admin-actions';
 import { handleAdminRequest } from './admin-endpoint';
-import { sendIdentities, type DevIdentitiesProvider } from './dev-endpoints';
+import { devcloudClock, type DevcloudClock } from '../clock/clock';
+import { handleClock, sendIdentities, type DevIdentitiesProvider } from './dev-endpoints';
 import { DB_REQUESTS_HEADER, handleFunctionGateway } from './gateway';
 import { sendJson } from './http-io';
 import { RequestStats } from './request-stats';
@@ -52,6 +53,11 @@ export interface Devcloud<Engine = unknown> {
   outbox: Outbox;
   stats: RequestStats;
   functions: FunctionHost;
+  /**
+   * The test clock: off (the machine's time) unless a test sets it; then functions, transactions, serverDate and
+   * the outbox all read it. One per process, shared by every devcloud in it.
+   */
+  clock: DevcloudClock;
   /** Calls a function as the client would (`userInfo` injected); an openid string is shorthand. */
   invoke(name: string, event: unknown, identity?: CallerIdentity | string | null): Promise<InvocationResult>;
   close(): Promise<void>;
@@ -140,6 +146,7 @@ export async function startDevcloudServer<Engine>(options: DevcloudServerOptions
         return handleFunctionGateway(req, res, decodeURIComponent(gateway[1]), functions);
       if (method === 'GET' && pathname === '/api/dev/identities') return sendIdentities(res, options.devIdentities);
       if (method === 'GET' && pathname === '/api/dev/outbox') return sendJson(res, 200, { messages: outbox.list() });
+      if ((method === 'GET' || method === 'POST') && pathname === '/api/dev/clock') return handleClock(req, res, devcloudClock);
       if (method === 'GET' && pathname === '/api/dev/stats') return sendJson(res, 200, stats.snapshot());
       return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `未知接口：${method} ${pathname}` } });
     }
@@ -191,6 +198,7 @@ export async function startDevcloudServer<Engine>(options: DevcloudServerOptions
     outbox,
     stats,
     functions,
+    clock: devcloudClock,
     invoke(name, event, identity = null) {
       const caller = typeof identity === 'string' ? { openid: identity } : identity;
       return functions.invoke(name, withUserInfo(event, caller), { identity: caller, source: 'wx_client' });

@@ -18,7 +18,10 @@ export interface CountyOptions {
   now?: Date;
   /** The 每月一学 "this month" (YYYY-MM); by default the real current month, so the demo is never stale. */
   studyMonth?: string;
-  /** The 主题党日 "today" (an event is open all day in demo-secretary's branch); by default the real today. */
+  /**
+   * The demo's "today" (an event is open all day in demo-secretary's branch; "this month" for study and quiz
+   * unless `studyMonth` says otherwise); by default the real today. Tests always pass it.
+   */
   today?: Date;
   /** Adds the month-statistics edge cases (a mid-month transfer, 补学 after 请假, a retired branch): see stats-edge-cases.ts. */
   statsEdgeCases?: boolean;
@@ -393,15 +396,17 @@ export function generateCounty(options: CountyOptions = {}): DemoCounty {
     createdAt: now,
   });
 
-  const study = generateStudy({ orgs, members, currentMonth: options.studyMonth ?? demoStudyMonth(), seed });
-  const quiz = generateQuiz({ orgs, currentMonth: options.studyMonth ?? demoStudyMonth() });
-  const checkin = generateCheckin({ orgs, members, studyPlans: study.studyPlans, today: options.today ?? new Date(), seed });
+  // One reading of the clock for everything: "this month" is the month of the demo's today.
+  const today = options.today ?? new Date();
+  const study = generateStudy({ orgs, members, currentMonth: options.studyMonth ?? demoStudyMonth(today), seed });
+  const quiz = generateQuiz({ orgs, currentMonth: options.studyMonth ?? demoStudyMonth(today) });
+  const checkin = generateCheckin({ orgs, members, studyPlans: study.studyPlans, today, seed });
   const stats = applyStatsEdgeCases({
     enabled: options.statsEdgeCases === true,
     orgs,
     members,
     ...checkin,
-    today: options.today ?? new Date(),
+    today,
     seed,
   });
   return { collections: { orgs, members, bindings, ...study, ...quiz, ...checkin, ...stats } };

@@ -6,7 +6,16 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { sdkEnv, startDevcloud, type Devcloud, type Engine, type StartDevcloudOptions } from '@zbxx/devcloud';
+import {
+  devcloudNow,
+  sdkEnv,
+  startDevcloud,
+  type Devcloud,
+  type DevcloudClock,
+  type Engine,
+  type Instant,
+  type StartDevcloudOptions,
+} from '@zbxx/devcloud';
 import type { Db } from '@zbxx/server';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -37,6 +46,8 @@ export interface Invocation<T = unknown> {
 export interface TestCloud {
   devcloud: Devcloud<Engine>;
   engine: Engine;
+  /** devcloud's test clock: what `new Date()` says inside every function (and serverDate, transactions). */
+  clock: DevcloudClock;
   /** Calls `name` with `event` as the WeChat user `openid` (injected by the platform, as in production). */
   call<T = unknown>(name: string, event: unknown, openid: string): Promise<Invocation<T>>;
   /** Every document of the named collections, for "nothing was written" comparisons. */
@@ -49,6 +60,22 @@ export interface TestCloudOptions {
   functions: readonly string[];
   /** Documents to insert, by collection (e.g. `generateCounty(...).collections`). */
   seed?: Record<string, readonly object[]>;
+  /** The instant the test runs at: the test clock is set to it (and runs on from there) before anything else. */
+  now?: Instant;
+  /** Stop the clock at `now` until the test advances it (exact TOTP steps, lease deadlines). */
+  frozen?: boolean;
+}
+
+/** Sets the process's test clock as a test asked: running from `now`, or frozen at it. */
+function applyClock(clock: DevcloudClock, now: Instant | undefined, frozen: boolean | undefined): void {
+  if (now === undefined) return;
+  if (frozen) clock.freeze(now);
+  else clock.set(now);
+}
+
+/** What the test clock says now (the machine's time while no test set it): for support code that builds inputs. */
+export function testClockNow(): Date {
+  return new Date(devcloudNow());
 }
 
 export async function startTestCloud(options: TestCloudOptions): Promise<TestCloud> {
@@ -58,6 +85,7 @@ export async function startTestCloud(options: TestCloudOptions): Promise<TestClo
     functionsRoot: path.join(repoRoot, 'cloudfunctions'),
     indexManifest: loadRepoIndexManifest(),
   });
+  applyClock(devcloud.clock, options.now, options.frozen);
   const { engine } = devcloud;
   for (const [collection, docs] of Object.entries(options.seed ?? {})) {
     if (docs.length > 0) engine.insertMany(collection, docs as Parameters<Engine['insertMany']>[1]);
@@ -65,6 +93,7 @@ export async function startTestCloud(options: TestCloudOptions): Promise<TestClo
   return {
     devcloud,
     engine,
+    clock: devcloud.clock,
     async call<T>(name: string, event: unknown, openid: string) {
       const { result, dbRequests } = await devcloud.invoke(name, event, openid);
       return { result: result as T, dbRequests };
@@ -78,6 +107,7 @@ export async function startTestCloud(options: TestCloudOptions): Promise<TestClo
 
 export interface SdkDatabase {
   devcloud: Devcloud<Engine>;
+  clock: DevcloudClock;
   /** The real wx-server-sdk's database, pointed at the throw-away devcloud: server modules run as in a function. */
   db: Db;
   close(): Promise<void>;
@@ -88,8 +118,9 @@ export interface SdkDatabase {
  * like `startTestCloud`, and this process's wx-server-sdk talking to it. `close` puts the environment back.
  */
 // `seed` is any object of collections (DemoCollections is an interface, so it has no index signature).
-export async function startSdkDatabase(seed: object = {}): Promise<SdkDatabase> {
+export async function startSdkDatabase(seed: object = {}, clock: { now?: Instant; frozen?: boolean } = {}): Promise<SdkDatabase> {
   const devcloud = await startDevcloud({ dataDir: ':memory:', indexManifest: loadRepoIndexManifest() });
+  applyClock(devcloud.clock, clock.now, clock.frozen);
   for (const [collection, docs] of Object.entries(seed) as [string, readonly object[]][]) {
     if (docs.length > 0) devcloud.engine.insertMany(collection, structuredClone(docs) as Parameters<Engine['insertMany']>[1]);
   }
@@ -100,6 +131,7 @@ export async function startSdkDatabase(seed: object = {}): Promise<SdkDatabase> 
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
   return {
     devcloud,
+    clock: devcloud.clock,
     db: cloud.database({ throwOnNotFound: false }) as Db,
     async close() {
       await devcloud.close();

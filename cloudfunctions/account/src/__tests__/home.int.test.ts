@@ -5,7 +5,9 @@ import type { CheckinEventDoc } from '@zbxx/server';
 import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
 // The demo county of the current month: plans, a quiz round and an event open today in the demo branch.
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11 });
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, today: NOW });
 const { members } = county.collections;
 const demoMember = members.find((m) => m.openid === DEMO_OPENIDS.member)!;
 
@@ -14,6 +16,7 @@ let cloud: TestCloud;
 beforeAll(async () => {
   cloud = await startTestCloud({
     functions: ['account', 'study', 'checkin'],
+    now: NOW,
     seed: county.collections as unknown as Record<string, object[]>,
   });
 }, 90_000);
@@ -61,7 +64,7 @@ describe('account.home', () => {
 
     // The member finishes the next material: the card moves on, as study.summary does.
     const materialId = before.next!.materialId;
-    const at = new Date();
+    const at = cloud.clock.date();
     const id = `${demoMember._id}_${materialId}`;
     if (cloud.engine.find('studyProgress', { _id: id }).length > 0) {
       cloud.engine.update('studyProgress', { _id: id }, { $set: { completedAt: at, furthest: 1, creditedSeconds: 600 } });
@@ -95,12 +98,12 @@ describe('account.home', () => {
     const { partyDay } = bound(dataOf((await home(DEMO_OPENIDS.member)).result));
     expect(mine.next).not.toBeNull();
     expect(partyDay.next).toEqual({ event: mine.next!.event, mine: mine.next!.mine });
-    expect(Math.abs(new Date(partyDay.serverTime).getTime() - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs(new Date(partyDay.serverTime).getTime() - cloud.clock.now())).toBeLessThan(60_000);
   });
 
   it('skips closed and finished events and says when the branch has none ahead', async () => {
     const events = cloud.engine.find('checkinEvents', { branchId: demoMember.branchId }) as unknown as CheckinEventDoc[];
-    const now = new Date();
+    const now = cloud.clock.date();
     const ahead = events.filter((e) => !e.closedAt && e.endsAt > now);
     for (const event of ahead) cloud.engine.update('checkinEvents', { _id: event._id }, { $set: { closedAt: now } });
     try {
@@ -114,7 +117,7 @@ describe('account.home', () => {
 
   it('shows this month’s quiz round reaching the member', async () => {
     const { quiz } = bound(dataOf((await home(DEMO_OPENIDS.member)).result));
-    expect(quiz).toMatchObject({ roundId: DEMO_ROUND_ID(monthOf(new Date())) });
+    expect(quiz).toMatchObject({ roundId: DEMO_ROUND_ID(monthOf(NOW)) });
     expect(['open', 'upcoming', 'closed']).toContain(quiz?.window);
   });
 

@@ -7,7 +7,9 @@ import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
 jest.setTimeout(30_000);
 
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: monthOf(Date.now()) });
+// The instant this suite runs at (10:00 Beijing, after the demo's 08:30 event began), frozen so TOTP steps are exact.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: monthOf(NOW), today: NOW });
 const { members } = county.collections;
 const secretary = members.find((m) => m.openid === DEMO_OPENIDS.secretary)!;
 const demoMember = members.find((m) => m.openid === DEMO_OPENIDS.member)!;
@@ -33,6 +35,8 @@ let cloud: TestCloud;
 beforeAll(async () => {
   cloud = await startTestCloud({
     functions: ['checkin'],
+    now: NOW,
+    frozen: true,
     seed: { ...county.collections, members: [...seededMembers, ...bigBranchExtras] } as unknown as Record<string, object[]>,
   });
 }, 60_000);
@@ -47,13 +51,15 @@ const ok = <T>(reply: Envelope<T>): T => {
 };
 const errorCode = (reply: Envelope<unknown>) => (reply.ok ? null : reply.error.code);
 const MINUTE = 60_000;
-const at = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * MINUTE).toISOString();
+const at = (offsetMinutes: number) => new Date(cloud.clock.now() + offsetMinutes * MINUTE).toISOString();
 const secretOf = (eventId: string) => (cloud.engine.find('checkinEvents', { _id: eventId })[0] as unknown as { secret: string }).secret;
-const codeNow = (eventId: string, stepsBack = 0) => codeAtStep(secretOf(eventId), timeStep(new Date()) - stepsBack);
+const codeNow = (eventId: string, stepsBack = 0) => codeAtStep(secretOf(eventId), timeStep(cloud.clock.date()) - stepsBack);
 const record = (eventId: string, memberId: string) =>
   cloud.engine.find('attendance', { _id: `${eventId}_${memberId}` })[0] as unknown as AttendanceRecord | undefined;
 
 async function createEvent(fields: Record<string, unknown> = {}, openid: string = DEMO_OPENIDS.secretary): Promise<CheckinEventSummary> {
+  // A second passes between two events (the clock is frozen): the latest event starts last, as in real use.
+  cloud.clock.advance(1000);
   const { result } = await call<{ event: CheckinEventSummary }>(
     'saveEvent',
     { place: '东关社区党群服务中心', startsAt: at(10), endsAt: at(120), checkinOpensAt: at(-5), ...fields },
@@ -114,7 +120,7 @@ describe('rotating code check-in', () => {
     const shown = ok(result);
     expect(shown.code).toMatch(/^\d{6}$/);
     expect(shown.payload).toBe(`zbxx:checkin:${event.eventId}:${shown.code}`);
-    expect(new Date(shown.validUntil).getTime() - Date.now()).toBeLessThanOrEqual(30_000);
+    expect(new Date(shown.validUntil).getTime() - cloud.clock.now()).toBeLessThanOrEqual(30_000);
     expect(dbRequests).toBeLessThanOrEqual(2);
     const later = await createEvent({ startsAt: at(60 * 24), endsAt: at(60 * 26), checkinOpensAt: undefined });
     expect(errorCode((await call('currentCode', { eventId: later.eventId }, DEMO_OPENIDS.secretary)).result)).toBe('CHECKIN.NOT_OPEN');
@@ -433,7 +439,7 @@ describe('member views, make-up and reminders', () => {
         endsAt: Date;
       }[]
     )
-      .filter((e) => new Date(e.endsAt).getTime() > Date.now())
+      .filter((e) => new Date(e.endsAt).getTime() > cloud.clock.now())
       .sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime());
     expect(data.next?.event.eventId).toBe(running[0]?._id);
     expect(data.next?.mine.state).toBe(record(running[0]!._id, demoMember._id)?.state ?? 'expected');

@@ -4,9 +4,12 @@ import { monthOf } from '@zbxx/domain';
 import type { MakeUpQuizDoc } from '@zbxx/server';
 import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+
 jest.setTimeout(30_000);
 
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: monthOf(Date.now()) });
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: monthOf(NOW), today: NOW });
 const demoMember = county.collections.members.find((m) => m.openid === DEMO_OPENIDS.member)!;
 const progress = county.collections.studyProgress.filter((row) => row.memberId === demoMember._id);
 const readMaterial = progress.find((row) => row.completedAt)!.materialId;
@@ -16,14 +19,14 @@ const unreadMaterial = county.collections.studyMaterials
 
 let cloud: TestCloud;
 beforeAll(async () => {
-  cloud = await startTestCloud({ functions: ['checkin'], seed: county.collections as unknown as Record<string, object[]> });
+  cloud = await startTestCloud({ now: NOW, functions: ['checkin'], seed: county.collections as unknown as Record<string, object[]> });
 }, 60_000);
 afterAll(async () => {
   await cloud?.close();
 });
 
 const MINUTE = 60_000;
-const at = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * MINUTE).toISOString();
+const at = (offsetMinutes: number) => new Date(cloud.clock.now() + offsetMinutes * MINUTE).toISOString();
 const call = <T>(action: string, data: unknown, openid: string = DEMO_OPENIDS.member) =>
   cloud.call<Envelope<T>>('checkin', { action, data }, openid);
 const ok = <T>(reply: Envelope<T>): T => {

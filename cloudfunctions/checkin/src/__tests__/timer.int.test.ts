@@ -3,27 +3,30 @@ import { DEMO_OPENIDS, generateCounty } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
 import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+
 jest.setTimeout(30_000);
 
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: monthOf(Date.now()) });
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: monthOf(NOW), today: NOW });
 
 let cloud: TestCloud;
 beforeAll(async () => {
-  cloud = await startTestCloud({ functions: ['checkin'], seed: county.collections as unknown as Record<string, object[]> });
+  cloud = await startTestCloud({ now: NOW, functions: ['checkin'], seed: county.collections as unknown as Record<string, object[]> });
 }, 60_000);
 afterAll(async () => {
   await cloud?.close();
 });
 
 const MINUTE = 60_000;
-const at = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * MINUTE).toISOString();
+const at = (offsetMinutes: number) => new Date(cloud.clock.now() + offsetMinutes * MINUTE).toISOString();
 const call = <T>(action: string, data: unknown, openid: string) => cloud.call<Envelope<T>>('checkin', { action, data }, openid);
 const ok = <T>(reply: Envelope<T>): T => {
   if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
   return reply.data;
 };
 const errorCode = (reply: Envelope<unknown>) => (reply.ok ? null : reply.error.code);
-const timerEvent = () => ({ Type: 'Timer', TriggerName: 'remind', Time: new Date().toISOString() });
+const timerEvent = () => ({ Type: 'Timer', TriggerName: 'remind', Time: cloud.clock.date().toISOString() });
 /** As the platform starts a timer trigger: no caller identity at all. */
 const fireTimer = async () =>
   (await cloud.devcloud.invoke('checkin', timerEvent(), null)).result as Envelope<{ sent: number; failed: number }>;

@@ -2,10 +2,11 @@ import type { Envelope } from '@zbxx/contracts';
 import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
 /** A devcloud hosting `quiz` for one test file, seeded with `seed`; `quiz(...)` calls it as a WeChat user. */
-export function useQuizCloud(seed: () => Record<string, readonly object[]>) {
+/** `now`: the instant the suite runs at (the test clock is set to it). */
+export function useQuizCloud(seed: () => Record<string, readonly object[]>, now: Date) {
   let cloud: TestCloud | undefined;
   beforeAll(async () => {
-    cloud = await startTestCloud({ functions: ['quiz'], seed: seed() });
+    cloud = await startTestCloud({ functions: ['quiz'], seed: seed(), now });
   }, 60_000);
   afterAll(async () => {
     await cloud?.close();

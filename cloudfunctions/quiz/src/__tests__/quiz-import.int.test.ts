@@ -5,10 +5,12 @@ import { errorCode, ok, useQuizCloud } from './quiz-cloud';
 
 jest.setTimeout(30_000);
 
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 5 });
+// The instant this suite runs at (the test clock is set to it).
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 5, today: NOW });
 const existingStem = county.collections.quizQuestions[0]!.stem;
 
-const { cloud: testCloud, quiz } = useQuizCloud(() => county.collections as unknown as Record<string, object[]>);
+const { cloud: testCloud, quiz } = useQuizCloud(() => county.collections as unknown as Record<string, object[]>, NOW);
 const cloud = {
   get engine() {
     return testCloud().engine;

@@ -6,8 +6,10 @@ import { errorCode, ok, useQuizCloud } from './quiz-cloud';
 
 jest.setTimeout(30_000);
 
-const month = monthOf(Date.now());
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 17, studyMonth: month });
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+const month = monthOf(NOW);
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 17, studyMonth: month, today: NOW });
 const { members, orgs } = county.collections;
 const root = orgs.find((org) => org.type === 'county')!;
 const [committeeA, committeeB] = orgs.filter((org) => org.type === 'committee');
@@ -22,6 +24,7 @@ const { cloud, quiz } = useQuizCloud(
       string,
       object[]
     >,
+  NOW,
 );
 
 const HOUR = 3_600_000;
@@ -30,8 +33,8 @@ function settings(overrides: Partial<QuizSaveRoundInput> = {}): QuizSaveRoundInp
     orgId: root._id,
     title: '管理测试：月度党规测试',
     month,
-    opensAt: new Date(Date.now() - HOUR).toISOString(),
-    closesAt: new Date(Date.now() + 72 * HOUR).toISOString(),
+    opensAt: new Date(NOW.getTime() - HOUR).toISOString(),
+    closesAt: new Date(NOW.getTime() + 72 * HOUR).toISOString(),
     quota: [
       { category: '党章', count: 3 },
       { category: '纪律处分条例', count: 2 },
@@ -118,9 +121,9 @@ describe('admin rounds', () => {
     expect(errorCode(changedRules.result)).toBe('CONFLICT');
     expect(changedRules.result.ok ? '' : changedRules.result.error.message).toContain('只能修改标题或延后结束时间');
     expect(errorCode((await save({ ...base, quota: [{ category: '党章', count: 5 }] })).result)).toBe('CONFLICT');
-    expect(errorCode((await save({ ...base, closesAt: new Date(Date.now() + 24 * HOUR).toISOString() })).result)).toBe('CONFLICT');
+    expect(errorCode((await save({ ...base, closesAt: new Date(NOW.getTime() + 24 * HOUR).toISOString() })).result)).toBe('CONFLICT');
 
-    const later = new Date(Date.now() + 240 * HOUR).toISOString();
+    const later = new Date(NOW.getTime() + 240 * HOUR).toISOString();
     const renamed = ok((await save({ ...base, title: '锁定测试（延期）', closesAt: later })).result).round;
     expect(renamed).toMatchObject({ title: '锁定测试（延期）', closesAt: later, attemptCount: 1, timeLimitSeconds: 1200, passMark: 60 });
     expect(auditOf(round.roundId).map((entry) => entry.action)).toEqual(['quizRound.create', 'quizRound.update', 'quizRound.update']);

@@ -16,8 +16,10 @@ import { errorCode, ok, useQuizCloud } from './quiz-cloud';
 
 jest.setTimeout(30_000);
 
-const month = monthOf(Date.now());
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month });
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+const month = monthOf(NOW);
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month, today: NOW });
 const { members, quizQuestions, quizRounds } = county.collections;
 const demoRound = quizRounds.find((round) => round._id === DEMO_ROUND_ID(month)) as QuizRoundDoc;
 
@@ -42,6 +44,7 @@ const { cloud: testCloud, quiz } = useQuizCloud(
       members: members.map((m) => testMembers.find((t) => t._id === m._id) ?? m),
       quizRounds: [...quizRounds, oneShot],
     }) as unknown as Record<string, object[]>,
+  NOW,
 );
 const cloud = {
   get engine() {
@@ -189,7 +192,7 @@ describe('submit', () => {
     const correct = correctLabels(paper.attemptId);
     const [firstId, ...rest] = Object.keys(correct);
     ok((await quiz('answer', { attemptId: paper.attemptId, answers: { [firstId!]: correct[firstId!] } }, openidOf(7))).result);
-    const past = new Date(Date.now() - 60_000);
+    const past = new Date(NOW.getTime() - 60_000);
     cloud.engine.update('quizAttempts', { _id: paper.attemptId }, { $set: { deadline: past } });
 
     expect(errorCode((await quiz('answer', { attemptId: paper.attemptId, answers: correct }, openidOf(7))).result)).toBe(
@@ -280,7 +283,7 @@ describe('错题本', () => {
       (await quiz<{ due: string; reviewedToday: number }>('practiceRate', { questionId: first.questionId, rating: 'good' }, openidOf(9)))
         .result,
     );
-    expect(new Date(rated.due).getTime()).toBeGreaterThan(Date.now() + 12 * 3600_000);
+    expect(new Date(rated.due).getTime()).toBeGreaterThan(NOW.getTime() + 12 * 3600_000);
     expect(rated.reviewedToday).toBe(1);
     const again = ok((await quiz<QuizPracticeQueue>('practiceQueue', undefined, openidOf(9))).result);
     expect(again).toMatchObject({ totalCards: 20, reviewedToday: 1 });

@@ -4,7 +4,7 @@ import { dailyTimer } from '../daily-timer';
 const ctx = {
   trigger: { Type: 'Timer', TriggerName: 'scheduledRemind', Time: '2026-11-22T01:00:00.000Z' },
   db: {},
-  now: new Date(),
+  now: new Date('2026-11-22T01:00:00.000Z'),
   random: Math.random,
 } as unknown as TimerContext;
 

@@ -14,13 +14,14 @@ import { statsCounty } from './stats-county';
 
 jest.setTimeout(120_000);
 
-const now = new Date();
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const now = new Date('2026-12-08T10:00:00+08:00');
 const month = monthOf(now);
 const raw = statsCounty({ today: now, seed: 7, members: 120, branches: 6, committees: 3 });
 const range = { fromMonth: month, toMonth: month };
 const HOUR = 3600_000;
 
-const stats = useStatsCloud(raw);
+const stats = useStatsCloud(raw, now);
 
 const call = async (action: string, data: unknown) =>
   (await stats.cloud.call<Envelope<ExportJob>>('stats', { action, data }, DEMO_OPENIDS.admin)).result;

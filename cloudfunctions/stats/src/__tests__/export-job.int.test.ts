@@ -13,14 +13,15 @@ import { statsCounty } from './stats-county';
 
 jest.setTimeout(120_000);
 
-const now = new Date();
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const now = new Date('2026-12-08T10:00:00+08:00');
 const months = monthsEndingWith(monthOf(now), 2);
 // Over 1000 members: every month's 党员明细 takes two pages.
 const raw = statsCounty({ today: now, seed: 31, members: 1100, branches: 12, committees: 3 });
 const countyRoot = raw.orgs.find((o) => o.parentId === null)!;
 const range = { fromMonth: months[0], toMonth: months[1] };
 
-const stats = useStatsCloud(raw);
+const stats = useStatsCloud(raw, now);
 
 const call = async (action: string, data: unknown, openid: string = DEMO_OPENIDS.admin) =>
   (await stats.cloud.call<Envelope<ExportJob>>('stats', { action, data }, openid)).result;

@@ -11,7 +11,8 @@ import { runExport } from './export-runner';
 
 jest.setTimeout(60_000);
 
-const now = new Date();
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const now = new Date('2026-12-08T10:00:00+08:00');
 const month = monthOf(now);
 const months = [monthBefore(month, 2), monthBefore(month, 1), month];
 // The stats edge cases: a transfer mid-month, an excused member who made up, a retired branch.
@@ -104,7 +105,11 @@ const raw: RawCollections = {
 
 let cloud: TestCloud;
 beforeAll(async () => {
-  cloud = await startTestCloud({ functions: ['stats'], seed: { ...county.collections, ...raw } as unknown as Record<string, object[]> });
+  cloud = await startTestCloud({
+    functions: ['stats'],
+    now,
+    seed: { ...county.collections, ...raw } as unknown as Record<string, object[]>,
+  });
 }, 120_000);
 afterAll(async () => {
   await cloud?.close();
@@ -264,7 +269,7 @@ describe('stats.exportWorkbook for the county (demo-admin), read back with Sheet
     const materials = new Set(
       c.studyPlans.filter((p) => months.includes(p.month) && p.status === 'published').flatMap((p) => p.requiredMaterialIds),
     );
-    expect(value('开展主题党日')).toBe(events.filter((e) => new Date(e.startsAt) <= new Date()).length);
+    expect(value('开展主题党日')).toBe(events.filter((e) => new Date(e.startsAt) <= cloud.clock.date()).length);
     expect(value('主题党日参加人次（出席+迟到）')).toBe(records.filter((r) => r.state === 'present' || r.state === 'late').length);
     expect(value('主题党日补学人次')).toBe(records.filter((r) => r.state === 'madeUp').length);
     expect(value('党员人数（统计期内在册，去重）')).toBe(everyone.size);

@@ -6,8 +6,10 @@ import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
 jest.setTimeout(60_000);
 
-const month = monthOf(Date.now());
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month });
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+const month = monthOf(NOW);
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month, today: NOW });
 const members = county.collections.members as MemberDoc[];
 const member = members.find((m) => m.openid === DEMO_OPENIDS.member)!;
 const member2 = members.find((m) => m.openid === DEMO_OPENIDS.member2)!;
@@ -15,11 +17,12 @@ const member2 = members.find((m) => m.openid === DEMO_OPENIDS.member2)!;
 const silent = members.find((m) => m.branchId === member.branchId && !m.openid && m.name !== '孙桂兰')!;
 silent.openid = 'wx-silent';
 // The demo branch reminds on the 7th; everyone else keeps the default (5th and 15th).
-const settings = [{ _id: member.branchId, thresholds: DEFAULT_THRESHOLDS, reminderDays: [7], updatedAt: new Date(), updatedBy: 'seed' }];
+const settings = [{ _id: member.branchId, thresholds: DEFAULT_THRESHOLDS, reminderDays: [7], updatedAt: NOW, updatedBy: 'seed' }];
 
 let cloud: TestCloud;
 beforeAll(async () => {
   cloud = await startTestCloud({
+    now: NOW,
     functions: ['stats'],
     seed: { ...(county.collections as unknown as Record<string, object[]>), statsSettings: settings },
   });

@@ -6,7 +6,9 @@ import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
 jest.setTimeout(60_000);
 
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: monthOf(Date.now()) });
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: monthOf(NOW), today: NOW });
 const members = county.collections.members as MemberDoc[];
 const secretary = members.find((m) => m.openid === DEMO_OPENIDS.secretary)!;
 const branchId = secretary.branchId;
@@ -16,14 +18,14 @@ const openidOf = (memberId: string) => members.find((m) => m._id === memberId)?.
 
 let cloud: TestCloud;
 beforeAll(async () => {
-  cloud = await startTestCloud({ functions: ['stats'], seed: county.collections as unknown as Record<string, object[]> });
+  cloud = await startTestCloud({ now: NOW, functions: ['stats'], seed: county.collections as unknown as Record<string, object[]> });
 }, 120_000);
 afterAll(async () => {
   await cloud?.close();
 });
 
 let requestSeq = 0;
-const newRequestId = () => `req-${Date.now()}-${(requestSeq += 1)}`;
+const newRequestId = () => `req-${(requestSeq += 1)}`;
 const call = async <T>(action: string, data: unknown, openid: string) =>
   (await cloud.call<Envelope<T>>('stats', { action, data }, openid)).result;
 const ok = <T>(reply: Envelope<T>): T => {
@@ -135,7 +137,7 @@ describe('催学 by the secretary', () => {
     expect(records.filter((r) => r.memberId === target!.memberId)).toEqual([
       expect.objectContaining({
         memberId: target!.memberId,
-        day: shanghaiDay(new Date()),
+        day: shanghaiDay(cloud.clock.date()),
         by: 'secretary',
         requestId,
         missing: target!.missing,

@@ -8,8 +8,11 @@ export interface StatsCloud {
   call<T>(action: string, data: unknown, openid: string): Promise<Envelope<T>>;
 }
 
-/** A devcloud hosting `stats`, seeded with `raw`, for the suite that calls this (started and closed around it). */
-export function useStatsCloud(raw: RawCollections): StatsCloud {
+/**
+ * A devcloud hosting `stats`, seeded with `raw`, for the suite that calls this (started and closed around it); its
+ * test clock runs from `now`, the instant the suite states.
+ */
+export function useStatsCloud(raw: RawCollections, now: Date): StatsCloud {
   const handle = {
     cloud: undefined as unknown as TestCloud,
     async call<T>(action: string, data: unknown, openid: string) {
@@ -17,7 +20,7 @@ export function useStatsCloud(raw: RawCollections): StatsCloud {
     },
   };
   beforeAll(async () => {
-    handle.cloud = await startTestCloud({ functions: ['stats'], seed: raw as unknown as Record<string, object[]> });
+    handle.cloud = await startTestCloud({ functions: ['stats'], seed: raw as unknown as Record<string, object[]>, now });
   }, 180_000);
   afterAll(async () => {
     await handle.cloud?.close();

@@ -17,8 +17,10 @@ import { buildDocx } from './docx-fixture';
 
 jest.setTimeout(30_000);
 
-const month = monthOf(Date.now());
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month });
+// The instant this suite runs at (the test clock is set to it); reading time passes by advancing the clock, not by sleeping.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+const month = monthOf(NOW);
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, studyMonth: month, today: NOW });
 const { members, orgs } = county.collections;
 const demoMember = members.find((m) => m.openid === DEMO_OPENIDS.member)!;
 const secretary = members.find((m) => m.openid === DEMO_OPENIDS.secretary)!;
@@ -26,7 +28,7 @@ const otherBranch = orgs.find((org) => org.type === 'branch' && org._id !== secr
 
 let cloud: TestCloud;
 beforeAll(async () => {
-  cloud = await startTestCloud({ functions: ['study'], seed: county.collections as unknown as Record<string, object[]> });
+  cloud = await startTestCloud({ functions: ['study'], now: NOW, seed: county.collections as unknown as Record<string, object[]> });
 }, 60_000);
 afterAll(async () => {
   await cloud?.close();
@@ -38,9 +40,10 @@ const ok = <T>(reply: Envelope<T>): T => {
   return reply.data;
 };
 const errorCode = (reply: Envelope<unknown>) => (reply.ok ? null : reply.error.code);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Time the member spends reading: the server's clock moves on, the test does not wait. */
+const spend = (ms: number) => cloud.clock.advance(ms);
 let batchSeq = 0;
-const batchId = () => `it-batch-${Date.now().toString(36)}-${(batchSeq += 1)}`;
+const batchId = () => `it-batch-${(batchSeq += 1)}`;
 const progressDoc = (memberId: string, materialId: string) =>
   cloud.engine.find('studyProgress', { _id: `${memberId}_${materialId}` })[0] as unknown as StudyProgressDoc | undefined;
 
@@ -142,7 +145,7 @@ describe('reading that counts', () => {
   it('marks 已完成 after scrolling to the end with a plausible dwell, by the server’s clock', async () => {
     const materialId = await publishMaterial('org-c01');
     ok((await study('openMaterial', { materialId }, DEMO_OPENIDS.member)).result);
-    await sleep(2_500);
+    spend(2_500);
     const halfway = ok(
       (
         await study<ReportProgressResult>(
@@ -153,7 +156,7 @@ describe('reading that counts', () => {
       ).result,
     );
     expect(halfway.progress[0]?.progress).toMatchObject({ status: 'reading', percent: 50 });
-    await sleep(3_500);
+    spend(3_500);
     const { result, dbRequests } = await study<ReportProgressResult>(
       'reportProgress',
       { reports: [{ batchId: batchId(), materialId, dwellSeconds: 3.4, furthest: 1, position: 1 }] },
@@ -169,7 +172,7 @@ describe('reading that counts', () => {
   it('does not count a jump straight to the end a few seconds after opening', async () => {
     const materialId = await publishMaterial('org-c01', LONG_BODY);
     ok((await study('openMaterial', { materialId }, DEMO_OPENIDS.member)).result);
-    await sleep(1_000);
+    spend(1_000);
     const data = ok(
       (
         await study<ReportProgressResult>(
@@ -186,7 +189,7 @@ describe('reading that counts', () => {
   it('changes nothing for a replayed report, nor for the same report sent twice at once', async () => {
     const materialId = demoMaterialId(OATH);
     ok((await study('openMaterial', { materialId }, DEMO_OPENIDS.member)).result);
-    await sleep(3_000);
+    spend(3_000);
     const report = { batchId: batchId(), materialId, dwellSeconds: 2, furthest: 0.6, position: 0.6 };
     const [first, second] = await Promise.all([
       study<ReportProgressResult>('reportProgress', { reports: [report] }, DEMO_OPENIDS.member),
@@ -198,7 +201,7 @@ describe('reading that counts', () => {
     expect(after.creditedSeconds).toBe(2);
     expect(after.batchIds.filter((id) => id === report.batchId)).toHaveLength(1);
 
-    await sleep(1_500);
+    spend(1_500);
     const before = cloud.snapshot(['studyProgress']);
     const replay = ok((await study<ReportProgressResult>('reportProgress', { reports: [report] }, DEMO_OPENIDS.member)).result);
     expect(replay.settled).toEqual([report.batchId]);
