@@ -28,6 +28,7 @@ export default tseslint.config(
       '**/dist/**',
       '**/coverage/**',
       '.cache/**',
+      '.swc/**',
       '.devcloud/**',
       'bench/results/**',
       // Built deployable bundles (npm run build:functions).
