@@ -33,12 +33,14 @@ type CallAction = <F extends FunctionContract, K extends ActionName<F>>(
   data: ActionInput<F, K>,
   options?: { write?: boolean; requestId?: string },
 ) => Promise<ActionOutput<F, K>>;
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded at run time, see above. */
 const { createCaller } = require('../../client/src/services/transport') as {
   createCaller(deps: { invoke: Invoke; sleep?: (ms: number) => Promise<void>; timeoutMs?: number }): CallAction;
 };
 const { createH5Invoke } = require('../../client/src/services/invoke-function.h5') as {
   createH5Invoke(deps: { fetch: typeof globalThis.fetch; getOpenid: () => string | null; baseUrl?: string }): Invoke;
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 jest.setTimeout(30_000);
 

@@ -28,11 +28,11 @@ export function useCheckinCode(eventId: string) {
         setShown(next);
         setError(null);
         const wait = new Date(next.validUntil).getTime() - (Date.now() + offset.current);
-        timer = setTimeout(fetchCode, Math.max(wait, 0) + 300);
+        timer = setTimeout(() => void fetchCode(), Math.max(wait, 0) + 300);
       } catch (caught) {
         if (!alive) return;
         setError(toAppError(caught));
-        timer = setTimeout(fetchCode, 3000);
+        timer = setTimeout(() => void fetchCode(), 3000);
       }
     };
     void fetchCode();

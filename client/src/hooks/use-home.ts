@@ -47,7 +47,7 @@ export function useHomeCards({ home = account.home, takeLaunch = () => takeLaunc
 
   useEffect(() => {
     if (state.kind === 'loading') reload();
-    // Once on mount: later loads come from useDidShow.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: later loads come from useDidShow.
   }, []);
 
   useDidHide(() => {

@@ -71,7 +71,7 @@ export function SessionProvider({ children, login = account.login, canLogin = ()
 
   useEffect(() => {
     reload();
-    // Once per launch: later logins happen only through reload().
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per launch: later logins happen only through reload() (whose identity follows the props).
   }, []);
 
   const session = useMemo<Session>(() => ({ state, reload, update }), [state, reload, update]);

@@ -40,6 +40,7 @@ export async function postJson(
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reply bodies are untyped JSON the tests read field by field.
 ): Promise<{ status: number; headers: Headers; body: any }> {
   const response = await fetch(url, {
     method: 'POST',

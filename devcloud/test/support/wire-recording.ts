@@ -32,6 +32,7 @@ function placeholders(text: string, devcloudUrl: string): string {
 function bytesToJson(bytes: Buffer, contentType: string, devcloudUrl: string): Json {
   if (/json/.test(contentType)) return JSON.parse(placeholders(bytes.toString('utf8'), devcloudUrl)) as Json;
   const text = bytes.toString('utf8');
+  // eslint-disable-next-line no-control-regex -- control bytes are what tells protobuf from text.
   const isText = Buffer.from(text, 'utf8').equals(bytes) && !/[\0-\x08\x0e-\x1f]/.test(text);
   return isText ? placeholders(text, devcloudUrl) : { $base64: bytes.toString('base64') };
 }

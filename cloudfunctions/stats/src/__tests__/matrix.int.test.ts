@@ -1,4 +1,4 @@
-import type { BranchMatrix, Envelope, MemberDetail } from '@zbxx/contracts';
+import type { BranchMatrix, MemberDetail } from '@zbxx/contracts';
 import { DEMO_OPENIDS, STATS_EDGE_CASE_IDS } from '@zbxx/demo-data';
 import { monthOf, monthsEndingWith } from '@zbxx/domain';
 import { expectedMonth, expectedTotals, type ExpectedMember } from './independent-month';

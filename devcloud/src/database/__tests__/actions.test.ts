@@ -18,6 +18,7 @@ function sdkBody(action: string, fields: Record<string, unknown> = {}): Record<s
 
 /** The SDK's own encoding: `EJSON.stringify(value, { relaxed: false })`. */
 const ejson = (value: unknown): string => EJSON.stringify(value as Record<string, unknown>, { relaxed: false });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- wire replies are untyped JSON, read field by field as the SDK does.
 const parseList = (reply: any): any[] => reply.data.list.map((item: string) => EJSON.parse(item));
 
 describe('database actions', () => {
@@ -31,6 +32,7 @@ describe('database actions', () => {
   });
   afterEach(() => engine.close());
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- wire replies are untyped JSON, read field by field as the SDK does.
   async function call(action: string, fields: Record<string, unknown> = {}): Promise<any> {
     const handler = registry.get(action);
     if (!handler) throw new Error(`not registered: ${action}`);

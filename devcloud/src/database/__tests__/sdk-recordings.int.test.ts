@@ -15,6 +15,7 @@ import { DATABASE_RECORDINGS, type DatabaseRecording, IdPlaceholders } from './d
 const SDK = `wx-server-sdk@${require('wx-server-sdk/package.json').version} (@cloudbase/node-sdk@${require('@cloudbase/node-sdk/package.json').version}, @cloudbase/database@${require('@cloudbase/database/package.json').version})`;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- driven untyped, exactly as a function bundle drives the SDK.
 type Db = any;
 
 interface Scenario {

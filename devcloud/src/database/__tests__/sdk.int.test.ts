@@ -9,6 +9,7 @@ import type { IndexManifest } from '../../engine';
  * deployed function is). The SDK reads them on every request, so re-pointing it at a restarted devcloud
  * is a matter of setting them again.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- driven untyped, exactly as a function bundle drives the SDK.
 type Db = any;
 
 const manifest: IndexManifest = {
