@@ -20,6 +20,8 @@ export interface WxHost {
   /** Things the app showed in WeChat's own UI (toasts, modals, loading). */
   shown: { api: string; options: Record<string, unknown> }[];
   share: { menu?: Record<string, unknown> };
+  /** Cloud and network requests in flight (settling waits for them). */
+  inFlight: { count: number };
 }
 
 const SYSTEM_INFO = {
@@ -57,8 +59,11 @@ function ok(host: WxHost, api: string, options: Options = {}, res: Record<string
 }
 
 /** A promise when no callbacks are given, as wx.cloud.* and newer wx.* APIs behave. */
-function promised<T>(options: Options, run: () => Promise<T>): Promise<T> | undefined {
-  const p = run();
+function promised<T>(host: WxHost, options: Options, run: () => Promise<T>): Promise<T> | undefined {
+  host.inFlight.count += 1;
+  const p = run().finally(() => {
+    host.inFlight.count -= 1;
+  });
   if (options.success || options.fail || options.complete) {
     p.then(
       (res) => {
@@ -186,7 +191,12 @@ export function createWx(host: WxHost): Record<string, unknown> {
     // uploadFile/downloadFile to URLs (not wx.cloud): the app only downloads temp links of cloud files.
     downloadFile: (o: Options) => {
       if (phone.device.has('downloadFile')) return device('downloadFile')(o);
-      void fetch(String(o.url)).then(
+      host.inFlight.count += 1;
+      void fetch(String(o.url))
+        .finally(() => {
+          host.inFlight.count -= 1;
+        })
+        .then(
         async (res) => {
           if (res.status !== 200) return ok(host, 'downloadFile', o, { statusCode: res.status, tempFilePath: '' });
           const file = phone.addFile(decodeURIComponent(String(o.url).split('/').pop() ?? 'download'), Buffer.from(await res.arrayBuffer()));
@@ -226,20 +236,30 @@ function navigation(host: WxHost, kind: 'navigateTo' | 'redirectTo' | 'switchTab
   });
 }
 
+/**
+ * Layout queries: the harness has no layout engine, so every node measures one screen wide and three screens
+ * tall (a long article must be scrolled, as on a phone). Field callbacks and exec's callback both get answers.
+ */
+const RECT = { width: 375, height: 2172, top: 0, left: 0, right: 375, bottom: 2172, scrollTop: 0, scrollHeight: 2172, id: '', dataset: {} };
+
 function selectorQuery(host: WxHost) {
+  const fields: ((res: unknown) => void)[] = [];
+  const field = (cb?: (res: unknown) => void) => {
+    fields.push(cb ?? (() => undefined));
+    return query;
+  };
+  const nodes = { boundingClientRect: field, scrollOffset: field, fields: (_f: unknown, cb?: (res: unknown) => void) => field(cb), node: field, context: field };
   const query = {
     in: () => query,
     select: () => nodes,
     selectAll: () => nodes,
     selectViewport: () => nodes,
-    exec: (cb?: (res: unknown[]) => void) => host.later(() => cb?.([{ width: 375, height: 100, top: 0, left: 0, right: 375, bottom: 100, scrollTop: 0, scrollHeight: 100 }])),
-  };
-  const nodes = {
-    boundingClientRect: () => query,
-    scrollOffset: () => query,
-    fields: () => query,
-    node: () => query,
-    context: () => query,
+    exec: (cb?: (res: unknown[]) => void) =>
+      host.later(() => {
+        const answers = fields.map(() => ({ ...RECT }));
+        fields.forEach((f, i) => f(answers[i]));
+        cb?.(answers);
+      }),
   };
   return query;
 }
@@ -264,7 +284,7 @@ function createCloud(host: WxHost): Record<string, unknown> {
       initialised = true;
     },
     callFunction: (o: Options) =>
-      promised(o, async () => {
+      promised(host, o, async () => {
         requireInit('callFunction');
         if (phone.droppedCalls > 0) {
           phone.droppedCalls -= 1;
@@ -279,7 +299,7 @@ function createCloud(host: WxHost): Record<string, unknown> {
         }
       }),
     uploadFile: (o: Options) =>
-      promised(o, async () => {
+      promised(host, o, async () => {
         requireInit('uploadFile');
         if (phone.device.has('uploadFile')) {
           const outcome = phone.device.take('uploadFile', o)!;
@@ -294,7 +314,7 @@ function createCloud(host: WxHost): Record<string, unknown> {
         return { fileID: grant.data.fileId, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
       }),
     getTempFileURL: (o: Options) =>
-      promised(o, async () => {
+      promised(host, o, async () => {
         requireInit('getTempFileURL');
         const list = (o.fileList as string[]).map((f) => (typeof f === 'string' ? f : (f as { fileID: string }).fileID));
         const answer = (await devcloud.registry.get('storage.batchGetDownloadUrl')!({ callerTag: null, body: { file_list: list.map((fileid) => ({ fileid, max_age: 3600 })) } })) as {

@@ -90,6 +90,7 @@ export class MiniProgram {
   /** setData calls per page, with their JSON size: WeChat's advice is few and small. */
   readonly setDataLog: { route: string; bytes: number }[] = [];
   readonly stack: PageInstance[] = [];
+  private readonly inFlight = { count: 0 };
   private readonly context: vm.Context;
   private readonly modules = new Map<string, { exports: unknown }>();
   private readonly pageConfigs = new Map<string, PageConfig>();
@@ -113,6 +114,7 @@ export class MiniProgram {
       report: (problem) => this.errors.push(problem),
       shown: this.shown,
       share: this.share,
+      inFlight: this.inFlight,
     };
     const wx = createWx(host);
     const log = (level: string) => (...args: unknown[]) => {
@@ -181,7 +183,7 @@ export class MiniProgram {
     let quietSince = Date.now();
     while (Date.now() - start < maxMs) {
       await new Promise((r) => setTimeout(r, 10));
-      if (this.setDataLog.length !== last) {
+      if (this.setDataLog.length !== last || this.inFlight.count > 0) {
         last = this.setDataLog.length;
         quietSince = Date.now();
       } else if (Date.now() - quietSince >= quietMs) return;
@@ -193,7 +195,7 @@ export class MiniProgram {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const shownText = this.text();
-      if (typeof text === 'string' ? shownText.includes(text) : text.test(shownText)) return;
+      if (matches(shownText, text)) return;
       if (Date.now() > deadline) throw new Error(`page ${this.page.route} never showed ${String(text)}; it shows:\n${shownText}\nerrors: ${this.errors.join('\n')}`);
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -215,12 +217,10 @@ export class MiniProgram {
    */
   async tap(text: string | RegExp, index = 0): Promise<void> {
     const { root } = this.render();
-    const matches = [...walk(root)].filter(({ el }) => {
-      const t = renderedText(el);
-      const hit = typeof text === 'string' ? t.includes(text) : text.test(t);
-      return hit && !el.children.some((c) => typeof c !== 'string' && (typeof text === 'string' ? renderedText(c).includes(text) : text.test(renderedText(c))));
-    });
-    const match = matches[index];
+    const hits = [...walk(root)].filter(
+      ({ el }) => matches(renderedText(el), text) && !el.children.some((c) => typeof c !== 'string' && matches(renderedText(c), text)),
+    );
+    const match = hits[index];
     if (!match) throw new Error(`nothing on ${this.page.route} shows ${String(text)}; it shows:\n${renderedText(root)}`);
     this.bubble(match, 'tap', { x: 10, y: 10 });
     await this.settle();
@@ -266,6 +266,12 @@ export class MiniProgram {
   dispatch(sid: string, type: string, detail: Record<string, unknown>): void {
     const target = { id: sid, dataset: { sid } };
     this.guard(`${type} on ${sid}`, () => (this.page.eh as (e: unknown) => void).call(this.page, { type, timeStamp: Date.now(), detail, target, currentTarget: target, touches: [], changedTouches: [] }));
+  }
+
+  /** A tap on WeChat's native tab bar (not part of any page's WXML). */
+  async switchTab(route: string): Promise<void> {
+    this.guard(`tab bar → ${route}`, () => this.navigate('switchTab', route));
+    await this.settle();
   }
 
   /** Calls a page lifecycle or handler WeChat would call (onPageScroll, onReachBottom, onShareAppMessage…). */
@@ -333,7 +339,7 @@ export class MiniProgram {
     this.stack.push(page);
     this.lifecycle(page, 'onLoad', query);
     this.lifecycle(page, 'onShow');
-    this.later(() => this.lifecycle(page, 'onReady'));
+    this.later(() => this.lifecycle(page, 'onReady'), 0);
   }
 
   private setData(page: PageInstance, data: Record<string, unknown>, cb?: () => void): void {
@@ -341,7 +347,7 @@ export class MiniProgram {
     this.setDataLog.push({ route: page.route, bytes: Buffer.byteLength(json) });
     const copy = JSON.parse(json) as Record<string, unknown>;
     for (const [key, value] of Object.entries(copy)) assignPath(page.data as unknown as Record<string, unknown>, key, value);
-    if (cb) this.later(cb);
+    if (cb) this.later(cb, 0);
   }
 
   private lifecycle(page: PageInstance, name: string, arg?: unknown): void {
@@ -419,6 +425,11 @@ export class MiniProgram {
       return undefined;
     }
   }
+}
+
+/** Whether shown text contains `text`; white space is ignored for strings (the view inserts it freely between runs). */
+function matches(shown: string, text: string | RegExp): boolean {
+  return typeof text === 'string' ? shown.replace(/\s+/g, '').includes(text.replace(/\s+/g, '')) : text.test(shown);
 }
 
 /** WeChat's setData path keys: `root.cn.[0].v`, `a.b[2].c`. */
