@@ -52,7 +52,9 @@ describe('admin file journeys and binding', () => {
     expect(opened.fileType).toBe('xlsx');
     const sheets = XLSX.read(opened.bytes, { type: 'buffer' }).SheetNames;
     expect(sheets.length).toBeGreaterThanOrEqual(5);
-    expect(engine.find('statsExports', { status: 'done' }).length + engine.find('statsExports', { state: 'done' }).length).toBeGreaterThan(0);
+    expect(engine.find('statsExports', { status: 'done' }).length + engine.find('statsExports', { state: 'done' }).length).toBeGreaterThan(
+      0,
+    );
   }, 60_000);
 
   it('a new WeChat user binds as 孙桂兰 with the last four digits of her phone', async () => {

@@ -69,7 +69,8 @@ const PAGES: Record<string, PageCase> = {
   'subpackages/admin/stats/export': { roles: ['demo-admin'], shows: '导出 Excel' },
 };
 
-const openidOfMember = (cloud: TestCloud, openid: string) => (cloud.engine.find('bindings', { _id: openid })[0] as { memberId: string }).memberId;
+const openidOfMember = (cloud: TestCloud, openid: string) =>
+  (cloud.engine.find('bindings', { _id: openid })[0] as { memberId: string }).memberId;
 
 describe('every page of the compiled package boots for each role that reaches it', () => {
   const suite = useWeappSuite();
@@ -80,8 +81,16 @@ describe('every page of the compiled package boots for each role that reaches it
     const round = engine.find('quizRounds', {}, { sort: { opensAt: -1 } })[0] as { _id: string; month: string };
     const material = engine.find('studyMaterials', { title: '重温入党誓词' })[0] as { _id: string };
     // demo-member answers once outside the app, so the review page has a finished attempt to show.
-    const started = await suite.cloud.call<{ ok: boolean; data: { attemptId: string } }>('quiz', { action: 'start', data: { roundId: round._id } }, 'demo-member');
-    const submitted = await suite.cloud.call<{ ok: boolean }>('quiz', { action: 'submit', data: { attemptId: started.result.data.attemptId } }, 'demo-member');
+    const started = await suite.cloud.call<{ ok: boolean; data: { attemptId: string } }>(
+      'quiz',
+      { action: 'start', data: { roundId: round._id } },
+      'demo-member',
+    );
+    const submitted = await suite.cloud.call<{ ok: boolean }>(
+      'quiz',
+      { action: 'submit', data: { attemptId: started.result.data.attemptId } },
+      'demo-member',
+    );
     expect(submitted.result.ok).toBe(true);
     const memberId = openidOfMember(suite.cloud, 'demo-member');
     const member = engine.find('members', { _id: memberId })[0] as { orgId: string };

@@ -25,10 +25,24 @@ describe('member journey (demo-member)', () => {
     await app.waitForText('全文完');
     // The member scrolls to the end of the article (three screens tall in the harness).
     const scroll = app.byClass('reader__scroll')[0]!;
-    app.dispatch(scroll.sid!, 'scroll', { scrollTop: 2172 - 724, scrollHeight: 2172, scrollLeft: 0, scrollWidth: 375, deltaY: 0, deltaX: 0 });
+    app.dispatch(scroll.sid!, 'scroll', {
+      scrollTop: 2172 - 724,
+      scrollHeight: 2172,
+      scrollLeft: 0,
+      scrollWidth: 375,
+      deltaY: 0,
+      deltaX: 0,
+    });
     await app.waitForText('已完成', 40_000);
-    const progress = engine.find('studyProgress', { memberId, materialId: material._id })[0] as { status?: string; completedAt?: string };
-    expect(progress).toMatchObject({ status: 'completed' });
+    const progress = engine.find('studyProgress', { memberId, materialId: material._id })[0] as {
+      completedAt?: Date;
+      furthest: number;
+      creditedSeconds: number;
+    };
+    expect(progress.furthest).toBe(1);
+    expect(progress.completedAt).toBeInstanceOf(Date);
+    // Credited by the server's clock, not the phone's: at least the material's minimum reading time.
+    expect(progress.creditedSeconds).toBeGreaterThanOrEqual(8);
   }, 60_000);
 
   it('answers the quiz, relaunches the app, resumes with the answers kept, submits and sees the review', async () => {
@@ -59,7 +73,7 @@ describe('member journey (demo-member)', () => {
     expect(Object.keys(attempt.answers)).toHaveLength(2);
 
     await app.tap('交卷');
-    await app.tap('确定交卷');
+    await app.tap(/^确定交卷$/);
     await app.waitForRoute('subpackages/quiz/review');
     await app.waitForText('分');
     const finished = engine.find('quizAttempts', { _id: attempt._id })[0] as { status: string; score: number };
@@ -70,7 +84,10 @@ describe('member journey (demo-member)', () => {
   it('checks in by scanning the code the secretary shows, then asks leave for the next party day', async () => {
     const { engine } = suite.cloud;
     const memberId = memberIdOf('demo-member');
-    const secretary = await suite.launch(suite.phone(), 'demo-secretary', { path: 'subpackages/secretary/party-day/code', query: { eventId: 'ev-demo-today' } });
+    const secretary = await suite.launch(suite.phone(), 'demo-secretary', {
+      path: 'subpackages/secretary/party-day/code',
+      query: { eventId: 'ev-demo-today' },
+    });
     await secretary.waitForText(/\d{6}/);
     const code = /\d{6}/.exec(secretary.byClass('pd-code__digits').map(textOf).join(''))![0];
 

@@ -3,10 +3,7 @@
  * to be asked for; an unscripted ask fails the test, so a journey cannot silently take another path.
  */
 export type Outcome =
-  | { kind: 'success'; result: Record<string, unknown> }
-  | { kind: 'cancel' }
-  | { kind: 'denied' }
-  | { kind: 'failure'; errMsg?: string };
+  { kind: 'success'; result: Record<string, unknown> } | { kind: 'cancel' } | { kind: 'denied' } | { kind: 'failure'; errMsg?: string };
 
 export const success = (result: Record<string, unknown> = {}): Outcome => ({ kind: 'success', result });
 export const cancel: Outcome = { kind: 'cancel' };

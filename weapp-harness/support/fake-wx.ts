@@ -20,6 +20,8 @@ export interface WxHost {
   /** Things the app showed in WeChat's own UI (toasts, modals, loading). */
   shown: { api: string; options: Record<string, unknown> }[];
   share: { menu?: Record<string, unknown> };
+  /** Every cloud function call: name, action, and the envelope's error code when it failed. */
+  calls: { name: string; action: string; error?: string }[];
   /** Cloud and network requests in flight (settling waits for them). */
   inFlight: { count: number };
 }
@@ -44,18 +46,39 @@ const SYSTEM_INFO = {
   theme: 'light',
 };
 
-function settle(host: WxHost, api: string, options: Options, outcome: { ok: true; res: Record<string, unknown> } | { ok: false; res: Record<string, unknown> }): void {
-  // Callbacks arrive asynchronously on a phone; an app that relies on them being synchronous is wrong.
+/**
+ * Answers an async API. Callbacks arrive asynchronously, as on a phone; without callbacks the base library
+ * returns a Promise (since 2.10.2), which is what Taro passes through for APIs it does not wrap itself
+ * (chooseMessageFile, for one).
+ */
+function settle(
+  host: WxHost,
+  api: string,
+  options: Options,
+  outcome: { ok: true; res: Record<string, unknown> } | { ok: false; res: Record<string, unknown> },
+): Promise<unknown> | undefined {
+  const res = outcome.ok ? { errMsg: `${api}:ok`, ...outcome.res } : outcome.res;
+  const viaCallbacks = Boolean(options.success || options.fail || options.complete);
+  if (!viaCallbacks) {
+    host.inFlight.count += 1;
+    return new Promise((resolve, reject) =>
+      host.later(() => {
+        host.inFlight.count -= 1;
+        if (outcome.ok) resolve(res);
+        else reject(res);
+      }),
+    );
+  }
   host.later(() => {
-    const res = outcome.ok ? { errMsg: `${api}:ok`, ...outcome.res } : outcome.res;
     if (outcome.ok) options.success?.(res);
     else options.fail?.(res);
     options.complete?.(res);
   });
+  return undefined;
 }
 
-function ok(host: WxHost, api: string, options: Options = {}, res: Record<string, unknown> = {}): void {
-  settle(host, api, options, { ok: true, res });
+function ok(host: WxHost, api: string, options: Options = {}, res: Record<string, unknown> = {}): Promise<unknown> | undefined {
+  return settle(host, api, options, { ok: true, res });
 }
 
 /** A promise when no callbacks are given, as wx.cloud.* and newer wx.* APIs behave. */
@@ -94,23 +117,26 @@ export function createWx(host: WxHost): Record<string, unknown> {
     else wx[name] = (options: Options = {}) => ok(host, name, options);
   }
 
-  const device = (api: string) => (options: Options = {}) => {
-    const outcome = phone.device.take(api, options);
-    if (!outcome) {
-      host.report(`unscripted device call: wx.${api}(${JSON.stringify(options)})`);
-      return settle(host, api, options, { ok: false, res: { errMsg: `${api}:fail unscripted in test` } });
-    }
-    if (outcome.kind === 'success') return ok(host, api, options, outcome.result);
-    settle(host, api, options, { ok: false, res: failureOf(api, outcome) });
-  };
+  const device =
+    (api: string) =>
+    (options: Options = {}) => {
+      const outcome = phone.device.take(api, options);
+      if (!outcome) {
+        host.report(`unscripted device call: wx.${api}(${JSON.stringify(options)})`);
+        return settle(host, api, options, { ok: false, res: { errMsg: `${api}:fail unscripted in test` } });
+      }
+      if (outcome.kind === 'success') return ok(host, api, options, outcome.result);
+      return settle(host, api, options, { ok: false, res: failureOf(api, outcome) });
+    };
   for (const api of DEVICE_APIS) wx[api] = device(api);
 
   // A real clipboard write needs no user answer unless scripted otherwise; record what was copied.
   wx.setClipboardData = (options: Options = {}) => {
     const outcome = phone.device.has('setClipboardData') ? phone.device.take('setClipboardData', options) : undefined;
-    if (outcome && outcome.kind !== 'success') return settle(host, 'setClipboardData', options, { ok: false, res: failureOf('setClipboardData', outcome) });
+    if (outcome && outcome.kind !== 'success')
+      return settle(host, 'setClipboardData', options, { ok: false, res: failureOf('setClipboardData', outcome) });
     phone.clipboard = String(options.data ?? '');
-    ok(host, 'setClipboardData', options);
+    return ok(host, 'setClipboardData', options);
   };
   wx.getClipboardData = (options: Options = {}) => ok(host, 'getClipboardData', options, { data: phone.clipboard });
 
@@ -130,8 +156,17 @@ export function createWx(host: WxHost): Record<string, unknown> {
     nextTick: (fn: () => void) => host.later(fn),
     env: { USER_DATA_PATH: 'wxfile://usr' },
     createSelectorQuery: () => selectorQuery(host),
-    createIntersectionObserver: () => ({ relativeToViewport: () => ({ observe: () => undefined }), observe: () => undefined, disconnect: () => undefined }),
-    getUpdateManager: () => ({ onCheckForUpdate: () => undefined, onUpdateReady: () => undefined, onUpdateFailed: () => undefined, applyUpdate: () => undefined }),
+    createIntersectionObserver: () => ({
+      relativeToViewport: () => ({ observe: () => undefined }),
+      observe: () => undefined,
+      disconnect: () => undefined,
+    }),
+    getUpdateManager: () => ({
+      onCheckForUpdate: () => undefined,
+      onUpdateReady: () => undefined,
+      onUpdateFailed: () => undefined,
+      applyUpdate: () => undefined,
+    }),
     getNetworkType: (o: Options = {}) => ok(host, 'getNetworkType', o, { networkType: 'wifi' }),
 
     // Storage: WeChat keeps JSON-serialisable values per key, across relaunches.
@@ -142,16 +177,16 @@ export function createWx(host: WxHost): Record<string, unknown> {
     getStorageInfoSync: () => ({ keys: [...phone.storage.keys()], currentSize: 0, limitSize: 10240 }),
     setStorage: (o: Options) => {
       phone.storage.set(String(o.key), JSON.stringify(o.data));
-      ok(host, 'setStorage', o);
+      return ok(host, 'setStorage', o);
     },
     getStorage: (o: Options) => {
       const key = String(o.key);
       if (!phone.storage.has(key)) return settle(host, 'getStorage', o, { ok: false, res: { errMsg: 'getStorage:fail data not found' } });
-      ok(host, 'getStorage', o, { data: JSON.parse(phone.storage.get(key)!) });
+      return ok(host, 'getStorage', o, { data: JSON.parse(phone.storage.get(key)!) });
     },
     removeStorage: (o: Options) => {
       phone.storage.delete(String(o.key));
-      ok(host, 'removeStorage', o);
+      return ok(host, 'removeStorage', o);
     },
 
     // Navigation
@@ -173,7 +208,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
     showActionSheet: (o: Options) => shown(host, 'showActionSheet', o, { tapIndex: 0 }),
     showShareMenu: (o: Options = {}) => {
       host.share.menu = { ...o };
-      ok(host, 'showShareMenu', o);
+      return ok(host, 'showShareMenu', o);
     },
 
     getFileSystemManager: () => ({
@@ -197,21 +232,29 @@ export function createWx(host: WxHost): Record<string, unknown> {
           host.inFlight.count -= 1;
         })
         .then(
-        async (res) => {
-          if (res.status !== 200) return ok(host, 'downloadFile', o, { statusCode: res.status, tempFilePath: '' });
-          const file = phone.addFile(decodeURIComponent(String(o.url).split('/').pop() ?? 'download'), Buffer.from(await res.arrayBuffer()));
-          ok(host, 'downloadFile', o, { statusCode: 200, tempFilePath: file.path });
-        },
-        (err: Error) => settle(host, 'downloadFile', o, { ok: false, res: { errMsg: `downloadFile:fail ${err.message}` } }),
-      );
+          async (res) => {
+            if (res.status !== 200) return ok(host, 'downloadFile', o, { statusCode: res.status, tempFilePath: '' });
+            const file = phone.addFile(
+              decodeURIComponent(String(o.url).split('/').pop() ?? 'download'),
+              Buffer.from(await res.arrayBuffer()),
+            );
+            ok(host, 'downloadFile', o, { statusCode: 200, tempFilePath: file.path });
+          },
+          (err: Error) => settle(host, 'downloadFile', o, { ok: false, res: { errMsg: `downloadFile:fail ${err.message}` } }),
+        );
       return { onProgressUpdate: () => undefined, abort: () => undefined };
     },
     openDocument: (o: Options) => {
       const outcome = phone.device.take('openDocument', o);
-      if (outcome && outcome.kind !== 'success') return settle(host, 'openDocument', o, { ok: false, res: failureOf('openDocument', outcome) });
+      if (outcome && outcome.kind !== 'success')
+        return settle(host, 'openDocument', o, { ok: false, res: failureOf('openDocument', outcome) });
       if (!outcome) host.report(`unscripted device call: wx.openDocument(${JSON.stringify(o)})`);
-      phone.openedDocuments.push({ filePath: String(o.filePath), fileType: o.fileType as string | undefined, bytes: phone.readFile(String(o.filePath)) });
-      ok(host, 'openDocument', o);
+      phone.openedDocuments.push({
+        filePath: String(o.filePath),
+        fileType: o.fileType as string | undefined,
+        bytes: phone.readFile(String(o.filePath)),
+      });
+      return ok(host, 'openDocument', o);
     },
   });
 
@@ -219,9 +262,9 @@ export function createWx(host: WxHost): Record<string, unknown> {
   return wx;
 }
 
-function shown(host: WxHost, api: string, options: Options, res: Record<string, unknown> = {}): void {
+function shown(host: WxHost, api: string, options: Options, res: Record<string, unknown> = {}): Promise<unknown> | undefined {
   host.shown.push({ api, options: { ...options } });
-  ok(host, api, options, res);
+  return ok(host, api, options, res);
 }
 
 function navigation(host: WxHost, kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', options: Options): void {
@@ -248,7 +291,13 @@ function selectorQuery(host: WxHost) {
     fields.push(cb ?? (() => undefined));
     return query;
   };
-  const nodes = { boundingClientRect: field, scrollOffset: field, fields: (_f: unknown, cb?: (res: unknown) => void) => field(cb), node: field, context: field };
+  const nodes = {
+    boundingClientRect: field,
+    scrollOffset: field,
+    fields: (_f: unknown, cb?: (res: unknown) => void) => field(cb),
+    node: field,
+    context: field,
+  };
   const query = {
     in: () => query,
     select: () => nodes,
@@ -292,8 +341,19 @@ function createCloud(host: WxHost): Record<string, unknown> {
         }
         try {
           const { result } = await devcloud.invoke(String(o.name), o.data ?? {}, host.openid);
+          const envelope = result as { ok?: boolean; error?: { code?: string; message?: string } };
+          host.calls.push({
+            name: String(o.name),
+            action: String((o.data as { action?: unknown } | undefined)?.action),
+            ...(envelope?.ok === false ? { error: `${envelope.error?.code}: ${envelope.error?.message}` } : {}),
+          });
           return { result, errMsg: 'cloud.callFunction:ok', requestID: 'harness' };
         } catch (err) {
+          host.calls.push({
+            name: String(o.name),
+            action: String((o.data as { action?: unknown } | undefined)?.action),
+            error: (err as Error).message,
+          });
           // The platform's code for a function that threw or timed out (what the client classifies as crashed).
           throw { errCode: -504002, errMsg: `cloud.callFunction:fail ${(err as Error).message}` };
         }
@@ -317,10 +377,20 @@ function createCloud(host: WxHost): Record<string, unknown> {
       promised(host, o, async () => {
         requireInit('getTempFileURL');
         const list = (o.fileList as string[]).map((f) => (typeof f === 'string' ? f : (f as { fileID: string }).fileID));
-        const answer = (await devcloud.registry.get('storage.batchGetDownloadUrl')!({ callerTag: null, body: { file_list: list.map((fileid) => ({ fileid, max_age: 3600 })) } })) as {
+        const answer = (await devcloud.registry.get('storage.batchGetDownloadUrl')!({
+          callerTag: null,
+          body: { file_list: list.map((fileid) => ({ fileid, max_age: 3600 })) },
+        })) as {
           data: { download_list: { fileID: string; tempFileURL: string; code: string }[] };
         };
-        return { fileList: answer.data.download_list.map((d) => ({ fileID: d.fileID, tempFileURL: d.tempFileURL, status: d.code === 'SUCCESS' ? 0 : 1 })), errMsg: 'cloud.getTempFileURL:ok' };
+        return {
+          fileList: answer.data.download_list.map((d) => ({
+            fileID: d.fileID,
+            tempFileURL: d.tempFileURL,
+            status: d.code === 'SUCCESS' ? 0 : 1,
+          })),
+          errMsg: 'cloud.getTempFileURL:ok',
+        };
       }),
   };
 }

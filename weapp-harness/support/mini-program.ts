@@ -42,7 +42,9 @@ export class WeappBuild {
     let script = this.scripts.get(file);
     if (!script) {
       const source = readFileSync(path.join(this.dist, file), 'utf8');
-      script = new vm.Script(`(function (require, module, exports, window, document) {${source}\n})`, { filename: path.join(this.dist, file) });
+      script = new vm.Script(`(function (require, module, exports, window, document) {${source}\n})`, {
+        filename: path.join(this.dist, file),
+      });
       this.scripts.set(file, script);
     }
     return script;
@@ -90,6 +92,7 @@ export class MiniProgram {
   /** setData calls per page, with their JSON size: WeChat's advice is few and small. */
   readonly setDataLog: { route: string; bytes: number }[] = [];
   readonly stack: PageInstance[] = [];
+  readonly calls: WxHost['calls'] = [];
   private readonly inFlight = { count: 0 };
   private readonly context: vm.Context;
   private readonly modules = new Map<string, { exports: unknown }>();
@@ -115,12 +118,17 @@ export class MiniProgram {
       shown: this.shown,
       share: this.share,
       inFlight: this.inFlight,
+      calls: this.calls,
     };
     const wx = createWx(host);
-    const log = (level: string) => (...args: unknown[]) => {
-      // React and Taro report render errors and failed lifecycles through console.error.
-      if (level === 'error') this.errors.push(`console.error: ${args.map(describe).join(' ')}`);
-    };
+    const log =
+      (level: string) =>
+      (...args: unknown[]) => {
+        // WEAPP_DEBUG=1 shows what the app logs (as DevTools' console would).
+        if (process.env.WEAPP_DEBUG) process.stderr.write(`[weapp ${level}] ${args.map(describe).join(' ')}\n`);
+        // React and Taro report render errors and failed lifecycles through console.error.
+        if (level === 'error') this.errors.push(`console.error: ${args.map(describe).join(' ')}`);
+      };
     const sandbox: Record<string, unknown> = {
       wx,
       console: { log: log('log'), info: log('info'), debug: log('debug'), warn: log('warn'), error: log('error') },
@@ -196,7 +204,10 @@ export class MiniProgram {
     for (;;) {
       const shownText = this.text();
       if (matches(shownText, text)) return;
-      if (Date.now() > deadline) throw new Error(`page ${this.page.route} never showed ${String(text)}; it shows:\n${shownText}\nerrors: ${this.errors.join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `page ${this.page.route} never showed ${String(text)}; it shows:\n${shownText}\nerrors: ${this.errors.join('\n')}\ncalls: ${JSON.stringify(this.calls.slice(-5))}`,
+        );
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -205,7 +216,10 @@ export class MiniProgram {
   async waitForRoute(route: string, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.stack[this.stack.length - 1]?.route !== route) {
-      if (Date.now() > deadline) throw new Error(`never reached ${route}; on ${this.stack.map((p) => p.route).join(' > ')}; errors: ${this.errors.join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `never reached ${route}; on ${this.stack.map((p) => p.route).join(' > ')}; errors: ${this.errors.join('\n')}; calls: ${JSON.stringify(this.calls.slice(-5))}; shows: ${this.text().slice(0, 300)}`,
+        );
       await new Promise((r) => setTimeout(r, 25));
     }
     await this.settle();
@@ -221,6 +235,10 @@ export class MiniProgram {
       ({ el }) => matches(renderedText(el), text) && !el.children.some((c) => typeof c !== 'string' && matches(renderedText(c), text)),
     );
     const match = hits[index];
+    if (process.env.WEAPP_DEBUG && match)
+      process.stderr.write(
+        `[tap ${String(text)}] ${[match.el, ...[...match.ancestors].reverse()].map((e) => `${e.tag}${e.attr?.bindtap ? '*' : ''}${e.attr?.['data-sid'] ?? ''}`).join(' < ')}\n`,
+      );
     if (!match) throw new Error(`nothing on ${this.page.route} shows ${String(text)}; it shows:\n${renderedText(root)}`);
     this.bubble(match, 'tap', { x: 10, y: 10 });
     await this.settle();
@@ -228,7 +246,7 @@ export class MiniProgram {
 
   /** Taps the element of a Taro node id (for elements found by class in the data tree). */
   async tapSid(sid: string): Promise<void> {
-    const match = [...walk(this.render().root)].find(({ el }) => el.attr['data-sid'] === sid);
+    const match = [...walk(this.render().root)].find(({ el }) => el.attr?.['data-sid'] === sid);
     if (!match) throw new Error(`element ${sid} is not drawn on ${this.page.route}`);
     this.bubble(match, 'tap', { x: 10, y: 10 });
     await this.settle();
@@ -255,7 +273,11 @@ export class MiniProgram {
    * batch, then blur. (wcc's 2020 runtime cannot draw inputs, so they are found in the page data.)
    */
   async type(placeholder: string | RegExp, value: string): Promise<void> {
-    const field = this.nodes().find((n) => (n.tag === 'input' || n.tag === 'textarea') && Object.values(n).some((v) => typeof v === 'string' && (typeof placeholder === 'string' ? v === placeholder : placeholder.test(v))));
+    const field = this.nodes().find(
+      (n) =>
+        (n.tag === 'input' || n.tag === 'textarea') &&
+        Object.values(n).some((v) => typeof v === 'string' && (typeof placeholder === 'string' ? v === placeholder : placeholder.test(v))),
+    );
     if (!field?.sid) throw new Error(`no input with placeholder ${String(placeholder)} on ${this.page.route}`);
     this.dispatch(field.sid, 'input', { value, cursor: value.length, keyCode: 0 });
     this.dispatch(field.sid, 'blur', { value });
@@ -265,7 +287,17 @@ export class MiniProgram {
   /** Sends one view-layer event to the page's handler for the element `sid`. */
   dispatch(sid: string, type: string, detail: Record<string, unknown>): void {
     const target = { id: sid, dataset: { sid } };
-    this.guard(`${type} on ${sid}`, () => (this.page.eh as (e: unknown) => void).call(this.page, { type, timeStamp: Date.now(), detail, target, currentTarget: target, touches: [], changedTouches: [] }));
+    this.guard(`${type} on ${sid}`, () =>
+      (this.page.eh as (e: unknown) => void).call(this.page, {
+        type,
+        timeStamp: Date.now(),
+        detail,
+        target,
+        currentTarget: target,
+        touches: [],
+        changedTouches: [],
+      }),
+    );
   }
 
   /** A tap on WeChat's native tab bar (not part of any page's WXML). */
@@ -387,9 +419,11 @@ export class MiniProgram {
   private bubble(match: { el: RenderedElement; ancestors: RenderedElement[] }, type: string, detail: Record<string, unknown>): void {
     const chain = [match.el, ...[...match.ancestors].reverse()];
     for (const el of chain) {
-      const sid = el.attr['data-sid'];
-      const bound = el.attr[`bind${type}`] === 'eh';
-      const caught = el.attr[`catch${type}`] === 'eh';
+      // Blocks and the page root carry no attributes.
+      const attr = el.attr ?? {};
+      const sid = attr['data-sid'];
+      const bound = attr[`bind${type}`] === 'eh';
+      const caught = attr[`catch${type}`] === 'eh';
       if (typeof sid === 'string' && (bound || caught)) this.dispatch(sid, type, detail);
       if (caught) break;
     }
@@ -446,7 +480,8 @@ export function assignPath(target: Record<string, unknown>, key: string, value: 
 }
 
 function describe(value: unknown): string {
-  if (value && typeof value === 'object' && 'stack' in value && typeof (value as Error).stack === 'string') return (value as Error).stack!.split('\n').slice(0, 4).join('\n');
+  if (value && typeof value === 'object' && 'stack' in value && typeof (value as Error).stack === 'string')
+    return (value as Error).stack!.split('\n').slice(0, 4).join('\n');
   if (value && typeof value === 'object') {
     try {
       return JSON.stringify(value).slice(0, 500);

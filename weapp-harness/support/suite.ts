@@ -31,7 +31,10 @@ export function useWeappSuite(): WeappSuite {
 
   beforeAll(async () => {
     build = new WeappBuild();
-    cloud = await startTestCloud({ functions: ALL_FUNCTIONS, seed: generateCounty({ today }).collections as unknown as Record<string, object[]> });
+    cloud = await startTestCloud({
+      functions: ALL_FUNCTIONS,
+      seed: generateCounty({ today }).collections as unknown as Record<string, object[]>,
+    });
   });
   afterAll(async () => {
     await cloud?.close();

@@ -13,7 +13,8 @@ const wxmlToJs = require('miniprogram-compiler/src/wcc') as (
 /** A node as WeChat's view layer would draw it (wcc's virtual DOM), or a text run. */
 export interface RenderedElement {
   tag: string;
-  attr: Record<string, unknown>;
+  /** Absent on blocks and the page root. */
+  attr?: Record<string, unknown>;
   children: RenderedNode[];
 }
 export type RenderedNode = RenderedElement | string;
@@ -84,7 +85,8 @@ export class WxmlPackage {
 function expandComponents(node: RenderedElement, wxml: WxmlPackage): RenderedElement {
   const children = node.children.map((child) => {
     if (typeof child === 'string') return child;
-    if (child.tag === 'comp') return { ...child, children: wxml.renderComp(child.attr).map((c) => (typeof c === 'string' ? c : expandComponents(c, wxml))) };
+    if (child.tag === 'comp')
+      return { ...child, children: wxml.renderComp(child.attr ?? {}).map((c) => (typeof c === 'string' ? c : expandComponents(c, wxml))) };
     return expandComponents(child, wxml);
   });
   return { ...node, children };
@@ -117,7 +119,10 @@ export function renderedText(node: RenderedNode): string {
 }
 
 /** Every rendered element, with its chain of ancestors (outermost first), depth first. */
-export function* walk(node: RenderedElement, ancestors: RenderedElement[] = []): Generator<{ el: RenderedElement; ancestors: RenderedElement[] }> {
+export function* walk(
+  node: RenderedElement,
+  ancestors: RenderedElement[] = [],
+): Generator<{ el: RenderedElement; ancestors: RenderedElement[] }> {
   yield { el: node, ancestors };
   for (const child of node.children) if (typeof child !== 'string') yield* walk(child, [...ancestors, node]);
 }
