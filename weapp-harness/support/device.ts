@@ -3,9 +3,15 @@
  * to be asked for; an unscripted ask fails the test, so a journey cannot silently take another path.
  */
 export type Outcome =
-  { kind: 'success'; result: Record<string, unknown> } | { kind: 'cancel' } | { kind: 'denied' } | { kind: 'failure'; errMsg?: string };
+  | { kind: 'success'; result: Record<string, unknown> | ((options: Record<string, unknown>) => Record<string, unknown>) }
+  | { kind: 'cancel' }
+  | { kind: 'denied' }
+  | { kind: 'failure'; errMsg?: string };
 
-export const success = (result: Record<string, unknown> = {}): Outcome => ({ kind: 'success', result });
+export const success = (result: Extract<Outcome, { kind: 'success' }>['result'] = {}): Outcome => ({ kind: 'success', result });
+/** The member's answer in WeChat's subscribe dialog, for every template the app asked about. */
+export const subscribe = (answer: 'accept' | 'reject'): Outcome =>
+  success((options) => Object.fromEntries(((options.tmplIds as string[] | undefined) ?? []).map((id) => [id, answer])));
 export const cancel: Outcome = { kind: 'cancel' };
 export const denied: Outcome = { kind: 'denied' };
 export const failure = (errMsg?: string): Outcome => ({ kind: 'failure', errMsg });

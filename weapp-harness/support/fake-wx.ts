@@ -125,7 +125,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
         host.report(`unscripted device call: wx.${api}(${JSON.stringify(options)})`);
         return settle(host, api, options, { ok: false, res: { errMsg: `${api}:fail unscripted in test` } });
       }
-      if (outcome.kind === 'success') return ok(host, api, options, outcome.result);
+      if (outcome.kind === 'success') return ok(host, api, options, typeof outcome.result === 'function' ? outcome.result(options) : outcome.result);
       return settle(host, api, options, { ok: false, res: failureOf(api, outcome) });
     };
   for (const api of DEVICE_APIS) wx[api] = device(api);
