@@ -46,5 +46,12 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/e2e/**/*.e2e.test.ts'],
     },
+    {
+      ...common,
+      // The compiled mini-program (client/dist/weapp) run in a fake WeChat inside a Node vm: weapp-harness/.
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/weapp-harness/**/*.weapp.test.ts'],
+    },
   ],
 };
