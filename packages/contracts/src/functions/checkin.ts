@@ -83,6 +83,8 @@ export const sheetRowSchema = z.object({
   flags: z.array(z.string()),
   leaveReason: z.string().nullable(),
   history: z.array(historyEntrySchema),
+  /** The history shows the member deciding on their own record (a secretary marking or excusing themselves). */
+  selfMade: z.boolean(),
 });
 export type SheetRow = z.infer<typeof sheetRowSchema>;
 
