@@ -1,5 +1,5 @@
 import type { AttendanceTally, SheetRow } from '@zbxx/contracts';
-import { newAttendanceRecord, type AttendanceEvent, type AttendanceRecord } from '@zbxx/domain';
+import { newAttendanceRecord, selfMadeEntries, type AttendanceEvent, type AttendanceRecord } from '@zbxx/domain';
 import type { CheckinEventDoc } from '@zbxx/server';
 
 /** What the domain's transition needs of an event. */
@@ -56,5 +56,6 @@ export function sheetRow(
       ...(entry.reason !== undefined ? { reason: entry.reason } : {}),
       ...(entry.flags !== undefined ? { flags: [...entry.flags] } : {}),
     })),
+    selfMade: selfMadeEntries(shown).length > 0,
   };
 }

@@ -26,7 +26,10 @@ export const ERROR_CODES = [
   'CHECKIN.OUTSIDE_GEOFENCE', // strict geofence: the member is outside it
   'CHECKIN.LOCATION_REQUIRED', // strict geofence: no location shared
   'CHECKIN.MAKEUP_INCOMPLETE', // 补学: the event's materials are not all read yet
+  'CHECKIN.MATERIAL_NOT_AVAILABLE', // a make-up material not in a published plan reaching the branch (draft, other subtree, unknown id)
+  'CHECKIN.MAKEUP_QUIZ_EXHAUSTED', // 补学测验: every paper the event allows the member has been drawn
   'ATTENDANCE.FORBIDDEN', // an attendance command the caller may not give
+  'ATTENDANCE.SELF_DEALING', // a secretary approving, marking or making up their own attendance
   'ATTENDANCE.REASON_REQUIRED', // manual marks and leave requests need a reason
   'ATTENDANCE.CHECKIN_NOT_OPEN',
   'ATTENDANCE.CHECKIN_CLOSED',
@@ -67,7 +70,10 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
   'CHECKIN.OUTSIDE_GEOFENCE': '不在活动签到范围内',
   'CHECKIN.LOCATION_REQUIRED': '本次活动需要位置信息才能签到',
   'CHECKIN.MAKEUP_INCOMPLETE': '补学材料尚未全部学完',
+  'CHECKIN.MATERIAL_NOT_AVAILABLE': '补学材料只能从本支部已发布的学习计划中选择',
+  'CHECKIN.MAKEUP_QUIZ_EXHAUSTED': '本次活动的补学测验次数已用完（最多 3 次），请联系支部书记',
   'ATTENDANCE.FORBIDDEN': '没有权限进行此操作',
+  'ATTENDANCE.SELF_DEALING': '不能审批或登记本人的考勤：本人请用签到码签到，请假或缺席后请完成补学',
   'ATTENDANCE.REASON_REQUIRED': '请填写原因',
   'ATTENDANCE.CHECKIN_NOT_OPEN': '签到尚未开始',
   'ATTENDANCE.CHECKIN_CLOSED': '签到已结束',

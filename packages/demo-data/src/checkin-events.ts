@@ -203,6 +203,7 @@ function step(record: AttendanceRecord, command: AttendanceCommand, actor: Actor
 
 function pastAttendance(random: Random, { event, open, closed, secretary, monthsBack }: PastEvent, person: MemberDoc): AttendanceRecord {
   const self: Actor = { role: 'member', memberId: person._id };
+  const isSecretary = secretary?.role === 'secretary' && secretary.memberId === person._id;
   let record = newAttendanceRecord(event._id, person._id);
   const madeUpAt = () => minutesAfter(event.startsAt, 60 * 24 * (3 + Math.floor(random() * 10)));
 
@@ -219,11 +220,19 @@ function pastAttendance(random: Random, { event, open, closed, secretary, months
   } else if (roll < 0.82) {
     record = step(record, { type: 'checkIn', method: 'scan' }, self, minutesAfter(event.lateAfter, 1 + random() * 25), open);
   } else if (roll < 0.85 && secretary) {
-    record = step(record, { type: 'mark', to: 'present', reason: MANUAL_REASON }, secretary, minutesAfter(event.startsAt, -10), open);
+    // Nobody marks their own attendance: the secretary who would be marked present checked in instead.
+    record = isSecretary
+      ? step(record, { type: 'checkIn', method: 'code' }, self, minutesAfter(event.checkinOpensAt, 20), open)
+      : step(record, { type: 'mark', to: 'present', reason: MANUAL_REASON }, secretary, minutesAfter(event.startsAt, -10), open);
   } else if (roll < 0.94) {
     const reason = LEAVE_REASONS[Math.floor(random() * LEAVE_REASONS.length)] as string;
-    record = step(record, { type: 'requestLeave', reason }, self, minutesAfter(event.startsAt, -60 * 30), open);
-    record = step(record, { type: 'approveLeave' }, secretary ?? SYSTEM, minutesAfter(event.startsAt, -60 * 20), open);
+    if (isSecretary) {
+      // Nobody approves their own leave: the secretary who would have been excused missed the day (缺席).
+      record = step(record, { type: 'close' }, SYSTEM, event.closedAt ?? event.endsAt, closed);
+    } else {
+      record = step(record, { type: 'requestLeave', reason }, self, minutesAfter(event.startsAt, -60 * 30), open);
+      record = step(record, { type: 'approveLeave' }, secretary ?? SYSTEM, minutesAfter(event.startsAt, -60 * 20), open);
+    }
     if (random() < 0.7 || person.openid === 'demo-member') record = step(record, { type: 'completeMakeUp' }, SYSTEM, madeUpAt(), closed);
   } else {
     record = step(record, { type: 'close' }, SYSTEM, event.closedAt ?? event.endsAt, closed);

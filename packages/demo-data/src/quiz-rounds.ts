@@ -25,7 +25,7 @@ function nextMonth(month: string): string {
 export const DEMO_ROUND_ID = (month: string) => `round-demo-${month}`;
 
 /**
- * 党内法规答题 of the demo county: the county's bank (151 questions in 7 categories) and two rounds published
+ * 党内法规答题 of the demo county: the county's bank (163 questions: 151 in the 7 categories the rounds draw from, and 12 in 党史, drawn by no round: the make-up (补学) quiz draws from it) and two rounds published
  * to the whole county: this month's, open all month so the demo can be played any day, and last month's,
  * closed, whose keys may be reviewed.
  */

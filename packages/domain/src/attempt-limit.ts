@@ -21,9 +21,13 @@ export interface AttemptVerdict {
   lockedUntil: number | null;
 }
 
-/** Failures inside the window ending at `now`, oldest first. */
+/**
+ * Failures inside the window ending at `now`, oldest first. A failure stamped after `now` counts (and is
+ * kept): it was charged by a concurrent call whose clock read a moment later, and dropping it would hand a
+ * burst its guesses back.
+ */
 export function failuresInWindow(failures: readonly number[], now: number, policy: AttemptPolicy): number[] {
-  return failures.filter((at) => at > now - policy.windowMs && at <= now).sort((a, b) => a - b);
+  return failures.filter((at) => at > now - policy.windowMs).sort((a, b) => a - b);
 }
 
 export function checkAttempts(failures: readonly number[], now: number, policy: AttemptPolicy): AttemptVerdict {

@@ -12,8 +12,8 @@ interface Paper {
   passMark: number;
 }
 
-const resultText = (r: MakeUpQuizResult) =>
-  `${r.passed ? '已通过' : '未通过'}：${r.score} / ${r.maxScore} 分（${r.passMark} 分及格，答对 ${r.correctCount} 题）`;
+// Only pass or fail comes back (a score would tell which answers were right); the paper shows the pass mark.
+const resultText = (r: MakeUpQuizResult) => (r.passed ? '已通过' : '未通过');
 
 /** 补学测验: the short quiz of a make-up. Answers are sent by label; the server scores and keeps the keys. */
 export interface MakeUpQuizProps {

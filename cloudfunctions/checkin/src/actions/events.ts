@@ -69,6 +69,11 @@ export const saveEvent: Handler<'saveEvent'> = async (input, { caller, db, now, 
     if (theme === '') theme = plans[0]?.theme ?? '主题党日';
     materialIds ??= [...new Set(plans.flatMap((plan) => plan.requiredMaterialIds))];
   }
+  if (input.materialIds !== undefined) {
+    // Only what the branch's own published plans hand out: never another subtree's draft or a made-up id.
+    const reachable = await studyPlansRepo.findReachableMaterialIds(db, orgPath, input.materialIds);
+    if (input.materialIds.some((id) => !reachable.has(id))) throw new AppError('CHECKIN.MATERIAL_NOT_AVAILABLE');
+  }
   const event: CheckinEventDoc = {
     _id: previous?._id ?? createdDocId('ev', secretary.member._id, requestId, random),
     branchId,

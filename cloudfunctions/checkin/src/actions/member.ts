@@ -1,23 +1,24 @@
-import type { checkinContract, MemberEvent } from '@zbxx/contracts';
+import type { checkinContract, ErrorCode, MemberEvent } from '@zbxx/contracts';
 import {
-  checkAttempts,
   decideGeofence,
-  minutesUntil,
+  newAttendanceRecord,
   normalizeTypedCode,
   parseCheckinPayload,
+  transition,
   type AttemptPolicy,
+  type AttendanceRecord,
   type CheckinFlag,
 } from '@zbxx/domain';
 import { verifyCode } from '@zbxx/domain/src/checkin/code';
 import {
   AppError,
-  bindAttemptsRepo,
-  chargeAttempt,
   checkinAttendanceRepo,
   checkinEventsRepo,
   checkinMakeUpQuizzesRepo,
   checkinRemindersRepo,
   nextEventOf,
+  readAttemptGate,
+  refuseRacingAttempts,
   requireBound,
   studyMaterialsRepo,
   studyProgressRepo,
@@ -27,7 +28,7 @@ import {
 import { loadMemberEvent } from '../access';
 import { makeUpQuizPassed, makeUpQuizStatus } from './make-up-quiz';
 import { applyCommand } from '../apply-command';
-import { eventSummary, myAttendance, phaseOf } from '../views';
+import { attendanceEvent, eventSummary, myAttendance, phaseOf } from '../views';
 
 type Handler<K extends keyof typeof checkinContract.actions> = FunctionHandler<typeof checkinContract, K>;
 
@@ -70,8 +71,8 @@ export const myEvents: Handler<'myEvents'> = async (_input, { caller, db, now })
 /**
  * 签到 by a scanned QR payload or a typed code. Order matters: the branch first (a member can't check in to
  * another branch's event), then a retry of a check-in that already counted answers as such (even once its
- * code has expired), then the code (current or previous 30 s step only), then the geofence. 7 database
- * requests (caller, event, and a read-and-write transaction).
+ * code has expired), then the lockout, then the code (current or previous 30 s step only), then the geofence.
+ * 8 database requests (caller, event, and a transaction reading the record and the lockout and writing both).
  */
 export const checkIn: Handler<'checkIn'> = async (input, { caller, db, now }) => {
   const bound = requireBound(caller);
@@ -92,39 +93,44 @@ export const checkIn: Handler<'checkIn'> = async (input, { caller, db, now }) =>
     event = open;
   }
 
-  // Two valid codes in a million: guessing is only a threat at machine speed, which this limit stops.
-  const attemptKey = `checkin-${bound.member._id}`;
-  const verdict = checkAttempts(await bindAttemptsRepo.getAttemptFailures(db, attemptKey), now.getTime(), CHECKIN_CODE_POLICY);
-  if (!verdict.allowed)
-    throw new AppError(
-      'AUTH.RATE_LIMITED',
-      `签到码错误次数过多，请${minutesUntil(verdict.lockedUntil ?? now.getTime(), now.getTime())}分钟后再试`,
-    );
-
-  let alreadyCheckedIn = false;
+  // Two valid codes in a million: guessing is only a threat at machine speed, which this limit stops. The
+  // guess is charged in the same transaction that checks it (refunded when right), so a burst can't slip
+  // past the limit between a check and a charge.
+  const memberId = bound.member._id;
   const method = scanned ? 'scan' : 'code';
-  const outcome = applyCommand(
-    db,
-    event,
-    bound.member._id,
-    (current) => {
-      if (current?.state === 'present' || current?.state === 'late') {
-        alreadyCheckedIn = true;
-        return { type: 'checkIn', method };
+  const actor = { role: 'member', memberId } as const;
+  const outcome = await db
+    .runTransaction(async (tx) => {
+      const [current, gate] = await Promise.all([
+        checkinAttendanceRepo.getAttendance(tx, event._id, memberId),
+        readAttemptGate(tx, `checkin-${memberId}`, now, CHECKIN_CODE_POLICY),
+      ]);
+      // A retry of a check-in that already counted answers as such, even once its code has expired.
+      if (current?.state === 'present' || current?.state === 'late') return { record: current as AttendanceRecord, alreadyCheckedIn: true };
+      gate.refuseIfExhausted();
+      if (!verifyCode(event.secret, code, now).ok) {
+        await gate.charge();
+        return { badCode: true as const };
       }
-      if (!verifyCode(event.secret, code, now).ok) throw new AppError('CHECKIN.BAD_CODE');
       const decision = decideGeofence(event.geofence ?? undefined, input.position);
       if (decision.kind === 'refuse') throw new AppError(decision.code, decision.message);
       const flags: CheckinFlag[] = decision.kind === 'flag' ? [decision.flag] : [];
-      return { type: 'checkIn', method, flags };
-    },
-    { role: 'member', memberId: bound.member._id },
-    now,
-  );
-  const { record } = await outcome.catch(async (error: unknown) => {
-    if (error instanceof AppError && error.code === 'CHECKIN.BAD_CODE') await chargeAttempt(db, [attemptKey], now, CHECKIN_CODE_POLICY);
-    throw error;
-  });
+      const result = transition(
+        current ?? newAttendanceRecord(event._id, memberId),
+        { type: 'checkIn', method, flags },
+        actor,
+        now,
+        attendanceEvent(event),
+      );
+      if (!result.ok) throw new AppError(result.error.code as ErrorCode, result.error.message);
+      if (result.changed) await checkinAttendanceRepo.writeAttendance(tx, current, result.record, event.branchId, now);
+      await gate.refund();
+      return { record: result.record, alreadyCheckedIn: false };
+    })
+    .catch(refuseRacingAttempts);
+  // The charge is committed before the answer says the code was wrong.
+  if ('badCode' in outcome) throw new AppError('CHECKIN.BAD_CODE');
+  const { record, alreadyCheckedIn } = outcome;
   return { eventId: event._id, theme: event.theme, mine: myAttendance(record), alreadyCheckedIn };
 };
 

@@ -83,6 +83,8 @@ export const sheetRowSchema = z.object({
   flags: z.array(z.string()),
   leaveReason: z.string().nullable(),
   history: z.array(historyEntrySchema),
+  /** The history shows the member deciding on their own record (a secretary marking or excusing themselves). */
+  selfMade: z.boolean(),
 });
 export type SheetRow = z.infer<typeof sheetRowSchema>;
 
@@ -109,11 +111,11 @@ export const MAKE_UP_QUIZ_SIZE = 5;
 /** Pass mark as a share of the paper's points (60%). */
 export const MAKE_UP_QUIZ_PASS_RATIO = 0.6;
 
+/**
+ * Pass or fail, nothing more: a score or a count of right answers on a re-drawable paper would tell which
+ * answers were right, one question at a time.
+ */
 export const makeUpQuizResultSchema = z.object({
-  score: z.number(),
-  maxScore: z.number(),
-  passMark: z.number(),
-  correctCount: z.number().int(),
   passed: z.boolean(),
   submittedAt: isoSchema,
 });

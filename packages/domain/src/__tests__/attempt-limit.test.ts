@@ -13,6 +13,11 @@ describe('attempt limit', () => {
     expect(checkAttempts([80_000, 95_000, 99_000], now, policy).remaining).toBe(1);
   });
 
+  it('counts and keeps failures a concurrent call stamped a moment later than now', () => {
+    expect(failuresInWindow([100_400, 99_000, 80_000], now, policy)).toEqual([99_000, 100_400]);
+    expect(checkAttempts([100_400, 100_200, 99_000], now, policy)).toEqual({ allowed: false, remaining: 0, lockedUntil: 109_000 });
+  });
+
   it('locks after the limit until the oldest counted failure leaves the window', () => {
     const verdict = checkAttempts([99_000, 95_000, 97_000], now, policy);
     expect(verdict).toEqual({ allowed: false, remaining: 0, lockedUntil: 105_000 });

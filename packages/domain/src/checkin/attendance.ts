@@ -19,6 +19,8 @@
  * checkIn: accepted from checkinOpensAt until endsAt, while the event is open; present before lateAfter, late
  * from it on. A second check-in is a no-op (a retried request never counts twice).
  * requestLeave: before the event starts, with a reason.
+ * Self-dealing: approve / decline / mark on the secretary's own record are refused (ATTENDANCE.SELF_DEALING):
+ * a secretary checks in with the code and makes up through the system like everyone else.
  * mark: any target with a reason; marking the current state is a no-op. Before close, present/late only once
  * check-in has opened. After close only `madeUp` from excused/absent (an offline 补学), because a closed sheet
  * is what was reported upward. `madeUp` is final.
@@ -89,6 +91,7 @@ export interface AttendanceRecord {
 
 export type AttendanceErrorCode =
   | 'ATTENDANCE.FORBIDDEN'
+  | 'ATTENDANCE.SELF_DEALING'
   | 'ATTENDANCE.REASON_REQUIRED'
   | 'ATTENDANCE.CHECKIN_NOT_OPEN'
   | 'ATTENDANCE.CHECKIN_CLOSED'
@@ -99,6 +102,7 @@ export type AttendanceErrorCode =
 
 export const ATTENDANCE_ERROR_MESSAGES: Record<AttendanceErrorCode, string> = {
   'ATTENDANCE.FORBIDDEN': '没有权限进行此操作',
+  'ATTENDANCE.SELF_DEALING': '不能审批或登记本人的考勤：本人请用签到码签到，请假或缺席后请完成补学',
   'ATTENDANCE.REASON_REQUIRED': '请填写原因',
   'ATTENDANCE.CHECKIN_NOT_OPEN': '签到尚未开始',
   'ATTENDANCE.CHECKIN_CLOSED': '签到已结束',
@@ -180,6 +184,11 @@ export function transition(
 ): TransitionResult {
   const state = record.state;
   const isSelf = actor.role === 'member' && actor.memberId === record.memberId;
+  // A secretary's commands are decisions about someone else's attendance, never their own.
+  const selfDealing = actor.role === 'secretary' && actor.memberId === record.memberId;
+  if (selfDealing && (command.type === 'approveLeave' || command.type === 'declineLeave' || command.type === 'mark')) {
+    return fail('ATTENDANCE.SELF_DEALING');
+  }
   switch (command.type) {
     case 'checkIn': {
       if (!isSelf) return fail('ATTENDANCE.FORBIDDEN');
@@ -251,6 +260,14 @@ export function transition(
       return apply(record, command, actor, now, { to: 'madeUp' });
     }
   }
+}
+
+/**
+ * History entries where someone decided on their own record in a deciding role (a secretary approving their
+ * own leave or marking themselves): refused since the rule came in, flagged wherever older ones show.
+ */
+export function selfMadeEntries(record: Pick<AttendanceRecord, 'memberId' | 'history'>): HistoryEntry[] {
+  return record.history.filter((entry) => entry.role === 'secretary' && entry.by === record.memberId);
 }
 
 /**

@@ -12,3 +12,4 @@ export * from './wrong-book';
 export * from './item-analysis';
 export * from './leaderboard';
 export * from './question-import';
+export * from './make-up-pool';

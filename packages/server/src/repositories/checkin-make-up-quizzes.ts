@@ -24,13 +24,16 @@ export interface MakeUpQuizResultDoc {
 /**
  * `checkinMakeUpQuizzes/<eventId>_<memberId>`: the member's 补学 quiz of one event. One paper at a time:
  * it stays the same until submitted (no redrawing for easier questions); a failed paper may be replaced by a
- * new draw; `passedAt` is set once and never cleared. Keys stay here; only `questions` (public) leave.
+ * new draw, up to three papers; `passedAt` is set once and never cleared. Keys and scores stay here; only
+ * `questions` (public) and pass/fail leave.
  */
 export interface MakeUpQuizDoc {
   _id: string;
   eventId: string;
   memberId: string;
   paperId: string;
+  /** Papers drawn for this member and event so far (at most MAKE_UP_PAPERS_PER_EVENT); absent on older documents (one). */
+  papers?: number;
   items: MakeUpQuizItem[];
   questions: PublicQuestion[];
   /** The current paper's result; null while it is being answered. */

@@ -70,3 +70,19 @@ export async function putRound(store: DocStore, round: QuizRoundDoc): Promise<vo
   const { _id, ...data } = round;
   await store.collection(COLLECTIONS.quizRounds).doc(_id).set({ data });
 }
+
+/**
+ * Rounds, drafts included, that have not closed by `now` and may draw from a bank on `bankOrgIds` (a round
+ * draws from the banks on its own path): the live draw pools a practice or make-up paper must keep out of.
+ * One request.
+ */
+export async function findUnclosedRoundsDrawingFrom(db: Db, bankOrgIds: readonly string[], now: Date): Promise<QuizRoundDoc[]> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.quizRounds)
+    .where({ orgPath: _.in([...bankOrgIds]), closesAt: _.gt(now) })
+    .field({ quota: true, orgPath: true, closesAt: true })
+    .limit(MAX_ROUNDS_PER_ADMIN)
+    .get();
+  return res.data as unknown as QuizRoundDoc[];
+}

@@ -58,6 +58,24 @@ export async function findPublishedPlanWithMaterial(db: Db, orgPath: readonly st
   return (res.data[0] as unknown as StudyPlanDoc | undefined) ?? null;
 }
 
+/**
+ * Which of these materials a published plan reaching `orgPath` includes (one request): the materials a branch
+ * may hand out, e.g. as a 主题党日's make-up reading. Drafts, other subtrees' plans and unknown ids are absent.
+ */
+export async function findReachableMaterialIds(db: Db, orgPath: readonly string[], materialIds: readonly string[]): Promise<Set<string>> {
+  const wanted = new Set(materialIds);
+  if (wanted.size === 0) return new Set();
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.studyPlans)
+    .where({ materialIds: _.in([...wanted]), orgId: _.in([...orgPath]), status: 'published' })
+    .field({ materialIds: true })
+    .limit(MAX_PLANS_PER_MEMBER)
+    .get();
+  const plans = res.data as unknown as Pick<StudyPlanDoc, 'materialIds'>[];
+  return new Set(plans.flatMap((plan) => plan.materialIds).filter((id) => wanted.has(id)));
+}
+
 /** Plans (drafts too) made for any org inside the given subtrees, newest month first. */
 export async function listPlansInSubtrees(db: Db, rootIds: readonly string[], month?: string): Promise<StudyPlanDoc[]> {
   if (rootIds.length === 0) return [];

@@ -145,6 +145,11 @@ function Sheet({ eventId }: { eventId: string }) {
           <View className="pd-sheet__row-head" onClick={() => setOpenRow(openRow === row.memberId ? null : row.memberId)}>
             <View className="pd-sheet__name">{row.name}</View>
             <View className="pd-sheet__time">{row.checkedInAt ? formatClock(row.checkedInAt) : ''}</View>
+            {row.selfMade && (
+              <View className="pd-sheet__flag" data-testid={`sheet-self-made-${row.memberId}`}>
+                本人自行变更
+              </View>
+            )}
             {row.flags.map((flag) => (
               <View key={flag} className="pd-sheet__flag">
                 {FLAG_LABELS[flag] ?? flag}

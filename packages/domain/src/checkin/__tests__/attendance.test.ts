@@ -3,6 +3,7 @@ import {
   extendsHistory,
   historyIsConsistent,
   newAttendanceRecord,
+  selfMadeEntries,
   transition,
   type Actor,
   type AttendanceCommand,
@@ -302,5 +303,36 @@ describe('history', () => {
     const backdated = { ...after, history: [{ ...after.history[0]!, at: at('06:00:00') }, ...after.history.slice(1)] };
     expect(extendsHistory(before, backdated)).toBe(false);
     expect(extendsHistory(before, { ...after, state: 'present' })).toBe(false);
+  });
+});
+
+describe('self-dealing', () => {
+  const ownRecord = (): AttendanceRecord => newAttendanceRecord('evt1', 's1');
+  const asMember: Actor = { role: 'member', memberId: 's1' };
+
+  it('refuses a secretary approving, declining or marking their own record', () => {
+    const requested = ok(transition(ownRecord(), { type: 'requestLeave', reason: '出差' }, asMember, at('08:00:00'), event));
+    expect(code(transition(requested, { type: 'approveLeave' }, secretary, at('08:10:00'), event))).toBe('ATTENDANCE.SELF_DEALING');
+    expect(code(transition(requested, { type: 'declineLeave' }, secretary, at('08:10:00'), event))).toBe('ATTENDANCE.SELF_DEALING');
+    expect(code(transition(ownRecord(), { type: 'mark', to: 'present', reason: '在场' }, secretary, at('09:10:00'), event))).toBe(
+      'ATTENDANCE.SELF_DEALING',
+    );
+    const absent = ok(transition(ownRecord(), { type: 'close' }, system, at('11:30:00'), closed));
+    expect(code(transition(absent, { type: 'mark', to: 'madeUp', reason: '已自学' }, secretary, at('12:00:00'), closed))).toBe(
+      'ATTENDANCE.SELF_DEALING',
+    );
+  });
+
+  it('lets the secretary check in with the code and make up through the system like everyone else', () => {
+    expect(ok(transition(ownRecord(), checkIn, asMember, at('08:50:00'), event)).state).toBe('present');
+    const absent = ok(transition(ownRecord(), { type: 'close' }, system, at('11:30:00'), closed));
+    expect(ok(transition(absent, { type: 'completeMakeUp' }, system, at('12:00:00'), closed)).state).toBe('madeUp');
+  });
+
+  it('finds the self-made entries an older history holds', () => {
+    const marked = ok(transition(fresh(), { type: 'mark', to: 'present', reason: '在场' }, secretary, at('09:10:00'), event));
+    expect(selfMadeEntries(marked)).toEqual([]);
+    const legacy = { ...marked, memberId: 's1' };
+    expect(selfMadeEntries(legacy).map((entry) => entry.command)).toEqual(['mark']);
   });
 });
