@@ -60,7 +60,7 @@ export const rosterFilterSchema = z
   .object({
     /** Subtree or branch to list; the caller's whole scope when absent. */
     orgId: idSchema.optional(),
-    /** Part of a name, or 4+ digits of a phone. */
+    /** Part of a name, or phone digits: any run of 4+ for admins of the subtree, else the last four or the full number. */
     query: plainText(20).optional(),
     duty: plainText(20, { min: 1 }).optional(),
     bound: z.boolean().optional(),
