@@ -15,3 +15,4 @@ export * from './views';
 export * from './stats';
 export * from './round-item-analysis';
 export * from './document-ids';
+export * from './import-text';

@@ -1,5 +1,6 @@
 import { IMPORT_PREVIEW_LIMIT, ROSTER_FILE_MAX_BYTES, type ImportPreview, type orgContract, type RosterFile } from '@zbxx/contracts';
 import {
+  columnHeader,
   createBranchResolver,
   generateInviteCode,
   isBranchSecretaryDuty,
@@ -14,6 +15,7 @@ import {
   AppError,
   downloadFile,
   membersRepo,
+  refusedTextErrors,
   rosterImportsRepo,
   type BoundCaller,
   type FunctionContext,
@@ -69,6 +71,7 @@ export const importPreview: FunctionHandler<typeof orgContract, 'importPreview'>
     ]),
   );
   const plan = planRosterImport({ rows, resolveBranch, existingByPhone });
+  plan.errors.push(...refusedTextErrors(rows, columnHeader, new Set(['note'])));
 
   const importId = `imp-${generateInviteCode(ctx.random, 12).toLowerCase()}`;
   const canCommit = plan.errors.length === 0 && plan.toAdd.length + plan.toUpdate.length > 0;

@@ -1,10 +1,19 @@
 import { ROSTER_FILE_MAX_BYTES, type QuestionImportPreview, type quizContract, type RosterFile } from '@zbxx/contracts';
-import { planQuestionImport, questionStemKey, QUESTION_TYPE_LABELS, toDisplayLabels, type QuestionImportPlan } from '@zbxx/domain';
-import { AppError, downloadFile, newId, quizQuestionsRepo, type FunctionHandler } from '@zbxx/server';
+import {
+  planQuestionImport,
+  QUESTION_COLUMNS,
+  questionStemKey,
+  QUESTION_TYPE_LABELS,
+  toDisplayLabels,
+  type QuestionImportPlan,
+} from '@zbxx/domain';
+import { AppError, downloadFile, newId, quizQuestionsRepo, refusedTextErrors, type FunctionHandler } from '@zbxx/server';
 import { readQuestionSheet } from '@zbxx/server/src/xlsx/question-workbook';
 import { bankOrgIdOf, requireAdmin } from '../admin-access';
 
 const PREVIEW_LIMIT = 200;
+
+const questionColumnHeader = (key: string) => QUESTION_COLUMNS.find((column) => column.key === key)?.header ?? key;
 
 async function readFileContent(file: RosterFile): Promise<Buffer> {
   const content = 'fileID' in file ? await downloadFile(file.fileID) : Buffer.from(file.base64, 'base64');
@@ -22,6 +31,7 @@ export const importPreview: FunctionHandler<typeof quizContract, 'importPreview'
   const rows = await readQuestionSheet(await readFileContent(file));
   const stemKeys = rows.map((row) => questionStemKey(row.cells.stem ?? '')).filter((key) => key !== '');
   const plan = planQuestionImport(rows, await quizQuestionsRepo.findExistingStemKeys(db, bankOrgId, stemKeys));
+  plan.errors.push(...refusedTextErrors(rows, questionColumnHeader, new Set(['stem', 'explanation'])));
   const importId = newId('qimp', random);
   const canCommit = plan.errors.length === 0 && plan.toAdd.length > 0;
   if (canCommit) {
