@@ -16,3 +16,4 @@ export * from './stats';
 export * from './round-item-analysis';
 export * from './document-ids';
 export * from './import-text';
+export * from './zip-limits';
