@@ -17,3 +17,4 @@ export * from './round-item-analysis';
 export * from './document-ids';
 export * from './import-text';
 export * from './zip-limits';
+export * from './import-files';

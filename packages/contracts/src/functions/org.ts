@@ -167,6 +167,8 @@ export const orgContract = defineFunction('org', {
     input: z.object({}).strict().optional(),
     output: z.object({ fileID: z.string(), url: z.string(), fileName: z.string() }),
   },
+  /** Where to upload a file for import (mini-program): a slot recorded as the caller's; imports read no other fileID. */
+  importUpload: { input: z.object({}).strict().optional(), output: z.object({ cloudPath: z.string() }) },
   importPreview: { input: z.object({ file: rosterFileSchema }).strict(), output: importPreviewSchema },
   importCommit: {
     input: z.object({ importId: idSchema }).strict(),
