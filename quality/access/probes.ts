@@ -32,6 +32,7 @@ export const PROBES: Readonly<Record<string, Readonly<Record<string, Probe>>>> =
     retireNode: () => ({ id: SUBJECT.branchId }),
     rosterList: () => ({ orgId: SUBJECT.branchId }),
     rosterTemplate: () => ({}),
+    importUpload: () => ({}),
     importPreview: (fx) => ({ file: { fileID: fx.orgTemplateFileId } }),
     importCommit: (fx) => ({ importId: fx.orgImportId }),
     assignRole: (fx) => ({ memberId: fx.county.memberIds.member, role: 'secretary', orgId: SUBJECT.branchId }),

@@ -12,6 +12,7 @@ export const orgService = {
 
   rosterList: (filter: RosterFilter) => callAction(orgContract, 'rosterList', filter),
   rosterTemplate: () => callAction(orgContract, 'rosterTemplate', {}),
+  importUpload: () => callAction(orgContract, 'importUpload', {}, { write: true }),
   importPreview: (file: RosterFile) => callAction(orgContract, 'importPreview', { file }, { write: true }),
   importCommit: (importId: string) => callAction(orgContract, 'importCommit', { importId }, { write: true }),
 

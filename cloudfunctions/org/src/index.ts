@@ -6,7 +6,7 @@ import { importPreview } from './actions/import-preview';
 import { createNode, moveNode, renameNode, retireNode } from './actions/node-admin';
 import { assignRole, revokeRole } from './actions/roles';
 import { branchMembers, rosterList } from './actions/roster-list';
-import { rosterTemplate } from './actions/roster-template';
+import { importUpload, rosterTemplate } from './actions/roster-template';
 import { transferMember } from './actions/transfer-member';
 import { tree } from './actions/tree';
 
@@ -19,6 +19,7 @@ export const main = createFunction(orgContract, {
   retireNode,
   rosterList,
   rosterTemplate,
+  importUpload,
   importPreview,
   importCommit,
   assignRole,

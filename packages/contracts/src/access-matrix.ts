@@ -79,6 +79,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Readonly<Record<string, Acce
     retireNode: SUBTREE_ADMIN,
     rosterList: BRANCH_STAFF,
     rosterTemplate: ANY_ADMIN,
+    importUpload: ANY_ADMIN,
     importPreview: ANY_ADMIN,
     // A staged import belongs to the admin who previewed it.
     importCommit: SUBTREE_ADMIN,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HIDDEN_CHARACTER_MESSAGE, hasRefusedCharacter, withoutFormatCharacters } from './text-policy';
 
 /** Node kinds of the org tree: county 组织部 → 党委/党工委 → 党总支 → 党支部. */
 export const ORG_TYPES = ['county', 'committee', 'general', 'branch'] as const;
@@ -19,29 +20,13 @@ export const idSchema = z
 /** YYYY-MM, the month a plan or statistic belongs to (Asia/Shanghai). */
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
-/**
- * Text people type and others read (reasons, themes, places, titles, names). Format characters (zero-width
- * spaces, bidi overrides, soft hyphens) are invisible and often come along when text is pasted from a chat:
- * dropped, so what the secretary reads is what was typed. Control, private-use and lone surrogate characters
- * (invalid in an .xlsx's XML) are refused. The classes are written out rather than as `\p{C}`: the mini-program
- * build expands property escapes into ~10 KB character classes each, for old phones.
- */
-const FORMAT_CHARACTERS = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused in text.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uE000-\uF8FF]/;
-// eslint-disable-next-line no-control-regex -- as above, line breaks included.
-const CONTROL_OR_LINE_BREAK = /[\u0000-\u001F\u007F-\u009F\uE000-\uF8FF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const HIDDEN_MESSAGE = '不能包含控制字符';
-
+/** Text people type and others read: the text policy (text-policy.ts) applied, trimmed unless multiline. */
 export function plainText(max: number, { min = 0, multiline = false }: { min?: number; multiline?: boolean } = {}) {
-  const text = z.string().overwrite((value) => value.replace(FORMAT_CHARACTERS, ''));
+  const text = z.string().overwrite(withoutFormatCharacters);
   return (multiline ? text : text.trim())
     .min(min)
     .max(max)
-    .refine((value) => !(multiline ? CONTROL : CONTROL_OR_LINE_BREAK).test(value) && !LONE_SURROGATE.test(value), {
-      message: HIDDEN_MESSAGE,
-    });
+    .refine((value) => !hasRefusedCharacter(value, { multiline }), { message: HIDDEN_CHARACTER_MESSAGE });
 }
 
 /** A person's name as written on the roster: trimmed, no control characters. */

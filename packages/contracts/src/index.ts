@@ -2,6 +2,7 @@ export * from './errors';
 export * from './envelope';
 export * from './define';
 export * from './common';
+export * from './text-policy';
 export * from './field-labels';
 export * from './dev';
 export * from './functions/account';

@@ -16,6 +16,11 @@ export function nameAttemptKey(nameKey: string): string {
   return `name-${createHash('sha256').update(nameKey).digest('hex').slice(0, 32)}`;
 }
 
+/** New join requests to one branch (invite codes): charged per branch, whoever sends them. */
+export function branchRequestKey(branchId: string): string {
+  return `invite-branch-${branchId}`;
+}
+
 export interface AttemptCharge {
   keys: readonly string[];
   at: number;

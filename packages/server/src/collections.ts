@@ -9,6 +9,7 @@ export const COLLECTIONS = {
   transfers: 'transfers',
   rosterImports: 'rosterImports',
   rosterImportChunks: 'rosterImportChunks',
+  importUploads: 'importUploads',
   // 每月一学
   studyPlans: 'studyPlans',
   studyMaterials: 'studyMaterials',

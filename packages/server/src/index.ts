@@ -15,3 +15,6 @@ export * from './views';
 export * from './stats';
 export * from './round-item-analysis';
 export * from './document-ids';
+export * from './import-text';
+export * from './zip-limits';
+export * from './import-files';

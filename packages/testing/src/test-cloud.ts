@@ -52,7 +52,21 @@ export interface TestCloud {
   call<T = unknown>(name: string, event: unknown, openid: string): Promise<Invocation<T>>;
   /** Every document of the named collections, for "nothing was written" comparisons. */
   snapshot(collections: readonly string[]): Record<string, unknown[]>;
+  /** Puts `content` at `cloudPath` the way a mini-program upload does (upload grant, then PUT); answers the fileID. */
+  upload(cloudPath: string, content: Buffer): Promise<string>;
   close(): Promise<void>;
+}
+
+async function uploadThroughStorage(devcloud: Devcloud<Engine>, cloudPath: string, content: Buffer): Promise<string> {
+  const res = await fetch(`${devcloud.url}/admin?env=${encodeURIComponent(devcloud.envId)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'storage.getUploadMetadata', path: cloudPath }),
+  });
+  const { data } = (await res.json()) as { data: { url: string; authorization: string; fileId: string } };
+  const put = await fetch(data.url, { method: 'PUT', headers: { authorization: data.authorization }, body: content });
+  if (!put.ok) throw new Error(`upload of ${cloudPath} failed: ${put.status}`);
+  return data.fileId;
 }
 
 export interface TestCloudOptions {
@@ -101,6 +115,7 @@ export async function startTestCloud(options: TestCloudOptions): Promise<TestClo
     snapshot(collections) {
       return Object.fromEntries(collections.map((name) => [name, engine.find(name, {}, { sort: { _id: 1 } })]));
     },
+    upload: (cloudPath, content) => uploadThroughStorage(devcloud, cloudPath, content),
     close: () => devcloud.close(),
   };
 }

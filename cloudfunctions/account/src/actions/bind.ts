@@ -1,9 +1,17 @@
 import type { accountContract, BindInput, BindResult } from '@zbxx/contracts';
-import { BIND_ATTEMPT_POLICY, deriveRoles, deriveScope, normalizeInviteCode, normalizePersonName } from '@zbxx/domain';
+import {
+  BIND_ATTEMPT_POLICY,
+  deriveRoles,
+  deriveScope,
+  INVITE_REQUEST_POLICY,
+  normalizeInviteCode,
+  normalizePersonName,
+} from '@zbxx/domain';
 import {
   AppError,
   auditLogRepo,
   bindingsRepo,
+  branchRequestKey,
   chargeAttempt,
   membersRepo,
   nameAttemptKey,
@@ -13,6 +21,7 @@ import {
   type FunctionContext,
   type FunctionHandler,
   type MemberDoc,
+  type OrgDoc,
 } from '@zbxx/server';
 import { loadMe } from '../me';
 
@@ -74,6 +83,30 @@ async function requestByInvite(input: InviteInput, ctx: FunctionContext): Promis
   const branch = await orgsRepo.findBranchByInviteCode(db, normalizeInviteCode(input.inviteCode));
   if (!branch) throw new AppError('BIND.NO_MATCH', '邀请码无效，请向支部书记核对');
 
+  // Charged to the branch before anything is written, refunded if the request fails: a leaked code cannot
+  // flood the secretary's list, and a burst cannot slip past the count (see chargeAttempt).
+  const branchCharge = await chargeAttempt(db, [branchRequestKey(branch._id)], now, INVITE_REQUEST_POLICY.perBranch).catch(
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === 'AUTH.RATE_LIMITED') throw BRANCH_BUSY();
+      throw error;
+    },
+  );
+  try {
+    await writeJoinRequest(input, ctx, branch);
+  } catch (error) {
+    await refundAttempt(db, branchCharge);
+    throw error;
+  }
+  await refundAttempt(db, charge);
+  return { status: 'pending', branchName: branch.name };
+}
+
+const BRANCH_BUSY = () => new AppError('AUTH.RATE_LIMITED', '该支部待审核的绑定申请较多，请联系支部书记处理后再试');
+
+async function writeJoinRequest(input: InviteInput, ctx: FunctionContext, branch: OrgDoc): Promise<void> {
+  const { db, openid, now } = ctx;
+  const waiting = await bindingsRepo.findPendingByBranch(db, branch._id, INVITE_REQUEST_POLICY.maxPendingPerBranch + 1);
+  if (waiting.filter((request) => request._id !== openid).length >= INVITE_REQUEST_POLICY.maxPendingPerBranch) throw BRANCH_BUSY();
   const nameKey = normalizePersonName(input.name);
   // A same-named unclaimed roster entry is what the secretary will most likely approve: remember it for them.
   const sameName = (await membersRepo.findMembersInBranchByName(db, branch._id, nameKey)).filter((m) => !m.openid);
@@ -102,6 +135,4 @@ async function requestByInvite(input: InviteInput, ctx: FunctionContext): Promis
       requestId: ctx.requestId,
     });
   });
-  await refundAttempt(db, charge);
-  return { status: 'pending', branchName: branch.name };
 }

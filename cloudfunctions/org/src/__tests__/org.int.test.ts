@@ -118,8 +118,10 @@ describe('scope: who may do what', () => {
   });
 
   it('lets only the admin who previewed an import commit it', async () => {
-    const template = data((await org<{ fileID: string }>('rosterTemplate', {}, DEMO_OPENIDS.admin)).result);
-    const preview = data((await org<ImportPreview>('importPreview', { file: { fileID: template.fileID } }, DEMO_OPENIDS.admin)).result);
+    const template = data((await org<{ url: string }>('rosterTemplate', {}, DEMO_OPENIDS.admin)).result);
+    const slot = data((await org<{ cloudPath: string }>('importUpload', {}, DEMO_OPENIDS.admin)).result);
+    const fileID = await cloud.upload(slot.cloudPath, Buffer.from(await (await fetch(template.url)).arrayBuffer()));
+    const preview = data((await org<ImportPreview>('importPreview', { file: { fileID } }, DEMO_OPENIDS.admin)).result);
     expect(code((await org('importCommit', { importId: preview.importId }, DEMO_OPENIDS.admin2)).result)).toBe('NOT_FOUND');
   });
 

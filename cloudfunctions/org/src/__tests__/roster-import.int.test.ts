@@ -64,9 +64,16 @@ describe('org.rosterTemplate', () => {
   });
 
   it('reads an uploaded file by its fileID: the untouched template has nothing to import', async () => {
-    const { fileID } = data((await org<{ fileID: string }>('rosterTemplate', {})).result);
+    const { url, fileID: templateFileId } = data((await org<{ url: string; fileID: string }>('rosterTemplate', {})).result);
+    const slot = data((await org<{ cloudPath: string }>('importUpload', {})).result);
+    const fileID = await cloud.upload(slot.cloudPath, Buffer.from(await (await fetch(url)).arrayBuffer()));
     const preview = data((await org<ImportPreview>('importPreview', { file: { fileID } })).result);
     expect(preview).toMatchObject({ totalRows: 0, addCount: 0, errorCount: 0, canCommit: false });
+    // Only files uploaded to a slot of the caller's own are read, not the template (or any other stored file).
+    expect((await org('importPreview', { file: { fileID: templateFileId } })).result).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT.BAD_FILE' },
+    });
   });
 });
 

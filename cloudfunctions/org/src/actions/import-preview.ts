@@ -1,5 +1,6 @@
-import { IMPORT_PREVIEW_LIMIT, ROSTER_FILE_MAX_BYTES, type ImportPreview, type orgContract, type RosterFile } from '@zbxx/contracts';
+import { IMPORT_PREVIEW_LIMIT, type ImportPreview, type orgContract, type RosterFile } from '@zbxx/contracts';
 import {
+  columnHeader,
   createBranchResolver,
   generateInviteCode,
   isBranchSecretaryDuty,
@@ -12,8 +13,9 @@ import {
 } from '@zbxx/domain';
 import {
   AppError,
-  downloadFile,
   membersRepo,
+  readImportFile,
+  refusedTextErrors,
   rosterImportsRepo,
   type BoundCaller,
   type FunctionContext,
@@ -27,14 +29,6 @@ import { branchPathNames, loadAdminOrgs } from '../admin-tree';
 
 const { ROSTER_CHUNK_ROWS } = rosterImportsRepo;
 
-async function readFileContent(file: RosterFile): Promise<Buffer> {
-  const content = 'fileID' in file ? await downloadFile(file.fileID) : Buffer.from(file.base64, 'base64');
-  if (content.length > ROSTER_FILE_MAX_BYTES) {
-    throw new AppError('IMPORT.BAD_FILE', `文件超过${ROSTER_FILE_MAX_BYTES / 1024 / 1024}MB，请分成几个文件导入`);
-  }
-  return content;
-}
-
 const FIELD_NAMES: Record<string, string> = { gender: '性别', branchId: '所在支部', duty: '职务', joinedPartyOn: '入党日期', note: '备注' };
 const GENDER_NAMES: Record<string, string> = { male: '男', female: '女' };
 
@@ -46,7 +40,7 @@ const GENDER_NAMES: Record<string, string> = { male: '男', female: '女' };
 export const importPreview: FunctionHandler<typeof orgContract, 'importPreview'> = async ({ file }, ctx) => {
   const me = requireAdmin(ctx.caller);
   const { db } = ctx;
-  const [rows, orgs] = await Promise.all([readFileContent(file).then(readRosterSheet), loadAdminOrgs(db, me)]);
+  const [rows, orgs] = await Promise.all([readImportFile(db, ctx.openid, file).then(readRosterSheet), loadAdminOrgs(db, me)]);
   const resolveBranch = createBranchResolver(
     orgs.map((org) => ({ id: org._id, name: org.name, type: org.type, ancestors: org.ancestors, retired: org.retiredAt !== undefined })),
   );
@@ -69,6 +63,7 @@ export const importPreview: FunctionHandler<typeof orgContract, 'importPreview'>
     ]),
   );
   const plan = planRosterImport({ rows, resolveBranch, existingByPhone });
+  plan.errors.push(...refusedTextErrors(rows, columnHeader, new Set(['note'])));
 
   const importId = `imp-${generateInviteCode(ctx.random, 12).toLowerCase()}`;
   const canCommit = plan.errors.length === 0 && plan.toAdd.length + plan.toUpdate.length > 0;

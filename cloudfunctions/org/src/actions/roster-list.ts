@@ -16,7 +16,7 @@ export const rosterList: FunctionHandler<typeof orgContract, 'rosterList'> = asy
   if (!visible) throw new AppError('NOT_FOUND', '未找到该组织（或不在您的管理范围内）');
   const { items, total } = await membersRepo.queryRoster(
     db,
-    { orgId, text: input.query, duty: input.duty, bound: input.bound, role: input.role },
+    { orgId, text: input.query, seesFullPhones: adminCoversOrg(me, org), duty: input.duty, bound: input.bound, role: input.role },
     input.page,
     input.pageSize,
   );
@@ -26,10 +26,10 @@ export const rosterList: FunctionHandler<typeof orgContract, 'rosterList'> = asy
 /** 支部党员: a secretary's view of their branch (phones masked). */
 export const branchMembers: FunctionHandler<typeof orgContract, 'branchMembers'> = async (input, { caller, db }) => {
   const me = requireStaff(caller);
-  await requireBranchForStaff(db, me, input.branchId);
+  const branch = await requireBranchForStaff(db, me, input.branchId);
   const { items, total } = await membersRepo.queryRoster(
     db,
-    { orgId: input.branchId, text: input.query, bound: input.bound },
+    { orgId: input.branchId, text: input.query, seesFullPhones: adminCoversOrg(me, branch), bound: input.bound },
     input.page,
     input.pageSize,
   );

@@ -1,5 +1,5 @@
 import type { orgContract } from '@zbxx/contracts';
-import { temporaryUrl, uploadFile, type FunctionHandler } from '@zbxx/server';
+import { createImportSlot, temporaryUrl, uploadFile, type FunctionHandler } from '@zbxx/server';
 import { writeRosterTemplate } from '@zbxx/server/src/xlsx/roster-workbook';
 import { requireAdmin } from '../access';
 import { branchPathNames, loadAdminOrgs } from '../admin-tree';
@@ -13,4 +13,10 @@ export const rosterTemplate: FunctionHandler<typeof orgContract, 'rosterTemplate
   const paths = [...branchPathNames(orgs, me.scope.adminOf).values()].sort((a, b) => a.localeCompare(b, 'zh'));
   const fileID = await uploadFile(`roster/templates/${me.member._id}.xlsx`, await writeRosterTemplate(paths));
   return { fileID, url: await temporaryUrl(fileID), fileName: FILE_NAME };
+};
+
+/** 上传文件: a cloud-storage path for one roster or question-bank file, recorded as this admin's (the import reads only that). */
+export const importUpload: FunctionHandler<typeof orgContract, 'importUpload'> = async (_input, { caller, db, openid, now, random }) => {
+  requireAdmin(caller);
+  return { cloudPath: await createImportSlot(db, openid, now, random) };
 };

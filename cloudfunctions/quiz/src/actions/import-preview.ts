@@ -1,27 +1,34 @@
-import { ROSTER_FILE_MAX_BYTES, type QuestionImportPreview, type quizContract, type RosterFile } from '@zbxx/contracts';
-import { planQuestionImport, questionStemKey, QUESTION_TYPE_LABELS, toDisplayLabels, type QuestionImportPlan } from '@zbxx/domain';
-import { AppError, downloadFile, newId, quizQuestionsRepo, type FunctionHandler } from '@zbxx/server';
+import type { QuestionImportPreview, quizContract } from '@zbxx/contracts';
+import {
+  planQuestionImport,
+  QUESTION_COLUMNS,
+  questionStemKey,
+  QUESTION_TYPE_LABELS,
+  toDisplayLabels,
+  type QuestionImportPlan,
+} from '@zbxx/domain';
+import { newId, quizQuestionsRepo, readImportFile, refusedTextErrors, type FunctionHandler } from '@zbxx/server';
 import { readQuestionSheet } from '@zbxx/server/src/xlsx/question-workbook';
 import { bankOrgIdOf, requireAdmin } from '../admin-access';
 
 const PREVIEW_LIMIT = 200;
 
-async function readFileContent(file: RosterFile): Promise<Buffer> {
-  const content = 'fileID' in file ? await downloadFile(file.fileID) : Buffer.from(file.base64, 'base64');
-  if (content.length > ROSTER_FILE_MAX_BYTES) throw new AppError('IMPORT.BAD_FILE', '文件过大，请分成几个文件导入');
-  return content;
-}
+const questionColumnHeader = (key: string) => QUESTION_COLUMNS.find((column) => column.key === key)?.header ?? key;
 
 /**
  * 导入预览: reads the sheet (our template or the common survey/exam layout), checks every row and the bank for
  * duplicates, and stages an error-free plan under `importId`. Nothing enters the bank here.
  */
-export const importPreview: FunctionHandler<typeof quizContract, 'importPreview'> = async ({ file }, { caller, db, now, random }) => {
+export const importPreview: FunctionHandler<typeof quizContract, 'importPreview'> = async (
+  { file },
+  { caller, db, now, openid, random },
+) => {
   const me = requireAdmin(caller);
   const bankOrgId = bankOrgIdOf(me);
-  const rows = await readQuestionSheet(await readFileContent(file));
+  const rows = await readQuestionSheet(await readImportFile(db, openid, file));
   const stemKeys = rows.map((row) => questionStemKey(row.cells.stem ?? '')).filter((key) => key !== '');
   const plan = planQuestionImport(rows, await quizQuestionsRepo.findExistingStemKeys(db, bankOrgId, stemKeys));
+  plan.errors.push(...refusedTextErrors(rows, questionColumnHeader, new Set(['stem', 'explanation'])));
   const importId = newId('qimp', random);
   const canCommit = plan.errors.length === 0 && plan.toAdd.length > 0;
   if (canCommit) {

@@ -1,5 +1,5 @@
 import type { studyContract } from '@zbxx/contracts';
-import { AppError, type FunctionHandler } from '@zbxx/server';
+import { AppError, checkZipLimits, type FunctionHandler } from '@zbxx/server';
 import { importDocx, importMarkdown, type ImportedDocument } from '../document-import';
 import { previewOf } from '../material-preview';
 import { requireAdmin } from '../scope';
@@ -12,7 +12,9 @@ export const importDocument: FunctionHandler<typeof studyContract, 'importDocume
   if (input.format === 'md') {
     imported = importMarkdown(input.text, input.fileName);
   } else {
-    imported = await importDocx(Buffer.from(input.base64, 'base64'), input.fileName, uploadImage).catch((error: unknown) => {
+    const bytes = Buffer.from(input.base64, 'base64');
+    checkZipLimits(bytes, new AppError('IMPORT.UNREADABLE', '无法读取 Word 文档（仅支持 .docx），请在 Word 中另存为 .docx 后再导入'));
+    imported = await importDocx(bytes, input.fileName, uploadImage).catch((error: unknown) => {
       throw new AppError(
         'IMPORT.UNREADABLE',
         `无法读取 Word 文档（仅支持 .docx）：${error instanceof Error ? error.message.slice(0, 80) : ''}`,

@@ -60,7 +60,7 @@ export const rosterFilterSchema = z
   .object({
     /** Subtree or branch to list; the caller's whole scope when absent. */
     orgId: idSchema.optional(),
-    /** Part of a name, or 4+ digits of a phone. */
+    /** Part of a name, or phone digits: any run of 4+ for admins of the subtree, else the last four or the full number. */
     query: plainText(20).optional(),
     duty: plainText(20, { min: 1 }).optional(),
     bound: z.boolean().optional(),
@@ -167,6 +167,8 @@ export const orgContract = defineFunction('org', {
     input: z.object({}).strict().optional(),
     output: z.object({ fileID: z.string(), url: z.string(), fileName: z.string() }),
   },
+  /** Where to upload a file for import (mini-program): a slot recorded as the caller's; imports read no other fileID. */
+  importUpload: { input: z.object({}).strict().optional(), output: z.object({ cloudPath: z.string() }) },
   importPreview: { input: z.object({ file: rosterFileSchema }).strict(), output: importPreviewSchema },
   importCommit: {
     input: z.object({ importId: idSchema }).strict(),

@@ -73,6 +73,11 @@ export interface RosterImportPlan {
 
 export const DEFAULT_DUTY = '党员';
 export const MAX_NOTE_LENGTH = 200;
+/**
+ * A phone already on the roster outside the admin's subtree: the row cannot be imported, and the reason must not
+ * tell the admin that this person is a member somewhere else in the county (nor where).
+ */
+export const OUT_OF_SCOPE_PHONE_REASON = '该手机号无法导入，请核对号码，或联系县委组织部';
 const NAME_PATTERN = /^[^\p{C}<>]{1,20}$/u;
 
 const BRANCH_REASONS: Record<Exclude<BranchResolution, { ok: true }>['reason'], string> = {
@@ -146,7 +151,7 @@ export function planRosterImport({ rows, resolveBranch, existingByPhone }: PlanI
     }
 
     const existing = phone ? existingByPhone.get(phone) : undefined;
-    if (existing && !existing.inScope) fail('phone', '该手机号已登记在您管理范围以外的党员名下');
+    if (existing && !existing.inScope) fail('phone', OUT_OF_SCOPE_PHONE_REASON);
     else if (existing && existing.nameKey !== nameKey && nameKey !== '') fail('phone', '该手机号已登记为另一名党员');
 
     if (errors.length > 0 || !gender || !phone || !branch.ok || joinedPartyOn === null) {

@@ -42,3 +42,5 @@ export * as statsSettingsRepo from './stats-settings';
 export type { StatsSettingsDoc } from './stats-settings';
 export * as homeFactsRepo from './home-facts';
 export type { HomeReferenceFacts } from './home-facts';
+export * as importUploadsRepo from './import-uploads';
+export type { ImportUploadDoc } from './import-uploads';

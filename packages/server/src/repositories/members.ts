@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../collections';
 import type { Db, DocData, DocStore } from '../db';
-import type { RoleGrant } from '@zbxx/domain';
+import { phoneSearchOf, type RoleGrant } from '@zbxx/domain';
 
 /**
  * `members`: the roster, one document per 党员, imported by the 组织部 before anyone binds. A WeChat user claims
@@ -115,6 +115,8 @@ export interface RosterQuery {
   orgId: string;
   /** Part of a name, or 4+ digits of a phone. */
   text?: string;
+  /** Whether the caller sees full phone numbers here (an admin of the subtree): see phoneSearchOf. */
+  seesFullPhones: boolean;
   duty?: string;
   bound?: boolean;
   role?: 'secretary' | 'admin';
@@ -128,8 +130,14 @@ function rosterCondition(db: Db, query: RosterQuery): DocData {
   const _ = db.command;
   const condition: DocData = { orgPath: query.orgId };
   const text = query.text?.replace(/\s+/g, '') ?? '';
-  if (/^\d{4,11}$/.test(text)) condition.phone = db.RegExp({ regexp: escapeRegExp(text) });
-  else if (text !== '') condition.nameKey = db.RegExp({ regexp: escapeRegExp(text.normalize('NFKC')) });
+  if (/^\d{4,11}$/.test(text)) {
+    const search = phoneSearchOf(text, query.seesFullPhones);
+    if (search.match === 'contains') condition.phone = db.RegExp({ regexp: escapeRegExp(search.digits) });
+    else if (search.match === 'last4') condition.phoneLast4 = search.digits;
+    else if (search.match === 'exact') condition.phone = search.digits;
+    // No phone matches these digits for this caller; `_id: null` selects nothing, in the same two requests.
+    else condition._id = null;
+  } else if (text !== '') condition.nameKey = db.RegExp({ regexp: escapeRegExp(text.normalize('NFKC')) });
   if (query.duty) condition.duty = query.duty;
   if (query.bound !== undefined) condition.openid = _.exists(query.bound);
   if (query.role) condition['roles.role'] = query.role;

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { mapQuestionHeaders, QUESTION_COLUMNS, type QuestionSheetRow } from '@zbxx/domain';
 import { AppError } from '../app-error';
+import { checkZipLimits } from '../zip-limits';
 
 export const MAX_QUESTION_ROWS = 3000;
 export const QUESTION_TEMPLATE_SHEET = '题库';
@@ -25,6 +26,7 @@ function cellString(value: ExcelJS.CellValue): string {
 
 /** The rows of the first sheet with a question header row (题目, 题型, 答案) within its first 5 rows. */
 export async function readQuestionSheet(content: Buffer): Promise<QuestionSheetRow[]> {
+  checkZipLimits(content, new AppError('IMPORT.BAD_FILE', '无法读取该文件，请上传 .xlsx 格式的题库（可先下载模板）'));
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { cellText, columnHeader, findHeaderRow, mapHeaders, ROSTER_COLUMNS, type CellValue, type SheetRow } from '@zbxx/domain';
 import { AppError } from '../app-error';
+import { checkZipLimits } from '../zip-limits';
 
 /** About a county's whole roster; larger sheets are split by the admin (the function has 60 s). */
 export const MAX_ROSTER_ROWS = 20_000;
@@ -33,6 +34,7 @@ function rowValues(row: ExcelJS.Row, width: number): CellValue[] {
  * the sheet's own, so an error can say 第 7 行 and the admin finds it at once.
  */
 export async function readRosterSheet(content: Buffer): Promise<SheetRow[]> {
+  checkZipLimits(content, new AppError('IMPORT.BAD_FILE', '无法读取该文件，请上传 .xlsx 格式的花名册（可先下载模板）'));
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);

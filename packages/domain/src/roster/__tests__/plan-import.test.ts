@@ -1,6 +1,6 @@
 import { createBranchResolver } from '../branch-resolver';
 import type { CellValue } from '../cells';
-import { isBranchSecretaryDuty, planRosterImport, type ExistingMember, type SheetRow } from '../plan-import';
+import { isBranchSecretaryDuty, OUT_OF_SCOPE_PHONE_REASON, planRosterImport, type ExistingMember, type SheetRow } from '../plan-import';
 
 const resolveBranch = createBranchResolver([
   { id: 'c1', name: '城关镇党委', type: 'committee', ancestors: [] },
@@ -132,7 +132,7 @@ describe('planRosterImport', () => {
     );
     expect(result.errors).toEqual([
       { row: 2, column: '手机号', reason: '该手机号已登记为另一名党员' },
-      { row: 3, column: '手机号', reason: '该手机号已登记在您管理范围以外的党员名下' },
+      { row: 3, column: '手机号', reason: OUT_OF_SCOPE_PHONE_REASON },
     ]);
   });
 
