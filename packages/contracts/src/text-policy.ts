@@ -12,7 +12,9 @@
  *   BMP, planes 15–16 (high surrogates \uDB80–\uDBFF).
  */
 export const FORMAT_CHARACTERS = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused in text.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uE000-\uF8FF]/;
+// eslint-disable-next-line no-control-regex -- as above, line breaks included.
 const CONTROL_OR_LINE_BREAK = /[\u0000-\u001F\u007F-\u009F\uE000-\uF8FF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const INVISIBLE_LOOK_ALIKE = /[\u115F\u1160\u2800\u3164\uFFA0]|\uDB40[\uDC00-\uDC7F]|[\uDB80-\uDBFF][\uDC00-\uDFFF]/;
