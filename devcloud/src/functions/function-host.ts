@@ -4,7 +4,7 @@ import type { RequestStats } from '../server/request-stats';
 import { adminUrlFor, sdkEnvFor } from '../server/sdk-env';
 import { identityEnv, type CallerIdentity, type InvocationSource } from './caller-identity';
 import { findDeployment, type FunctionDeployment } from './function-catalog';
-import { FunctionInvocationError, FunctionNotFoundError, INVOCATION_FAILURE_MESSAGES } from './function-errors';
+import { FunctionInvocationError, FunctionNotFoundError, INVOCATION_FAILURE_MESSAGES, type InvocationFailureCode } from './function-errors';
 import { FunctionWorker, type RunOutcome } from './function-worker';
 import { WorkerPool } from './worker-pool';
 
@@ -162,11 +162,10 @@ export class FunctionHost {
   }
 }
 
-function describeFailure(
-  outcome: RunOutcome,
-  deployment: FunctionDeployment,
-): { code: 'SYSTEM.INTERNAL' | 'SYSTEM.TIMEOUT'; detail: string } {
+function describeFailure(outcome: RunOutcome, deployment: FunctionDeployment): { code: InvocationFailureCode; detail: string } {
   switch (outcome.kind) {
+    case 'refused':
+      return { code: 'INPUT.INVALID', detail: `the event could not be handed to the function: ${outcome.detail}` };
     case 'timedOut':
       return { code: 'SYSTEM.TIMEOUT', detail: `Invoking task timed out after ${deployment.timeoutMs / 1000} seconds` };
     case 'returned':
