@@ -16,6 +16,10 @@ export interface AppOptions {
   /** What to seed when the database is empty; false seeds nothing. */
   seed?: CountyOptions | false;
   staticRoot?: string;
+  /** Instances of each function started at launch (DEVCLOUD_PREWARM for `npm start`). */
+  prewarm?: number;
+  /** Concurrent instances per function (DEVCLOUD_MAX_INSTANCES for `npm start`). */
+  maxInstances?: number;
 }
 
 export interface App {
@@ -35,6 +39,8 @@ export async function startApp(options: AppOptions): Promise<App> {
     staticRoot: options.staticRoot ?? join(REPO_ROOT, 'client/dist/h5'),
     indexManifest: loadIndexManifest(join(REPO_ROOT, 'cloudbase/indexes.json')),
     devIdentities: () => listDevIdentities(devcloud.engine),
+    prewarm: options.prewarm,
+    maxWorkersPerFunction: options.maxInstances,
   });
   let seeded = false;
   if (options.seed !== false && devcloud.engine.count('orgs') === 0) {

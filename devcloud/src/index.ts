@@ -7,6 +7,7 @@ import { openEngine, type Engine, type IndexManifest } from './engine';
 import { AdminActionRegistry } from './server/admin-actions';
 import type { DevIdentitiesProvider } from './server/dev-endpoints';
 import { startDevcloudServer, type Devcloud } from './server/devcloud-server';
+import { TOKEN_HEADER } from './server/local-guard';
 import { adminUrlFor, sdkEnvFor } from './server/sdk-env';
 
 export interface StartDevcloudOptions {
@@ -23,6 +24,10 @@ export interface StartDevcloudOptions {
   devIdentities?: DevIdentitiesProvider;
   envId?: string;
   maxWorkersPerFunction?: number;
+  /** Token `/admin` and `/api/dev/*` require (default: DEVCLOUD_TOKEN, else a new random one per run). */
+  token?: string;
+  /** Instances each function starts at launch (`DEVCLOUD_PREWARM`); 0 starts them on first call. */
+  prewarm?: number;
 }
 
 export async function startDevcloud(options: StartDevcloudOptions): Promise<Devcloud<Engine>> {
@@ -41,8 +46,13 @@ export async function startDevcloud(options: StartDevcloudOptions): Promise<Devc
  * The environment variables that point an unmodified wx-server-sdk at this devcloud (for scripts and
  * tests that use the SDK directly). Pass `callerTag` to have its database requests counted apart.
  */
-export function sdkEnv(devcloud: Pick<Devcloud, 'url' | 'envId'>, callerTag: string | null = null): Record<string, string> {
-  return sdkEnvFor(adminUrlFor(devcloud.url, callerTag), devcloud.envId);
+export function sdkEnv(devcloud: Pick<Devcloud, 'url' | 'envId' | 'token'>, callerTag: string | null = null): Record<string, string> {
+  return sdkEnvFor(adminUrlFor(devcloud.url, callerTag), devcloud.envId, devcloud.token);
+}
+
+/** Headers a script sends to devcloud's dev endpoints (`/api/dev/*`): this run's token. */
+export function devHeaders(devcloud: Pick<Devcloud, 'token'>): Record<string, string> {
+  return { [TOKEN_HEADER]: devcloud.token };
 }
 
 export type { Engine, IndexManifest } from './engine';
@@ -52,6 +62,7 @@ export type { AdminActionHandler, AdminRequestContext } from './server/admin-act
 export { BinaryReply } from './server/admin-endpoint';
 export type { DevIdentity, DevIdentitiesProvider } from './server/dev-endpoints';
 export { DB_REQUESTS_HEADER } from './server/gateway';
+export { TOKEN_HEADER } from './server/local-guard';
 export { DEFAULT_ENV_ID, startDevcloudServer } from './server/devcloud-server';
 export type { Devcloud, DevcloudServerOptions } from './server/devcloud-server';
 export type { StatsSnapshot, FunctionStats } from './server/request-stats';

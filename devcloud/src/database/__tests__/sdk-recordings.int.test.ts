@@ -358,6 +358,9 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
+/** Every devcloud behind the proxy takes the token the SDK was pointed with. */
+const RECORDING_TOKEN = 'recording-token';
+
 describe('recorded SDK database exchanges', () => {
   const proxy = new RecordingProxy();
   let db: Db;
@@ -365,7 +368,7 @@ describe('recorded SDK database exchanges', () => {
 
   beforeAll(async () => {
     await proxy.start();
-    const env = sdkEnv({ url: proxy.url, envId: 'devcloud' });
+    const env = sdkEnv({ url: proxy.url, envId: 'devcloud', token: RECORDING_TOKEN });
     for (const [key, value] of Object.entries(env)) {
       saved[key] = process.env[key];
       process.env[key] = value;
@@ -385,7 +388,7 @@ describe('recorded SDK database exchanges', () => {
   });
 
   it.each(SCENARIOS.map((scenario) => [scenario.file, scenario] as const))('%s', async (file, scenario) => {
-    const devcloud = await startDevcloud({ dataDir: ':memory:' });
+    const devcloud = await startDevcloud({ dataDir: ':memory:', token: RECORDING_TOKEN });
     try {
       proxy.target = devcloud.url;
       proxy.exchanges.length = 0;
