@@ -26,12 +26,14 @@ export interface StartDevcloudOptions {
   maxWorkersPerFunction?: number;
   /** Token `/admin` and `/api/dev/*` require (default: DEVCLOUD_TOKEN, else a new random one per run). */
   token?: string;
+  /** How long a plain write waits for a transaction's lock before it fails (default 5 s). */
+  lockTimeoutMs?: number;
   /** Instances each function starts at launch (`DEVCLOUD_PREWARM`); 0 starts them on first call. */
   prewarm?: number;
 }
 
 export async function startDevcloud(options: StartDevcloudOptions): Promise<Devcloud<Engine>> {
-  const engine = await openEngine({ dataDir: options.dataDir, indexManifest: options.indexManifest });
+  const engine = await openEngine({ dataDir: options.dataDir, indexManifest: options.indexManifest, lockTimeoutMs: options.lockTimeoutMs });
   try {
     const registry = new AdminActionRegistry();
     registerDatabaseActions(registry, engine);

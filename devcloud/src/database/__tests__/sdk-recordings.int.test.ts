@@ -337,7 +337,8 @@ const SCENARIOS: Scenario[] = [
   },
   {
     file: 'transaction-conflict.json',
-    about: 'startTransaction; the document it read changes outside; commit answers DATABASE_TRANSACTION_CONFLICT',
+    about:
+      'startTransaction; the document it read changes outside; its write to it answers DATABASE_TRANSACTION_CONFLICT at once, and the transaction is gone',
     run: async (db) => {
       await seedMembers(db);
       const transaction = await db.startTransaction();
@@ -346,15 +347,21 @@ const SCENARIOS: Scenario[] = [
         .collection('members')
         .doc('m1')
         .update({ data: { age: 99 } });
-      await transaction
-        .collection('members')
-        .doc('m1')
-        .update({ data: { age: m1.data.age + 1 } });
+      const write = await settle(
+        transaction
+          .collection('members')
+          .doc('m1')
+          .update({ data: { age: m1.data.age + 1 } }),
+      );
       const commit = await settle(transaction.commit());
       const after = await db.collection('members').doc('m1').get();
-      return { commit, age: after.data.age };
+      return { write, commit, age: after.data.age };
     },
-    expected: { commit: { failed: 'DATABASE_TRANSACTION_CONFLICT', message: expect.stringContaining('conflict') }, age: 99 },
+    expected: {
+      write: { failed: -501001, message: expect.stringContaining('[ResourceUnavailable.TransactionConflict]') },
+      commit: { failed: 'DATABASE_TRANSACTION_FAIL', message: expect.stringContaining('[ResourceUnavailable.TransactionNotExist]') },
+      age: 99,
+    },
   },
 ];
 
