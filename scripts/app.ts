@@ -21,6 +21,10 @@ export interface AppOptions {
    * "today" unless `seed.today` says otherwise.
    */
   now?: Date;
+  /** Instances of each function started at launch (DEVCLOUD_PREWARM for `npm start`). */
+  prewarm?: number;
+  /** Concurrent instances per function (DEVCLOUD_MAX_INSTANCES for `npm start`). */
+  maxInstances?: number;
 }
 
 export interface App {
@@ -52,6 +56,8 @@ export async function startApp(options: AppOptions): Promise<App> {
     staticRoot: options.staticRoot ?? join(REPO_ROOT, 'client/dist/h5'),
     indexManifest: loadIndexManifest(join(REPO_ROOT, 'cloudbase/indexes.json')),
     devIdentities: () => listDevIdentities(devcloud.engine),
+    prewarm: options.prewarm,
+    maxWorkersPerFunction: options.maxInstances,
   });
   if (options.now) devcloud.clock.set(options.now);
   let seeded = false;

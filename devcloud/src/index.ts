@@ -7,6 +7,7 @@ import { openEngine, type Engine, type IndexManifest } from './engine';
 import { AdminActionRegistry } from './server/admin-actions';
 import type { DevIdentitiesProvider } from './server/dev-endpoints';
 import { startDevcloudServer, type Devcloud } from './server/devcloud-server';
+import { TOKEN_HEADER } from './server/local-guard';
 import { adminUrlFor, sdkEnvFor } from './server/sdk-env';
 
 export interface StartDevcloudOptions {
@@ -23,10 +24,16 @@ export interface StartDevcloudOptions {
   devIdentities?: DevIdentitiesProvider;
   envId?: string;
   maxWorkersPerFunction?: number;
+  /** Token `/admin` and `/api/dev/*` require (default: DEVCLOUD_TOKEN, else a new random one per run). */
+  token?: string;
+  /** How long a plain write waits for a transaction's lock before it fails (default 5 s). */
+  lockTimeoutMs?: number;
+  /** Instances each function starts at launch (`DEVCLOUD_PREWARM`); 0 starts them on first call. */
+  prewarm?: number;
 }
 
 export async function startDevcloud(options: StartDevcloudOptions): Promise<Devcloud<Engine>> {
-  const engine = await openEngine({ dataDir: options.dataDir, indexManifest: options.indexManifest });
+  const engine = await openEngine({ dataDir: options.dataDir, indexManifest: options.indexManifest, lockTimeoutMs: options.lockTimeoutMs });
   try {
     const registry = new AdminActionRegistry();
     registerDatabaseActions(registry, engine);
@@ -41,8 +48,13 @@ export async function startDevcloud(options: StartDevcloudOptions): Promise<Devc
  * The environment variables that point an unmodified wx-server-sdk at this devcloud (for scripts and
  * tests that use the SDK directly). Pass `callerTag` to have its database requests counted apart.
  */
-export function sdkEnv(devcloud: Pick<Devcloud, 'url' | 'envId'>, callerTag: string | null = null): Record<string, string> {
-  return sdkEnvFor(adminUrlFor(devcloud.url, callerTag), devcloud.envId);
+export function sdkEnv(devcloud: Pick<Devcloud, 'url' | 'envId' | 'token'>, callerTag: string | null = null): Record<string, string> {
+  return sdkEnvFor(adminUrlFor(devcloud.url, callerTag), devcloud.envId, devcloud.token);
+}
+
+/** Headers a script sends to devcloud's dev endpoints (`/api/dev/*`): this run's token. */
+export function devHeaders(devcloud: Pick<Devcloud, 'token'>): Record<string, string> {
+  return { [TOKEN_HEADER]: devcloud.token };
 }
 
 export { DevcloudClock, devcloudClock, devcloudNow } from './clock/clock';
@@ -54,6 +66,7 @@ export type { AdminActionHandler, AdminRequestContext } from './server/admin-act
 export { BinaryReply } from './server/admin-endpoint';
 export type { DevIdentity, DevIdentitiesProvider } from './server/dev-endpoints';
 export { DB_REQUESTS_HEADER } from './server/gateway';
+export { TOKEN_HEADER } from './server/local-guard';
 export { DEFAULT_ENV_ID, startDevcloudServer } from './server/devcloud-server';
 export type { Devcloud, DevcloudServerOptions } from './server/devcloud-server';
 export type { StatsSnapshot, FunctionStats } from './server/request-stats';

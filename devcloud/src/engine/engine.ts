@@ -8,7 +8,8 @@ import type { IndexManifest } from './index-manifest';
 import type { IndexedChange } from './indexes';
 import { applyUpdate, compileFilter, isOperatorUpdate, runPipeline, shapeResults } from './mongo-compat';
 import { SqliteStore } from './sqlite-store';
-import { type BufferedWrite, type Transaction, TransactionRegistry } from './transactions';
+import { devcloudNow } from '../clock/clock';
+import { type BufferedWrite, type Transaction, TransactionRegistry, transactionConflict } from './transactions';
 import type {
   Document,
   Filter,
@@ -23,7 +24,6 @@ import type {
 import { fullKey, WriteLog } from './write-log';
 import { equalityJoin, equalityLookupOf, readsOnly } from './lookup';
 import { compileStage, type CompiledStage } from './compiled-stages';
-import { devcloudNow } from '../clock/clock';
 
 export interface EngineOptions {
   /** Directory for the SQLite file (created if missing), or ':memory:' for a throwaway database. */
@@ -32,9 +32,24 @@ export interface EngineOptions {
   indexManifest?: IndexManifest;
   /** The platform aborts transactions not committed within 30 s. */
   transactionTimeoutMs?: number;
-  /** Clock for transaction expiry (tests). */
+  /** How long a plain write waits for a transaction's lock on its document before it fails (default 5 s). */
+  lockTimeoutMs?: number;
+  /** Clock for transaction expiry and lock timeouts (tests); devcloud's clock by default. */
   now?: () => number;
 }
+
+/**
+ * A plain write met a document locked by an open transaction. `whenUnlocked` waits and retries; a caller
+ * that does not wait gets it as a request failure.
+ */
+export class DocumentLocked extends EngineError {
+  constructor() {
+    super('DATABASE_REQUEST_FAILED', 'devcloud: the document is locked by an open transaction');
+  }
+}
+
+/** How often a waiting plain write looks again (a release wakes it at once; this catches expiries). */
+const LOCK_POLL_MS = 50;
 
 export function openEngine(options: EngineOptions): Engine {
   return new Engine(options);
@@ -42,8 +57,11 @@ export function openEngine(options: EngineOptions): Engine {
 
 /**
  * The local CloudBase database: collections of documents with MongoDB semantics (mingo), durable in SQLite,
- * served from memory, with optimistic snapshot-isolated transactions. Results are copies: callers may
- * modify what they get without touching the stored documents, and vice versa.
+ * served from memory, with snapshot-isolated transactions and transaction locks as WeChat documents them
+ * (云开发 › 数据库 › 事务): a transaction's write locks the document; another transaction's write to it fails
+ * at once with TransactionConflict (first writer wins), and so does a write to a document committed by
+ * anyone after the transaction's snapshot; a plain write to it waits until the lock is released or times
+ * out. Results are copies: callers may modify what they get without touching the stored documents.
  */
 export class Engine {
   private readonly store: SqliteStore;
@@ -51,10 +69,19 @@ export class Engine {
   private readonly log = new WriteLog();
   private readonly transactions: TransactionRegistry;
   private readonly manifest: IndexManifest;
+  /** Transaction locks: full document key → id of the open transaction that wrote it. */
+  private readonly locks = new Map<string, string>();
+  /** The transaction whose writes `commitWrites` is applying (its own locks do not stop it). */
+  private committingTransaction: string | null = null;
+  private readonly lockWaiters = new Set<() => void>();
+  private readonly lockTimeoutMs: number;
+  private readonly now: () => number;
 
   constructor(options: EngineOptions) {
     this.manifest = options.indexManifest ?? { collections: {} };
-    this.transactions = new TransactionRegistry(options.transactionTimeoutMs ?? 30_000, options.now ?? devcloudNow);
+    this.now = options.now ?? devcloudNow;
+    this.lockTimeoutMs = options.lockTimeoutMs ?? 5_000;
+    this.transactions = new TransactionRegistry(options.transactionTimeoutMs ?? 30_000, this.now, (t) => this.releaseLocks(t));
     this.store = new SqliteStore(options.dataDir);
     try {
       for (const name of this.store.collectionNames()) {
@@ -164,12 +191,12 @@ export class Engine {
     const transaction = options.transactionId ? this.openTransaction(options.transactionId) : null;
     for (const write of writes) {
       const exists = transaction
-        ? this.readInTransaction(transaction, collection, write.key, false) !== null
+        ? this.readInTransaction(transaction, collection, write.key) !== null
         : collection.get(write.key) !== undefined;
       if (exists || seen.has(write.key)) throw duplicateId(collection.name, write.doc!._id);
       seen.add(write.key);
     }
-    if (transaction) for (const write of writes) buffer(transaction, collection, write.key, write.doc);
+    if (transaction) for (const write of writes) this.buffer(transaction, collection, write.key, write.doc);
     else this.commitWrites(writes);
     return prepared.map((doc) => doc._id);
   }
@@ -185,15 +212,15 @@ export class Engine {
     if (options.transactionId) {
       const transaction = this.openTransaction(options.transactionId);
       const key = documentKey(singleIdOf(filter));
-      const base = this.readInTransaction(transaction, collection, key, true);
+      const base = this.readInTransaction(transaction, collection, key);
       const next = base ? nextState(base, spec, filter, options.replace === true) : null;
       if (next) {
-        if (next.changed) buffer(transaction, collection, key, next.doc);
+        if (next.changed) this.buffer(transaction, collection, key, next.doc);
         return { matched: 1, modified: next.changed ? 1 : 0 };
       }
       if (!options.upsert) return { matched: 0, modified: 0 };
       const created = upsertDocument(filter, spec, options.replace === true);
-      buffer(transaction, collection, key, created);
+      this.buffer(transaction, collection, key, created);
       return { matched: 0, modified: 0, upsertedId: created._id };
     }
     const matches = collection.matching(filter, { limit: options.multi ? undefined : 1 });
@@ -225,10 +252,10 @@ export class Engine {
     if (options.transactionId) {
       const transaction = this.openTransaction(options.transactionId);
       const key = documentKey(singleIdOf(filter));
-      const base = this.readInTransaction(transaction, collection, key, true);
+      const base = this.readInTransaction(transaction, collection, key);
       if (!base || !compileFilter(filter)(base)) return null;
       const next = nextState(base, spec, filter, false);
-      if (next.changed) buffer(transaction, collection, key, next.doc);
+      if (next.changed) this.buffer(transaction, collection, key, next.doc);
       return copy(next.doc);
     }
     const sorted = options.sort
@@ -247,8 +274,8 @@ export class Engine {
     if (options.transactionId) {
       const transaction = this.openTransaction(options.transactionId);
       const key = documentKey(singleIdOf(filter));
-      if (!this.readInTransaction(transaction, collection, key, true)) return 0;
-      buffer(transaction, collection, key, null);
+      if (!this.readInTransaction(transaction, collection, key)) return 0;
+      this.buffer(transaction, collection, key, null);
       return 1;
     }
     const matches = collection.matching(filter, { limit: options.multi ? undefined : 1 });
@@ -266,25 +293,52 @@ export class Engine {
   }
 
   /**
-   * Applies the buffered writes atomically, or fails with DATABASE_TRANSACTION_CONFLICT when a document the
-   * transaction read or wrote was committed by someone else after its snapshot. Either way it is over.
+   * Writes the transaction's snapshot atomically and releases its locks. Its writes were checked for
+   * conflicts as they were made (and hold locks since), so only a unique index can still refuse them.
+   * Either way it is over.
    */
   commitTransaction(id: string): void {
     const transaction = this.transactions.get(id);
     try {
-      for (const key of [...transaction.reads, ...transaction.writes.keys()]) {
-        if (this.log.changedSince(key, transaction.snapshot)) {
-          throw new EngineError(
-            'DATABASE_TRANSACTION_CONFLICT',
-            'database transaction conflict: a document it used was changed by another writer',
-          );
-        }
-      }
+      this.committingTransaction = id;
       this.commitWrites([...transaction.writes.values()]);
       this.endTransaction(id, 'committed');
     } catch (err) {
       this.endTransaction(id, 'failed');
       throw err;
+    } finally {
+      this.committingTransaction = null;
+    }
+  }
+
+  /**
+   * Runs a plain write, waiting while it meets a document a transaction has locked: until the lock is
+   * released (commit, rollback, conflict or expiry), then again; after `lockTimeoutMs` it fails.
+   */
+  async whenUnlocked<T>(write: () => T): Promise<T> {
+    const deadline = this.now() + this.lockTimeoutMs;
+    for (;;) {
+      this.transactions.expireStale(); // an expired transaction's locks go with it
+      try {
+        return write();
+      } catch (err) {
+        if (!(err instanceof DocumentLocked)) throw err;
+      }
+      if (this.now() >= deadline) {
+        throw new EngineError(
+          'DATABASE_REQUEST_FAILED',
+          `devcloud: the document is locked by an open transaction and was not released within ${this.lockTimeoutMs} ms`,
+        );
+      }
+      await new Promise<void>((resolve) => {
+        const wake = (): void => {
+          clearTimeout(timer);
+          this.lockWaiters.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, LOCK_POLL_MS);
+        this.lockWaiters.add(wake);
+      });
     }
   }
 
@@ -321,9 +375,8 @@ export class Engine {
   }
 
   /** A document as the transaction sees it: its own write, else the committed state at its snapshot. */
-  private readInTransaction(transaction: Transaction, collection: Collection, key: string, track: boolean): Document | null {
+  private readInTransaction(transaction: Transaction, collection: Collection, key: string): Document | null {
     const id = fullKey(collection.name, key);
-    if (track) transaction.reads.add(id);
     const own = transaction.writes.get(id);
     if (own) return own.doc;
     return this.log.asOf(id, transaction.snapshot, collection.get(key) ?? null);
@@ -331,13 +384,39 @@ export class Engine {
 
   private transactionalMatch(transactionId: string, collection: Collection, filter: Filter): Document[] {
     const transaction = this.openTransaction(transactionId);
-    const doc = this.readInTransaction(transaction, collection, documentKey(singleIdOf(filter)), true);
+    const doc = this.readInTransaction(transaction, collection, documentKey(singleIdOf(filter)));
     return doc && compileFilter(filter)(doc) ? [doc] : [];
   }
 
-  /** The one path by which documents change: unique checks, then SQLite, then memory and versions. */
+  /**
+   * Records a transaction's write, invisible to everyone else until commit, and locks the document. A
+   * document locked by another transaction, or committed by anyone since this one's snapshot, is a conflict:
+   * the transaction fails (releasing its locks, as the platform ends it) and the writer hears
+   * TransactionConflict, which `runTransaction` retries on.
+   */
+  private buffer(transaction: Transaction, collection: Collection, key: string, doc: Document | null): void {
+    const id = fullKey(collection.name, key);
+    const holder = this.locks.get(id);
+    if ((holder !== undefined && holder !== transaction.id) || this.log.changedSince(id, transaction.snapshot)) {
+      this.endTransaction(transaction.id, 'failed');
+      throw transactionConflict();
+    }
+    this.locks.set(id, transaction.id);
+    transaction.writes.set(id, { collection: collection.name, key, doc });
+  }
+
+  private releaseLocks(transaction: Transaction): void {
+    for (const id of transaction.writes.keys()) if (this.locks.get(id) === transaction.id) this.locks.delete(id);
+    for (const wake of [...this.lockWaiters]) wake();
+  }
+
+  /** The one path by which documents change: lock checks, unique checks, then SQLite, then memory and versions. */
   private commitWrites(writes: readonly BufferedWrite[]): void {
     if (writes.length === 0) return;
+    for (const { collection, key } of writes) {
+      const holder = this.locks.get(fullKey(collection, key));
+      if (holder !== undefined && holder !== this.committingTransaction) throw new DocumentLocked();
+    }
     const byCollection = new Map<Collection, IndexedChange[]>();
     for (const { collection: name, key, doc } of writes) {
       const collection = this.collection(name);
@@ -356,11 +435,6 @@ export class Engine {
       }
     }
   }
-}
-
-/** Records a transaction's write; it stays invisible to everyone else until commit. */
-function buffer(transaction: Transaction, collection: Collection, key: string, doc: Document | null): void {
-  transaction.writes.set(fullKey(collection.name, key), { collection: collection.name, key, doc });
 }
 
 /** Platform merge semantics: a plain object in an update means "set these fields". */

@@ -14,20 +14,38 @@ export interface Transaction {
   /** The write sequence its snapshot reads at. */
   readonly snapshot: number;
   readonly startedAt: number;
-  /** Documents read (full keys): a later change to any of them makes the commit conflict. */
-  readonly reads: Set<string>;
   /** Buffered writes by full key, invisible to everyone else until commit. */
   readonly writes: Map<string, BufferedWrite>;
 }
 
 type Outcome = 'committed' | 'aborted' | 'failed' | 'expired';
 
-/** How many ended transaction ids we remember, to tell "already committed" from "never existed". */
+/** How many ended transaction ids we remember (for diagnostics only: the platform answers them all alike). */
 const ENDED_MEMORY = 1000;
 
 /**
+ * The platform's answers, word for word as the CloudBase node-sdk's own transaction tests expect them
+ * (code in `code`, text in `message`). The platform answers every request to an ended transaction alike,
+ * whether it was committed, rolled back, failed or expired.
+ */
+export function transactionNotExist(): EngineError {
+  return new EngineError(
+    'DATABASE_TRANSACTION_FAIL',
+    '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+  );
+}
+
+export function transactionConflict(): EngineError {
+  return new EngineError(
+    'DATABASE_TRANSACTION_CONFLICT',
+    '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+  );
+}
+
+/**
  * Open transactions. The platform gives a transaction 30 seconds from start to commit or abort
- * (DATABASE_TRANSACTION_FAIL afterwards); an ended transaction refuses every further request.
+ * (TransactionNotExist afterwards); an ended transaction refuses every further request. `onEnd` hears of
+ * every end, expiry included, so the engine can release the transaction's locks.
  */
 export class TransactionRegistry {
   private readonly open = new Map<string, Transaction>();
@@ -36,6 +54,7 @@ export class TransactionRegistry {
   constructor(
     private readonly timeoutMs: number,
     private readonly now: () => number,
+    private readonly onEnd: (transaction: Transaction) => void = () => undefined,
   ) {}
 
   start(snapshot: number): Transaction {
@@ -44,27 +63,36 @@ export class TransactionRegistry {
       id: randomBytes(16).toString('hex'),
       snapshot,
       startedAt: this.now(),
-      reads: new Set(),
       writes: new Map(),
     };
     this.open.set(transaction.id, transaction);
     return transaction;
   }
 
-  /** The open transaction `id`, or DATABASE_TRANSACTION_FAIL. */
+  /** The open transaction `id`, or the platform's TransactionNotExist. */
   get(id: string): Transaction {
     this.expireStale();
     const transaction = this.open.get(id);
     if (transaction) return transaction;
-    const outcome = this.ended.get(id);
-    const why = outcome ? DESCRIBE_OUTCOME[outcome] : 'does not exist';
-    throw new EngineError('DATABASE_TRANSACTION_FAIL', `transaction ${id} ${why}`);
+    throw transactionNotExist();
+  }
+
+  isOpen(id: string): boolean {
+    return this.open.has(id);
+  }
+
+  /** How the transaction ended, if it did recently (tests, diagnostics). */
+  outcomeOf(id: string): Outcome | undefined {
+    return this.ended.get(id);
   }
 
   end(id: string, outcome: Outcome): void {
-    if (!this.open.delete(id)) return;
+    const transaction = this.open.get(id);
+    if (!transaction) return;
+    this.open.delete(id);
     this.ended.set(id, outcome);
     if (this.ended.size > ENDED_MEMORY) this.ended.delete(this.ended.keys().next().value!);
+    this.onEnd(transaction);
   }
 
   get hasOpen(): boolean {
@@ -78,15 +106,8 @@ export class TransactionRegistry {
     return oldest;
   }
 
-  private expireStale(): void {
+  expireStale(): void {
     const deadline = this.now() - this.timeoutMs;
-    for (const t of this.open.values()) if (t.startedAt < deadline) this.end(t.id, 'expired');
+    for (const t of [...this.open.values()]) if (t.startedAt < deadline) this.end(t.id, 'expired');
   }
 }
-
-const DESCRIBE_OUTCOME: Record<Outcome, string> = {
-  committed: 'has already been committed',
-  aborted: 'has already been aborted',
-  failed: 'has failed and was rolled back',
-  expired: 'expired: a transaction must be committed or aborted within 30 seconds',
-};

@@ -1,5 +1,5 @@
 /** The platform-level failure of an invocation (not the function's own `{ ok:false }` answer). */
-export type InvocationFailureCode = 'SYSTEM.INTERNAL' | 'SYSTEM.TIMEOUT';
+export type InvocationFailureCode = 'SYSTEM.INTERNAL' | 'SYSTEM.TIMEOUT' | 'INPUT.INVALID';
 
 export class FunctionNotFoundError extends Error {
   constructor(readonly functionName: string) {
@@ -25,4 +25,5 @@ export class FunctionInvocationError extends Error {
 export const INVOCATION_FAILURE_MESSAGES: Record<InvocationFailureCode, string> = {
   'SYSTEM.INTERNAL': '云函数执行出错，请稍后重试',
   'SYSTEM.TIMEOUT': '云函数执行超时，请稍后重试',
+  'INPUT.INVALID': '请求内容无法处理（嵌套过深或过大）',
 };

@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { RequestStats } from '../server/request-stats';
 import { adminUrlFor, sdkEnvFor } from '../server/sdk-env';
 import { identityEnv, type CallerIdentity, type InvocationSource } from './caller-identity';
 import { findDeployment, type FunctionDeployment } from './function-catalog';
-import { FunctionInvocationError, FunctionNotFoundError, INVOCATION_FAILURE_MESSAGES } from './function-errors';
+import { FunctionInvocationError, FunctionNotFoundError, INVOCATION_FAILURE_MESSAGES, type InvocationFailureCode } from './function-errors';
 import { FunctionWorker, type RunOutcome } from './function-worker';
 import { WorkerPool } from './worker-pool';
 
@@ -14,8 +15,12 @@ export interface FunctionHostOptions {
   /** devcloud's own URL; known only once the server listens. */
   baseUrl: () => string;
   stats: RequestStats;
+  /** devcloud's token, carried by the functions' SDK (sdk-env.ts). */
+  token: string;
   /** Concurrent instances per function (the platform scales further; 8 is plenty on 2 cores). */
   maxWorkersPerFunction?: number;
+  /** Cold starts in parallel per function; default the CPU count. */
+  parallelStarts?: number;
 }
 
 export interface InvokeOptions {
@@ -64,6 +69,14 @@ export class FunctionHost {
       return [];
     }
     return names.filter((name) => findDeployment(root, name) !== null).sort();
+  }
+
+  /** Starts `count` instances of every deployed function in the background (DEVCLOUD_PREWARM). */
+  prewarm(count: number): void {
+    for (const name of this.listFunctions()) {
+      const deployment = findDeployment(this.options.functionsRoot, name);
+      if (deployment) this.poolFor(deployment).warm(count);
+    }
   }
 
   /** Warm instances of a function and their cap (benchmarks wait for a full pool before measuring). */
@@ -128,7 +141,7 @@ export class FunctionHost {
       return { kind: 'crashed', detail: `could not load ${deployment.bundlePath}: ${(err as Error).message}` };
     }
     const { envId, baseUrl } = this.options;
-    const env = { ...sdkEnvFor(adminUrlFor(baseUrl(), tag), envId), ...identityEnv(options.identity, options.source) };
+    const env = { ...sdkEnvFor(adminUrlFor(baseUrl(), tag), envId, this.options.token), ...identityEnv(options.identity, options.source) };
     // The SCF context object the platform passes as main's second argument.
     const context = {
       request_id: tag,
@@ -154,19 +167,19 @@ export class FunctionHost {
     const pool = new WorkerPool(
       deployment,
       // Requests a bundle makes while loading (outside any invocation) go to the untagged URL.
-      (onDeath) => new FunctionWorker(deployment.bundlePath, sdkEnvFor(adminUrlFor(baseUrl(), null), envId), onDeath),
+      (onDeath) => new FunctionWorker(deployment.bundlePath, sdkEnvFor(adminUrlFor(baseUrl(), null), envId, this.options.token), onDeath),
       this.maxWorkers,
+      this.options.parallelStarts ?? Math.max(1, os.availableParallelism()),
     );
     this.pools.set(deployment.name, pool);
     return pool;
   }
 }
 
-function describeFailure(
-  outcome: RunOutcome,
-  deployment: FunctionDeployment,
-): { code: 'SYSTEM.INTERNAL' | 'SYSTEM.TIMEOUT'; detail: string } {
+function describeFailure(outcome: RunOutcome, deployment: FunctionDeployment): { code: InvocationFailureCode; detail: string } {
   switch (outcome.kind) {
+    case 'refused':
+      return { code: 'INPUT.INVALID', detail: `the event could not be handed to the function: ${outcome.detail}` };
     case 'timedOut':
       return { code: 'SYSTEM.TIMEOUT', detail: `Invoking task timed out after ${deployment.timeoutMs / 1000} seconds` };
     case 'returned':

@@ -4,7 +4,12 @@ import { devcloudClock } from '../clock/clock';
 
 /** How one run ended, seen from outside the worker. */
 export type RunOutcome =
-  { kind: 'returned'; json: string } | { kind: 'threw'; detail: string } | { kind: 'crashed'; detail: string } | { kind: 'timedOut' };
+  | { kind: 'returned'; json: string }
+  | { kind: 'threw'; detail: string }
+  | { kind: 'crashed'; detail: string }
+  | { kind: 'timedOut' }
+  /** The request could not be handed to the worker (e.g. too deeply nested to clone); the worker stays free. */
+  | { kind: 'refused'; detail: string };
 
 export interface RunRequest {
   event: unknown;
@@ -94,7 +99,12 @@ export class FunctionWorker {
           resolve(outcome);
         },
       };
-      this.worker.postMessage({ type: 'invoke', id, ...request });
+      try {
+        this.worker.postMessage({ type: 'invoke', id, ...request });
+      } catch (err) {
+        // Nothing reached the worker: it is as free as before, so the run ends here and the pool may reuse it.
+        this.finish({ kind: 'refused', detail: (err as Error)?.message ?? String(err) });
+      }
     });
   }
 

@@ -8,15 +8,18 @@ interface Waiter {
 
 /**
  * The warm instances of one function version. Callers get an idle, loaded worker; when none is idle the
- * pool starts another, up to a cap (like the platform's concurrent instances), one cold start at a time:
- * loading wx-server-sdk takes about a second of CPU, so a burst that started eight at once on two cores
- * would wait far longer than for the first warm worker to work through the queue.
+ * pool starts another, up to a cap (like the platform's concurrent instances), at most `parallelStarts` cold
+ * starts at a time (the CPU count): loading wx-server-sdk takes about a second of CPU, so starting one at a
+ * time leaves cores idle during a cold burst, and starting eight at once on two cores delays them all.
+ * A start is made only for a caller still waiting beyond those already starting, or to reach `warm(n)`.
  */
 export class WorkerPool {
   private readonly idle: FunctionWorker[] = [];
   private readonly all = new Set<FunctionWorker>();
   private readonly waiting: Waiter[] = [];
-  private starting = false;
+  private starting = 0;
+  /** Instances to keep started even with nobody waiting (prewarm). */
+  private minimum = 0;
   private retired = false;
   private closed = false;
 
@@ -24,7 +27,14 @@ export class WorkerPool {
     readonly deployment: FunctionDeployment,
     private readonly spawn: (onDeath: (worker: FunctionWorker) => void) => FunctionWorker,
     private readonly maxWorkers: number,
+    private readonly parallelStarts = 1,
   ) {}
+
+  /** Starts instances in the background until `count` (capped) exist. */
+  warm(count: number): void {
+    this.minimum = Math.min(count, this.maxWorkers);
+    this.startIfNeeded();
+  }
 
   get size(): number {
     return this.all.size;
@@ -65,19 +75,30 @@ export class WorkerPool {
   }
 
   private startIfNeeded(): void {
-    if (this.starting || this.closed || this.waiting.length === 0 || this.all.size >= this.maxWorkers) return;
-    this.starting = true;
+    while (
+      !this.closed &&
+      this.all.size < this.maxWorkers &&
+      this.starting < this.parallelStarts &&
+      (this.waiting.length > this.starting || this.all.size < this.minimum)
+    ) {
+      this.startOne();
+    }
+  }
+
+  private startOne(): void {
+    this.starting += 1;
     const worker = this.spawn((dead) => this.forget(dead));
     this.all.add(worker);
     worker.ready.then(
       () => {
-        this.starting = false;
+        this.starting -= 1;
         if (worker.isAlive) this.offer(worker);
         this.startIfNeeded();
       },
       (err: Error) => {
-        this.starting = false;
+        this.starting -= 1;
         // Each failed load answers one caller, so a broken bundle fails calls instead of retrying forever.
+        this.minimum = 0;
         this.waiting.shift()?.reject(err);
         this.startIfNeeded();
       },

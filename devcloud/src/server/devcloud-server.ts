@@ -17,7 +17,8 @@ import type { AdminActionRegistry } from './admin-actions';
 import { handleAdminRequest } from './admin-endpoint';
 import { devcloudClock, type DevcloudClock } from '../clock/clock';
 import { handleClock, sendIdentities, type DevIdentitiesProvider } from './dev-endpoints';
-import { DB_REQUESTS_HEADER, handleFunctionGateway } from './gateway';
+import { handleFunctionGateway } from './gateway';
+import { isForeignOrigin, newDevToken, refusalOf } from './local-guard';
 import { sendJson } from './http-io';
 import { RequestStats } from './request-stats';
 import { serveStatic } from './static-files';
@@ -37,6 +38,10 @@ export interface DevcloudServerOptions<Engine> {
   /** What `cloud.DYNAMIC_CURRENT_ENV` resolves to and fileIDs name. */
   envId?: string;
   maxWorkersPerFunction?: number;
+  /** The token `/admin` and `/api/dev/*` require (local-guard.ts); default DEVCLOUD_TOKEN, else random per run. */
+  token?: string;
+  /** Instances each function starts at launch, in the background (0: on first call). */
+  prewarm?: number;
   /** Holds the database actions already; devcloud adds storage, functions and openapi. */
   registry: AdminActionRegistry;
   engine: Engine;
@@ -46,6 +51,8 @@ export interface DevcloudServerOptions<Engine> {
 
 export interface Devcloud<Engine = unknown> {
   url: string;
+  /** This run's token for `/admin` (the SDK carries it, see sdkEnv) and `/api/dev/*` (X-Devcloud-Token). */
+  token: string;
   port: number;
   envId: string;
   engine: Engine;
@@ -90,16 +97,17 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-/** Only for the dev API: lets a Taro h5 dev server on another port call the gateway. */
-function allowCrossOrigin(res: ServerResponse): void {
-  res.setHeader('access-control-allow-origin', '*');
-  res.setHeader('access-control-allow-headers', 'content-type, x-dev-openid');
-  res.setHeader('access-control-expose-headers', `${DB_REQUESTS_HEADER}, X-Devcloud-Duration-Ms`);
+/** Dev endpoints the h5 page itself reads (same origin, no token): the identity picker's list, nothing else. */
+const PAGE_READABLE_DEV_ENDPOINTS = new Set(['GET /api/dev/identities']);
+
+function refuse(res: ServerResponse, reason: string): void {
+  sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: `devcloud: ${reason}` } });
 }
 
 export async function startDevcloudServer<Engine>(options: DevcloudServerOptions<Engine>): Promise<Devcloud<Engine>> {
   const envId = options.envId ?? DEFAULT_ENV_ID;
   const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? process.env.DEVCLOUD_TOKEN ?? newDevToken();
   const staticRoot = options.staticRoot ? path.resolve(options.staticRoot) : null;
   const paths = dataPaths(options.dataDir);
   const { registry } = options;
@@ -113,6 +121,7 @@ export async function startDevcloudServer<Engine>(options: DevcloudServerOptions
     envId,
     baseUrl: currentUrl,
     stats,
+    token,
     maxWorkersPerFunction: options.maxWorkersPerFunction,
   });
   const storage = new StorageService(new FileStore(paths.files), envId, currentUrl);
@@ -123,12 +132,14 @@ export async function startDevcloudServer<Engine>(options: DevcloudServerOptions
   const startedAt = Date.now();
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? '/', 'http://devcloud');
+    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://devcloud');
     const method = req.method ?? 'GET';
 
     const admin = /^\/admin(?:\/([^/]+))?\/?$/.exec(pathname);
     if (admin) {
       if (method !== 'POST') return sendJson(res, 405, { code: 'INVALID_PARAM', message: 'POST only' });
+      const refusal = refusalOf(req, token);
+      if (refusal) return refuse(res, refusal);
       const tag = admin[1] === undefined ? null : decodeURIComponent(admin[1]);
       return handleAdminRequest(req, res, tag, registry, stats);
     }
@@ -136,21 +147,23 @@ export async function startDevcloudServer<Engine>(options: DevcloudServerOptions
       return sendJson(res, 200, { ok: true, envId, uptimeMs: Date.now() - startedAt, functions: functions.listFunctions() });
     }
     if (pathname.startsWith('/api/')) {
-      allowCrossOrigin(res);
-      if (method === 'OPTIONS') {
-        res.writeHead(204, { 'access-control-allow-methods': 'GET, POST, OPTIONS' });
-        return void res.end();
-      }
+      // Same origin only: no CORS headers are ever sent, and a foreign page's simple request is refused here.
+      if (isForeignOrigin(req)) return refuse(res, 'cross-origin requests are refused');
       const gateway = /^\/api\/functions\/([^/]+)$/.exec(pathname);
       if (gateway?.[1] !== undefined && method === 'POST')
         return handleFunctionGateway(req, res, decodeURIComponent(gateway[1]), functions);
+      // Every other dev endpoint, present or future, is guarded unless the page itself must read it.
+      if (pathname.startsWith('/api/dev/') && !PAGE_READABLE_DEV_ENDPOINTS.has(`${method} ${pathname}`)) {
+        const refusal = refusalOf(req, token);
+        if (refusal) return refuse(res, refusal);
+      }
       if (method === 'GET' && pathname === '/api/dev/identities') return sendIdentities(res, options.devIdentities);
       if (method === 'GET' && pathname === '/api/dev/outbox') return sendJson(res, 200, { messages: outbox.list() });
       if ((method === 'GET' || method === 'POST') && pathname === '/api/dev/clock') return handleClock(req, res, devcloudClock);
       if (method === 'GET' && pathname === '/api/dev/stats') return sendJson(res, 200, stats.snapshot());
       return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `未知接口：${method} ${pathname}` } });
     }
-    if (pathname.startsWith('/files/')) return handleFileRequest(req, res, pathname.slice('/files/'.length), storage);
+    if (pathname.startsWith('/files/')) return handleFileRequest(req, res, pathname.slice('/files/'.length), searchParams, storage);
     if (method === 'GET' || method === 'HEAD') return serveStatic(req, res, staticRoot, pathname);
     res.writeHead(405, { allow: 'GET, HEAD' });
     res.end();
@@ -189,8 +202,11 @@ export async function startDevcloudServer<Engine>(options: DevcloudServerOptions
     if (paths.scratch) rmSync(paths.scratch, { recursive: true, force: true });
   }
 
+  if (options.prewarm) functions.prewarm(options.prewarm);
+
   return {
     url: baseUrl,
+    token,
     port,
     envId,
     engine: options.engine,

@@ -27,11 +27,15 @@ function cloudPathOfUrl(encodedPath: string): string | null {
   }
 }
 
-/** `/files/<cloudPath>`: GET/HEAD download (temp URLs point here), PUT upload with a granted token. */
+/**
+ * `/files/<cloudPath>`: GET/HEAD download through a signed, unexpired temp URL (`?sign=…&t=…`), PUT upload
+ * with a granted token.
+ */
 export async function handleFileRequest(
   req: IncomingMessage,
   res: ServerResponse,
   encodedPath: string,
+  search: URLSearchParams,
   storage: StorageService,
 ): Promise<void> {
   const cloudPath = cloudPathOfUrl(encodedPath);
@@ -53,7 +57,10 @@ export async function handleFileRequest(
     return;
   }
   if (req.method === 'GET' || req.method === 'HEAD') {
-    if (cloudPath !== null && (await sendFile(req, res, storage.store.pathOnDisk(cloudPath), 'no-cache'))) return;
+    if (cloudPath !== null && !storage.mayDownload(cloudPath, search)) {
+      return sendCosError(res, 403, 'AccessDenied', 'the URL is not signed, or its signature has expired');
+    }
+    if (cloudPath !== null && (await sendFile(req, res, storage.store.pathOnDisk(cloudPath), 'no-store'))) return;
     return sendCosError(res, 404, 'NoSuchKey', 'the specified key does not exist');
   }
   res.writeHead(405, { allow: 'GET, HEAD, PUT' });

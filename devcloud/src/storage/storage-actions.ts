@@ -29,7 +29,7 @@ export function registerStorageActions(registry: AdminActionRegistry, storage: S
           authorization,
           fileId: storage.fileIdFor(cloudPath),
           cosFileId: '',
-          download_url: storage.downloadUrl(cloudPath),
+          download_url: storage.downloadUrl(cloudPath, DEFAULT_MAX_AGE_SECONDS),
         },
       };
     },
@@ -40,12 +40,12 @@ export function registerStorageActions(registry: AdminActionRegistry, storage: S
         body.file_list.map(async (item: unknown) => {
           const { fileid, max_age } = (item ?? {}) as { fileid?: unknown; max_age?: unknown };
           const fileID = typeof fileid === 'string' ? fileid : '';
-          const maxAge = typeof max_age === 'number' ? max_age : DEFAULT_MAX_AGE_SECONDS;
+          const maxAge = typeof max_age === 'number' && max_age > 0 ? max_age : DEFAULT_MAX_AGE_SECONDS;
           const cloudPath = storage.cloudPathOf(fileID);
           if (cloudPath === null || !(await storage.store.exists(cloudPath))) {
             return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', maxAge };
           }
-          return { fileID, tempFileURL: storage.downloadUrl(cloudPath), code: 'SUCCESS', maxAge };
+          return { fileID, tempFileURL: storage.downloadUrl(cloudPath, maxAge), code: 'SUCCESS', maxAge };
         }),
       );
       return { data: { download_list } };

@@ -23,8 +23,8 @@ export function startBareDevcloud(options: Partial<DevcloudServerOptions<null>> 
  * Points the wx-server-sdk of this jest worker at `devcloud` (it reads process.env on every request);
  * returns a function that restores the previous environment.
  */
-export function pointSdkAt(devcloud: Pick<Devcloud, 'url' | 'envId'>, callerTag: string | null = null): () => void {
-  const env = sdkEnvFor(adminUrlFor(devcloud.url, callerTag), devcloud.envId);
+export function pointSdkAt(devcloud: Pick<Devcloud, 'url' | 'envId' | 'token'>, callerTag: string | null = null): () => void {
+  const env = sdkEnvFor(adminUrlFor(devcloud.url, callerTag), devcloud.envId, devcloud.token);
   const previous = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   Object.assign(process.env, env);
   return () => {

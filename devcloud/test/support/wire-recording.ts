@@ -6,7 +6,7 @@ import type { RawExchange } from './recording-proxy';
 /**
  * Recorded SDK exchanges are the contract devcloud keeps with wx-server-sdk: the request the installed
  * SDK sends for a call, and the reply devcloud gives. Volatile values (request ids, ports, upload tokens,
- * multipart boundaries, seqId) are replaced by placeholders so a recording is stable across runs.
+ * URL signatures, multipart boundaries, seqId) are replaced by placeholders so a recording is stable across runs.
  */
 export interface RecordedExchange {
   about: string;
@@ -20,6 +20,8 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const PLACEHOLDERS: Array<[RegExp, string]> = [
   [/devcloud-upload-[0-9a-f]{24}/g, '<upload-token>'],
   [/devcloud-[0-9a-z]+-[0-9a-f]{8}/g, '<requestId>'],
+  // Temp URLs are signed per run and expire (storage/signed-urls.ts).
+  [/sign=[A-Za-z0-9_-]{43}&t=\d+/g, 'sign=<sign>&t=<expiry>'],
 ];
 
 function placeholders(text: string, devcloudUrl: string): string {

@@ -4,7 +4,7 @@ import * as cloud from 'wx-server-sdk';
 import { AppError, isAppError } from './app-error';
 import { resolveCaller, type Caller } from './caller';
 import type { Db } from './db';
-import { classifyPlatformError } from './db-errors';
+import { classifyPlatformError, withConflictRetry } from './db-errors';
 import { createDispatcher, type ActionHandler, type HandlerMap, type Logger } from './dispatch';
 
 /** What every action handler receives besides its input. */
@@ -85,7 +85,7 @@ export function createFunction<F extends FunctionContract>(
       ensureCloud();
       const { OPENID } = cloud.getWXContext();
       if (!OPENID) throw new AppError('AUTH.NO_IDENTITY');
-      const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as Db;
+      const db = withConflictRetry(cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as Db);
       return {
         openid: OPENID,
         caller: await resolveCaller(db, OPENID),
@@ -123,7 +123,7 @@ async function runTimer(
     ensureCloud();
     const { OPENID } = cloud.getWXContext();
     if (OPENID) throw new AppError('AUTH.FORBIDDEN');
-    const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as Db;
+    const db = withConflictRetry(cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as Db);
     const data = await onTimer({ trigger, db, now: deps.now?.() ?? new Date(), random: deps.random ?? cryptoRandom });
     return { ok: true, data };
   } catch (error) {

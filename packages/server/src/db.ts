@@ -80,8 +80,8 @@ export interface Db extends DocStore {
   /** A regular expression a query can match on (`{ name: db.RegExp({ regexp: '王', options: 'i' }) }`). */
   RegExp(options: { regexp: string; options?: string }): DbCommandValue;
   /**
-   * Runs `work` in an optimistic transaction: retried on a write conflict, rolled back when `work` throws (the
-   * thrown error comes back out), and its return value is returned.
+   * Runs `work` in a transaction: retried on a write conflict (see withConflictRetry), rolled back when `work`
+   * throws (the thrown error comes back out), and its return value is returned. `retries` counts attempts.
    */
   runTransaction<T>(work: (tx: DbTransaction) => Promise<T>, retries?: number): Promise<T>;
 }

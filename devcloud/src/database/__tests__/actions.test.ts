@@ -247,26 +247,22 @@ describe('database actions', () => {
     expect((await failure('database.abortTransaction', { transactionId })).code).toBe('DATABASE_TRANSACTION_FAIL');
   });
 
-  it('answers DATABASE_TRANSACTION_CONFLICT, the code runTransaction retries on', async () => {
+  it('answers DATABASE_TRANSACTION_CONFLICT (the code runTransaction retries on) to a write after an outside change', async () => {
     await add([{ _id: 'a', n: 1 }]);
     const { transactionId } = await call('database.startTransaction');
-    await call('database.getDocument', {
-      collectionName: 'members',
-      transactionId,
-      query: ejson({ _id: 'a' }),
-      queryType: 'DOC',
-      multi: false,
+    const doc = { collectionName: 'members', query: ejson({ _id: 'a' }), queryType: 'DOC', multi: false };
+    await call('database.getDocument', { ...doc, transactionId });
+    await call('database.modifyDocument', { ...doc, data: ejson({ $set: { n: 5 } }), merge: true, upsert: false });
+    const conflict = await failure('database.modifyDocument', { ...doc, transactionId, data: ejson({ $set: { n: 9 } }), merge: true });
+    expect(conflict).toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+      message: expect.stringMatching(/^\[ResourceUnavailable\.TransactionConflict\] /),
     });
-    await call('database.modifyDocument', {
-      collectionName: 'members',
-      query: ejson({ _id: 'a' }),
-      queryType: 'DOC',
-      data: ejson({ $set: { n: 5 } }),
-      multi: false,
-      merge: true,
-      upsert: false,
+    expect(await failure('database.commitTransaction', { transactionId })).toMatchObject({
+      code: 'DATABASE_TRANSACTION_FAIL',
+      message: expect.stringMatching(/^\[ResourceUnavailable\.TransactionNotExist\] /),
     });
-    expect((await failure('database.commitTransaction', { transactionId })).code).toBe('DATABASE_TRANSACTION_CONFLICT');
+    expect(engine.find('members')).toEqual([{ _id: 'a', n: 5 }]);
   });
 
   it('refuses query-wide operations inside a transaction', async () => {

@@ -338,7 +338,8 @@ const SCENARIOS: Scenario[] = [
   },
   {
     file: 'transaction-conflict.json',
-    about: 'startTransaction; the document it read changes outside; commit answers DATABASE_TRANSACTION_CONFLICT',
+    about:
+      'startTransaction; the document it read changes outside; its write to it answers DATABASE_TRANSACTION_CONFLICT at once, and the transaction is gone',
     run: async (db) => {
       await seedMembers(db);
       const transaction = await db.startTransaction();
@@ -347,17 +348,26 @@ const SCENARIOS: Scenario[] = [
         .collection('members')
         .doc('m1')
         .update({ data: { age: 99 } });
-      await transaction
-        .collection('members')
-        .doc('m1')
-        .update({ data: { age: m1.data.age + 1 } });
+      const write = await settle(
+        transaction
+          .collection('members')
+          .doc('m1')
+          .update({ data: { age: m1.data.age + 1 } }),
+      );
       const commit = await settle(transaction.commit());
       const after = await db.collection('members').doc('m1').get();
-      return { commit, age: after.data.age };
+      return { write, commit, age: after.data.age };
     },
-    expected: { commit: { failed: 'DATABASE_TRANSACTION_CONFLICT', message: expect.stringContaining('conflict') }, age: 99 },
+    expected: {
+      write: { failed: -501001, message: expect.stringContaining('[ResourceUnavailable.TransactionConflict]') },
+      commit: { failed: 'DATABASE_TRANSACTION_FAIL', message: expect.stringContaining('[ResourceUnavailable.TransactionNotExist]') },
+      age: 99,
+    },
   },
 ];
+
+/** Every devcloud behind the proxy takes the token the SDK was pointed with. */
+const RECORDING_TOKEN = 'recording-token';
 
 describe('recorded SDK database exchanges', () => {
   const proxy = new RecordingProxy();
@@ -366,7 +376,7 @@ describe('recorded SDK database exchanges', () => {
 
   beforeAll(async () => {
     await proxy.start();
-    const env = sdkEnv({ url: proxy.url, envId: 'devcloud' });
+    const env = sdkEnv({ url: proxy.url, envId: 'devcloud', token: RECORDING_TOKEN });
     for (const [key, value] of Object.entries(env)) {
       saved[key] = process.env[key];
       process.env[key] = value;
@@ -386,7 +396,7 @@ describe('recorded SDK database exchanges', () => {
   });
 
   it.each(SCENARIOS.map((scenario) => [scenario.file, scenario] as const))('%s', async (file, scenario) => {
-    const devcloud = await startDevcloud({ dataDir: ':memory:' });
+    const devcloud = await startDevcloud({ dataDir: ':memory:', token: RECORDING_TOKEN });
     try {
       proxy.target = devcloud.url;
       proxy.exchanges.length = 0;

@@ -10,3 +10,14 @@ export function codeOf(run: () => unknown): string {
   }
   throw new Error('expected an EngineError');
 }
+
+/** The platform error (code and message) an engine call fails with. */
+export function errorOf(run: () => unknown): { code: string; message: string } {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof EngineError) return { code: err.code, message: err.message };
+    throw err;
+  }
+  throw new Error('expected an EngineError');
+}

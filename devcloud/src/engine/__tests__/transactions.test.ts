@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Engine, openEngine } from '..';
-import { codeOf } from './error-code';
+import { DocumentLocked } from '../engine';
+import { codeOf, errorOf } from './error-code';
 
 describe('transactions', () => {
   let engine: Engine;
@@ -62,34 +63,133 @@ describe('transactions', () => {
     expect(codeOf(() => engine.abortTransaction('nope'))).toBe('DATABASE_TRANSACTION_FAIL');
   });
 
-  it('lets only one of two read-modify-write transactions on the same document commit', () => {
+  // 云开发 › 数据库 › 事务: "事务期间，写操作会……给对象加上事务锁；如果对象上存在事务锁，其它事务的写入会直接失败"
+  it('fails a second transaction writing a document the first one wrote, at once: the first writer wins', () => {
     const t1 = engine.startTransaction();
     const t2 = engine.startTransaction();
     engine.update('accounts', { _id: 'a' }, { $set: { balance: (balance('a', t1) as number) - 60 } }, { transactionId: t1 });
-    engine.update('accounts', { _id: 'a' }, { $set: { balance: (balance('a', t2) as number) - 60 } }, { transactionId: t2 });
+    expect(errorOf(() => engine.update('accounts', { _id: 'a' }, { $set: { balance: 1 } }, { transactionId: t2 }))).toEqual({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+      message:
+        '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+    });
+    // the conflict ended t2; t1 goes on and commits
+    expect(errorOf(() => engine.commitTransaction(t2)).code).toBe('DATABASE_TRANSACTION_FAIL');
     engine.commitTransaction(t1);
-    expect(codeOf(() => engine.commitTransaction(t2))).toBe('DATABASE_TRANSACTION_CONFLICT');
     expect(balance('a')).toBe(40);
-    // the failed transaction is over
-    expect(codeOf(() => engine.commitTransaction(t2))).toBe('DATABASE_TRANSACTION_FAIL');
   });
 
-  it('conflicts when a document it only read was changed by a plain write', () => {
+  it('a conflict releases the failed transaction’s other locks', () => {
+    const t1 = engine.startTransaction();
+    const t2 = engine.startTransaction();
+    engine.update('accounts', { _id: 'b' }, { $inc: { balance: 1 } }, { transactionId: t2 });
+    engine.update('accounts', { _id: 'a' }, { $inc: { balance: 1 } }, { transactionId: t1 });
+    expect(codeOf(() => engine.update('accounts', { _id: 'a' }, { $inc: { balance: 1 } }, { transactionId: t2 }))).toBe(
+      'DATABASE_TRANSACTION_CONFLICT',
+    );
+    engine.update('accounts', { _id: 'b' }, { $inc: { balance: 5 } }, { transactionId: t1 });
+    engine.commitTransaction(t1);
+    expect([balance('a'), balance('b')]).toEqual([101, 5]);
+  });
+
+  it('fails a transactional write to a document committed by anyone after the snapshot (no lost update)', () => {
     const t = engine.startTransaction();
-    balance('a', t);
-    engine.update('accounts', { _id: 'b' }, { $set: { balance: 1 } }, { transactionId: t });
+    const seen = balance('a', t) as number;
     engine.update('accounts', { _id: 'a' }, { $set: { balance: 5 } });
-    expect(codeOf(() => engine.commitTransaction(t))).toBe('DATABASE_TRANSACTION_CONFLICT');
-    expect(balance('b')).toBe(0);
+    expect(codeOf(() => engine.update('accounts', { _id: 'a' }, { $set: { balance: seen + 1 } }, { transactionId: t }))).toBe(
+      'DATABASE_TRANSACTION_CONFLICT',
+    );
+    expect(balance('a')).toBe(5);
   });
 
   it('conflicts when someone else created a document it saw as missing', () => {
     const t = engine.startTransaction();
     expect(balance('z', t)).toBeUndefined();
     engine.insert('accounts', { _id: 'z', balance: 1 });
-    engine.update('accounts', { _id: 'z' }, { balance: 2 }, { transactionId: t, replace: true, upsert: true });
-    expect(codeOf(() => engine.commitTransaction(t))).toBe('DATABASE_TRANSACTION_CONFLICT');
+    expect(codeOf(() => engine.update('accounts', { _id: 'z' }, { balance: 2 }, { transactionId: t, replace: true, upsert: true }))).toBe(
+      'DATABASE_TRANSACTION_CONFLICT',
+    );
     expect(balance('z')).toBe(1);
+  });
+
+  // "事务过程采用的是快照隔离": reads are not validated at commit, as in MongoDB (write skew is possible).
+  it('commits when a document it only read was changed outside (snapshot isolation, not serializable)', () => {
+    const t = engine.startTransaction();
+    balance('a', t);
+    engine.update('accounts', { _id: 'b' }, { $set: { balance: 1 } }, { transactionId: t });
+    engine.update('accounts', { _id: 'a' }, { $set: { balance: 5 } });
+    engine.commitTransaction(t);
+    expect([balance('a'), balance('b')]).toEqual([5, 1]);
+  });
+
+  // "普通的更新操作会被阻塞，直到事务锁释放或者超时"
+  it('makes a plain write to a locked document wait for the commit, then apply on top of it', async () => {
+    const t = engine.startTransaction();
+    engine.update('accounts', { _id: 'a' }, { $inc: { balance: -30 } }, { transactionId: t });
+    expect(() => engine.update('accounts', { _id: 'a' }, { $inc: { balance: 1 } })).toThrow(DocumentLocked);
+    let done = false;
+    const plain = engine
+      .whenUnlocked(() => engine.update('accounts', { _id: 'a' }, { $inc: { balance: 1 } }))
+      .then((r) => {
+        done = true;
+        return r;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(done).toBe(false);
+    expect(balance('a')).toBe(100);
+    engine.commitTransaction(t);
+    await expect(plain).resolves.toEqual({ matched: 1, modified: 1 });
+    expect(balance('a')).toBe(71);
+  });
+
+  it('lets a waiting plain write through when the transaction rolls back or expires', async () => {
+    const rolledBack = engine.startTransaction();
+    engine.update('accounts', { _id: 'a' }, { $set: { balance: 0 } }, { transactionId: rolledBack });
+    const afterRollback = engine.whenUnlocked(() => engine.update('accounts', { _id: 'a' }, { $inc: { balance: 1 } }));
+    engine.abortTransaction(rolledBack);
+    await afterRollback;
+    expect(balance('a')).toBe(101);
+
+    const expiring = engine.startTransaction();
+    engine.update('accounts', { _id: 'b' }, { $set: { balance: 9 } }, { transactionId: expiring });
+    const afterExpiry = engine.whenUnlocked(() => engine.update('accounts', { _id: 'b' }, { $inc: { balance: 1 } }));
+    clock += 30_001;
+    await afterExpiry;
+    expect(balance('b')).toBe(1);
+  });
+
+  it('fails a plain write that waited longer than the lock timeout, writing nothing', async () => {
+    const t = engine.startTransaction();
+    engine.update('accounts', { _id: 'a' }, { $set: { balance: 0 } }, { transactionId: t });
+    const plain = engine.whenUnlocked(() =>
+      engine.update('accounts', { _id: { $in: ['a', 'b'] } }, { $inc: { balance: 1 } }, { multi: true }),
+    );
+    clock += 5_000;
+    await expect(plain).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining('locked') });
+    engine.abortTransaction(t);
+    expect([balance('a'), balance('b')]).toEqual([100, 0]);
+  });
+
+  it('never blocks reads of a locked document: outside sees the committed state', () => {
+    const t = engine.startTransaction();
+    engine.update('accounts', { _id: 'a' }, { $set: { balance: 0 } }, { transactionId: t });
+    expect(balance('a')).toBe(100);
+    const other = engine.startTransaction();
+    expect(balance('a', other)).toBe(100);
+  });
+
+  it('answers the platform’s TransactionNotExist after commit and after rollback', () => {
+    const committed = engine.startTransaction();
+    engine.commitTransaction(committed);
+    const rolledBack = engine.startTransaction();
+    engine.abortTransaction(rolledBack);
+    for (const id of [committed, rolledBack, 'never-started']) {
+      expect(errorOf(() => engine.find('accounts', { _id: 'a' }, { transactionId: id }))).toEqual({
+        code: 'DATABASE_TRANSACTION_FAIL',
+        message:
+          '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+      });
+    }
   });
 
   it('commits transactions that touch different documents', () => {

@@ -146,7 +146,7 @@ describe('function host', () => {
     });
 
     it('records invocations in /api/dev/stats', async () => {
-      const response = await fetch(`${devcloud.url}/api/dev/stats`);
+      const response = await fetch(`${devcloud.url}/api/dev/stats`, { headers: { 'x-devcloud-token': devcloud.token } });
       const stats = (await response.json()) as StatsSnapshot;
       expect(stats.functions.whoami?.invocations).toBeGreaterThan(10);
       expect(stats.functions.hang?.failures).toBeGreaterThanOrEqual(3);

@@ -42,7 +42,7 @@ describe('cloud.openapi.subscribeMessage.send', () => {
       callerTag: expect.stringMatching(/^notify-\d+$/),
       time: expect.any(String),
     });
-    const response = await fetch(`${devcloud.url}/api/dev/outbox`);
+    const response = await fetch(`${devcloud.url}/api/dev/outbox`, { headers: { 'x-devcloud-token': devcloud.token } });
     expect(await response.json()).toEqual({ messages: [message] });
   });
 

@@ -1,4 +1,5 @@
 import { AdminActionError, AdminActionRegistry } from '../admin-actions';
+import { devHeaders } from '../../index';
 import type { Devcloud } from '../devcloud-server';
 import { pointSdkAt, postJson, startBareDevcloud } from '../../../test/support/bare-devcloud';
 
@@ -38,24 +39,32 @@ describe('POST /admin', () => {
   });
 
   it('answers with the handler result and a requestId, passing the caller tag', async () => {
-    const { status, body } = await postJson(`${devcloud.url}/admin/inv-7?env=devcloud`, { action: 'test.echo', value: 42 });
+    const { status, body } = await postJson(
+      `${devcloud.url}/admin/inv-7?env=devcloud`,
+      { action: 'test.echo', value: 42 },
+      devHeaders(devcloud),
+    );
     expect(status).toBe(200);
     expect(body).toEqual({ requestId: expect.stringMatching(/^devcloud-/), data: { echoed: 42, callerTag: 'inv-7' } });
   });
 
   it('answers failures as HTTP 200 with code, message and requestId, as the SDK expects', async () => {
-    const refused = await postJson(`${devcloud.url}/admin`, { action: 'test.refuse' });
+    const refused = await postJson(`${devcloud.url}/admin`, { action: 'test.refuse' }, devHeaders(devcloud));
     expect(refused.status).toBe(200);
     expect(refused.body).toEqual({ code: 'DATABASE_COLLECTION_NOT_EXIST', message: 'no such collection', requestId: expect.any(String) });
 
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const exploded = await postJson(`${devcloud.url}/admin`, { action: 'test.explode' });
+    const exploded = await postJson(`${devcloud.url}/admin`, { action: 'test.explode' }, devHeaders(devcloud));
     expect(exploded.body).toMatchObject({ code: 'SYS_ERR', message: expect.stringContaining('boom') });
 
-    const unknown = await postJson(`${devcloud.url}/admin`, { action: 'nope.never' });
+    const unknown = await postJson(`${devcloud.url}/admin`, { action: 'nope.never' }, devHeaders(devcloud));
     expect(unknown.body).toMatchObject({ code: 'INVALID_ACTION' });
 
-    const response = await fetch(`${devcloud.url}/admin`, { method: 'POST', body: '{not json' });
+    const response = await fetch(`${devcloud.url}/admin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...devHeaders(devcloud) },
+      body: '{not json',
+    });
     expect(await response.json()).toMatchObject({ code: 'INVALID_PARAM' });
   });
 
@@ -63,9 +72,9 @@ describe('POST /admin', () => {
     const before = devcloud.stats.snapshot().dbRequests.total;
     devcloud.stats.openTag('parent');
     devcloud.stats.openTag('child', 'parent');
-    await postJson(`${devcloud.url}/admin/parent`, { action: 'database.fake' });
-    await postJson(`${devcloud.url}/admin/child`, { action: 'database.fake' });
-    await postJson(`${devcloud.url}/admin/child`, { action: 'test.echo' });
+    await postJson(`${devcloud.url}/admin/parent`, { action: 'database.fake' }, devHeaders(devcloud));
+    await postJson(`${devcloud.url}/admin/child`, { action: 'database.fake' }, devHeaders(devcloud));
+    await postJson(`${devcloud.url}/admin/child`, { action: 'test.echo' }, devHeaders(devcloud));
     expect(devcloud.stats.closeTag('child')).toBe(1);
     expect(devcloud.stats.closeTag('parent')).toBe(2);
     expect(devcloud.stats.snapshot().dbRequests.total).toBe(before + 2);

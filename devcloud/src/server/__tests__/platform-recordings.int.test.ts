@@ -99,6 +99,9 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
+/** Every devcloud behind the proxy takes the token the SDK was pointed with. */
+const RECORDING_TOKEN = 'recording-token';
+
 describe('recorded SDK exchanges (storage, functions, openapi)', () => {
   const proxy = new RecordingProxy();
   let cloud: Cloud;
@@ -106,7 +109,7 @@ describe('recorded SDK exchanges (storage, functions, openapi)', () => {
 
   beforeAll(async () => {
     await proxy.start();
-    restoreEnv = pointSdkAt({ url: proxy.url, envId: 'devcloud' });
+    restoreEnv = pointSdkAt({ url: proxy.url, envId: 'devcloud', token: RECORDING_TOKEN });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     cloud = require('wx-server-sdk');
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
@@ -121,7 +124,7 @@ describe('recorded SDK exchanges (storage, functions, openapi)', () => {
     const recordingPath = path.join(RECORDINGS, file);
 
     it('the installed SDK sends the recorded request and accepts the recorded reply', async () => {
-      const devcloud = await startBareDevcloud({ functionsRoot: FIXTURE_FUNCTIONS });
+      const devcloud = await startBareDevcloud({ functionsRoot: FIXTURE_FUNCTIONS, token: RECORDING_TOKEN });
       try {
         proxy.target = devcloud.url;
         await scenario.setup?.(cloud);
@@ -141,14 +144,14 @@ describe('recorded SDK exchanges (storage, functions, openapi)', () => {
 
     it('devcloud answers the recorded request with the recorded reply', async () => {
       const recorded: RecordedExchange = readRecording(recordingPath);
-      const devcloud = await startBareDevcloud({ functionsRoot: FIXTURE_FUNCTIONS });
+      const devcloud = await startBareDevcloud({ functionsRoot: FIXTURE_FUNCTIONS, token: RECORDING_TOKEN });
       try {
         proxy.target = devcloud.url;
         await scenario.setup?.(cloud);
         const { contentType, body } = requestFromRecording(recorded);
         const response = await fetch(`${devcloud.url}${recorded.request.path}`, {
           method: 'POST',
-          headers: { 'content-type': contentType },
+          headers: { 'content-type': contentType, 'x-devcloud-token': RECORDING_TOKEN },
           body,
         });
         const replayed = normalizeExchange(

@@ -22,7 +22,7 @@ describe('storage through the real wx-server-sdk', () => {
     const { result } = await devcloud.invoke('files', { cloudPath: 'exports/2026-03/完成率 统计.csv', text: '支部,完成率\n一支部,90%' });
     expect(result).toEqual({
       fileID: 'cloud://devcloud.devcloud-files/exports/2026-03/完成率 统计.csv',
-      tempFileURL: `${devcloud.url}/files/exports/2026-03/完成率 统计.csv`,
+      tempFileURL: expect.stringMatching(new RegExp(`^${devcloud.url}/files/exports/2026-03/完成率 统计\\.csv\\?sign=[\\w-]+&t=\\d+$`)),
       status: 0,
       downloaded: '支部,完成率\n一支部,90%',
       deleted: [{ fileID: 'cloud://devcloud.devcloud-files/exports/2026-03/完成率 统计.csv', status: 0, errMsg: 'ok' }],
