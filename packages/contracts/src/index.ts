@@ -3,6 +3,7 @@ export * from './envelope';
 export * from './define';
 export * from './common';
 export * from './field-labels';
+export * from './figure-format';
 export * from './dev';
 export * from './functions/account';
 export * from './functions/org';
