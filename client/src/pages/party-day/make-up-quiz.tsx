@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import type { MakeUpQuizResult, MakeUpQuizStatus, QuizPublicQuestion } from '@zbxx/contracts';
+import { formatScore, type MakeUpQuizResult, type MakeUpQuizStatus, type QuizPublicQuestion } from '@zbxx/contracts';
 import { QUESTION_TYPE_NAMES, toggleChoice, type AnswerMap } from '../../lib/quiz-answers';
 import { toAppError } from '../../services/app-error';
 import { checkinService } from '../../services/checkin';
@@ -13,7 +13,7 @@ interface Paper {
 }
 
 const resultText = (r: MakeUpQuizResult) =>
-  `${r.passed ? '已通过' : '未通过'}：${r.score} / ${r.maxScore} 分（${r.passMark} 分及格，答对 ${r.correctCount} 题）`;
+  `${r.passed ? '已通过' : '未通过'}：${formatScore(r.score)} / ${r.maxScore} 分（${r.passMark} 分合格，答对 ${r.correctCount} 题）`;
 
 /** 补学测验: the short quiz of a make-up. Answers are sent by label; the server scores and keeps the keys. */
 export interface MakeUpQuizProps {

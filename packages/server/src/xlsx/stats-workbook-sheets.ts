@@ -73,6 +73,8 @@ export interface ItemSheetRow {
   discrimination: number | null;
   /** Option label → how many chose it. */
   optionCounts: Readonly<Record<string, number>>;
+  /** The options' text by bank letter (members saw them shuffled). */
+  options?: readonly { id: string; text: string }[];
   unanswered: number;
   flags: readonly string[];
 }
@@ -230,7 +232,7 @@ export const itemSheet: SheetSpec<ItemSheetRow> = {
     { header: '作答人数', width: 10 },
     { header: '正确率', width: 10, numFmt: PERCENT_FORMAT },
     { header: '区分度', width: 10, numFmt: '0.00' },
-    { header: '选项分布', width: 24 },
+    { header: '选项分布（字母同题库，作答时已打乱）', width: 36 },
     { header: '未作答', width: 8 },
     { header: '提示', width: 36 },
   ],
@@ -246,7 +248,10 @@ export const itemSheet: SheetSpec<ItemSheetRow> = {
     row.discrimination,
     Object.entries(row.optionCounts)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([option, count]) => `${option}:${count}`)
+      .map(([option, count]) => {
+        const text = row.options?.find((o) => o.id === option)?.text;
+        return text ? `${option}「${text}」:${count}` : `${option}:${count}`;
+      })
       .join(' '),
     row.unanswered,
     row.flags.join('；') || null,

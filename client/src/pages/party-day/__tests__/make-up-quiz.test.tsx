@@ -57,7 +57,7 @@ describe('补学测验', () => {
     await act(async () => fireEvent.click(screen.getByTestId('makeup-quiz-submit')));
 
     expect(sent).toEqual([{ eventId: 'e1', paperId: 'p1', answers: { q1: ['A'], q2: ['A', 'B'] } }]);
-    expect(screen.getByTestId('makeup-quiz-result').textContent).toContain('未通过：50 / 100 分（60 分及格，答对 1 题）');
+    expect(screen.getByTestId('makeup-quiz-result').textContent).toContain('未通过：50 / 100 分（60 分合格，答对 1 题）');
     expect(screen.getByTestId('makeup-quiz-start').textContent).toBe('重新测验');
   });
 

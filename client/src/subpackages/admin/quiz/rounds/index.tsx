@@ -177,7 +177,7 @@ function RoundForm({ form, data }: { form: Form; data: QuizAdminRounds }) {
           />
         </View>
         <View>
-          <View className="quiz-rounds__label">及格分</View>
+          <View className="quiz-rounds__label">合格分</View>
           <Input
             className="quiz-rounds__input"
             type="number"
@@ -262,7 +262,7 @@ function RoundRow({ round, onEdit }: { round: QuizAdminRound; onEdit: () => void
         {formatMonth(round.month)} · {round.orgName} · {shanghaiDay(round.opensAt)} 至 {lastDay(round.closesAt)}
       </View>
       <View className="quiz-rounds__row-meta">
-        {round.questionCount} 题 · 限时 {Math.round(round.timeLimitSeconds / 60)} 分钟 · 可答 {round.attemptsAllowed} 次 · 及格{' '}
+        {round.questionCount} 题 · 限时 {Math.round(round.timeLimitSeconds / 60)} 分钟 · 可答 {round.attemptsAllowed} 次 · 合格{' '}
         {round.passMark} 分 · 已答 {round.attemptCount} 人次
       </View>
       <View className="quiz-rounds__row-actions">
