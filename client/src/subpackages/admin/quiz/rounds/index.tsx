@@ -7,6 +7,7 @@ import { MemberGate } from '../../../../components/member-gate';
 import { PageFrame } from '../../../../components/page-frame';
 import { RoleOnly } from '../../../../components/role-only';
 import { useAsync } from '../../../../hooks/use-async';
+import { useReloadOn } from '../../../../hooks/use-reload-on';
 import { useRoundForm, type MixLevel } from '../../../../hooks/use-round-form';
 import { formatMonth } from '../../../../lib/format-month';
 import { ROUTES } from '../../../../lib/routes';
@@ -284,6 +285,8 @@ function RoundRow({ round, onEdit }: { round: QuizAdminRound; onEdit: () => void
 function AdminRounds({ me }: { me: Me }) {
   const { state, reload } = useAsync(() => quizService.listRounds(), []);
   const form = useRoundForm(me, reload);
+  // The bank's counts per category bound the quotas this page offers.
+  useReloadOn(['questionBank'], reload);
   if (state.kind === 'loading') return <LoadingSkeleton />;
   if (state.kind === 'error') return <ErrorState error={state.error} onRetry={reload} />;
   return (
