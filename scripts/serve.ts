@@ -5,7 +5,8 @@ import { REPO_ROOT, startApp } from './app';
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
   const dataDir = resolve(process.env.DEVCLOUD_DATA ?? resolve(REPO_ROOT, '.devcloud'));
-  const app = await startApp({ port, host: process.env.HOST ?? '127.0.0.1', dataDir });
+  // The living demo: this month already under way as of today, so the dashboard shows real current-month rates.
+  const app = await startApp({ port, host: process.env.HOST ?? '127.0.0.1', dataDir, seed: { liveMonth: true } });
   console.log(app.seeded ? `已生成演示数据（${dataDir}）` : `使用已有数据（${dataDir}）`);
   console.log(`支部学习 已启动：${app.url}  （H5 页面、/api/functions/<name> 网关、/healthz）`);
   const stop = (): void => {

@@ -7,6 +7,8 @@ import { generateQuiz, type DemoQuizCollections } from './quiz-rounds';
 import { demoStudyMonth, generateStudy, type DemoStudyCollections } from './study-plans';
 import { generateCheckin, type DemoCheckinCollections } from './checkin-events';
 import { applyStatsEdgeCases, type DemoStatsCollections } from './stats-edge-cases';
+import { generateLiveMonth } from './live-month';
+import type { QuizAttemptDoc } from '@zbxx/server';
 
 export interface CountyOptions {
   /** Roster size, fixed identities included. */
@@ -22,12 +24,20 @@ export interface CountyOptions {
   today?: Date;
   /** Adds the month-statistics edge cases (a mid-month transfer, 补学 after 请假, a retired branch): see stats-edge-cases.ts. */
   statsEdgeCases?: boolean;
+  /**
+   * The running month as of `today` already under way: some members have read and answered, some branches
+   * held their 主题党日 (`live-month.ts`). Off by default, so tests that count the demo are unaffected;
+   * `npm start` turns it on so a newcomer's dashboard shows real current-month rates.
+   */
+  liveMonth?: boolean;
 }
 
 export interface DemoCollections extends DemoStudyCollections, DemoQuizCollections, DemoCheckinCollections, DemoStatsCollections {
   orgs: OrgDoc[];
   members: MemberDoc[];
   bindings: BindingDoc[];
+  /** Only with `liveMonth`: the running month's finished attempts. */
+  quizAttempts?: QuizAttemptDoc[];
 }
 
 export interface DemoCounty {
@@ -395,7 +405,8 @@ export function generateCounty(options: CountyOptions = {}): DemoCounty {
 
   const study = generateStudy({ orgs, members, currentMonth: options.studyMonth ?? demoStudyMonth(), seed });
   const quiz = generateQuiz({ orgs, currentMonth: options.studyMonth ?? demoStudyMonth() });
-  const checkin = generateCheckin({ orgs, members, studyPlans: study.studyPlans, today: options.today ?? new Date(), seed });
+  const today = options.today ?? new Date();
+  const checkin = generateCheckin({ orgs, members, studyPlans: study.studyPlans, today, seed, liveMonth: options.liveMonth === true });
   const stats = applyStatsEdgeCases({
     enabled: options.statsEdgeCases === true,
     orgs,
@@ -404,7 +415,18 @@ export function generateCounty(options: CountyOptions = {}): DemoCounty {
     today: options.today ?? new Date(),
     seed,
   });
-  return { collections: { orgs, members, bindings, ...study, ...quiz, ...checkin, ...stats } };
+  const live =
+    options.liveMonth === true
+      ? generateLiveMonth({
+          members,
+          studyPlans: study.studyPlans,
+          studyProgress: study.studyProgress,
+          quizRounds: quiz.quizRounds,
+          today,
+          seed,
+        })
+      : null;
+  return { collections: { orgs, members, bindings, ...study, ...quiz, ...checkin, ...stats, ...(live ?? {}) } };
 }
 
 /**
