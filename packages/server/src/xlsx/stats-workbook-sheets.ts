@@ -3,7 +3,7 @@
  * row becomes the cells of one sheet row. No I/O here: `stats-workbook.ts` streams these rows to a file.
  */
 import { FAIL_WORD, formatPercent, formatScore, PASS_RATE_NAME, PASS_WORD, QUIZ_NAME, roundScore } from '@zbxx/contracts';
-import { ATTENDANCE_STATE_LABELS, type GroupRates, type MemberMonthStatus, type TaskKind } from '@zbxx/domain';
+import { ATTENDANCE_STATE_LABELS, type EventAttendanceCounts, type GroupRates, type MemberMonthStatus, type TaskKind } from '@zbxx/domain';
 
 export const PERCENT_FORMAT = '0.0%';
 // Scores are written rounded (contracts `roundScore`) in General format: 85 and 50.3, as the app shows them.
@@ -40,23 +40,13 @@ export interface MemberSheetRow {
   status: MemberMonthStatus;
 }
 
-/** 主题党日: one event with its attendance counts. `expected` is how many members were asked to attend. */
-export interface EventSheetRow {
+/** 主题党日: one event with its counts at the export's instant (`eventAttendanceCounts`: 缺席 only once it is over). */
+export interface EventSheetRow extends EventAttendanceCounts {
   month: string;
   branchName: string;
   theme: string;
   place: string;
   startsAt: Date;
-  expected: number;
-  present: number;
-  late: number;
-  /** 请假 (approved, or still waiting for approval). */
-  excused: number;
-  madeUp: number;
-  /** 缺席: marked, or 未签到 once the event was closed or had ended (口径: domain `eventAttendanceCounts`). */
-  absent: number;
-  /** 未签到 while the event is still ahead or running. */
-  pending: number;
 }
 
 /** 答题分析: one question of one round. */
