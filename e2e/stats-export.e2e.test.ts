@@ -8,7 +8,7 @@ jest.setTimeout(240_000);
 
 const onScreen = (page: Page, testId: string) => page.getByTestId(testId).filter({ visible: true });
 
-const SHEETS = ['汇总', '党员明细', '主题党日', '答题分析', '年度数据'];
+const SHEETS = ['汇总', '党员明细', '主题党日', '答题分析', '年度数据', '口径说明'];
 /** 城关镇党委, a committee of the demo county. */
 const TOWN = 'org-c01';
 /** 城关镇东关社区党支部, a branch of that committee. */

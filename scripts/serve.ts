@@ -20,6 +20,8 @@ async function main(): Promise<void> {
     host,
     dataDir,
     now,
+    // The living demo: this month already under way as of today, so the dashboard shows real current-month rates.
+    seed: { liveMonth: true },
     prewarm: optionalCount('DEVCLOUD_PREWARM'),
     maxInstances: optionalCount('DEVCLOUD_MAX_INSTANCES'),
   });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AdminPlan, Me } from '@zbxx/contracts';
+import { notifyChanged } from '../lib/data-changes';
 import { toAppError, type AppError } from '../services/app-error';
 import { studyService } from '../services/study';
 import { useRequestIdFor } from './use-request-id';
@@ -71,6 +72,7 @@ export function usePlanForm(me: Me, onSaved: () => void) {
         const { required, optional, ...rest } = fields;
         const input = { ...rest, requiredMaterialIds: required, optionalMaterialIds: optional, status };
         await studyService.savePlan(input, request.idFor(input));
+        notifyChanged('studyPlans');
         request.settle();
         setFields(blank(me));
         onSaved();

@@ -25,6 +25,7 @@ export function useQuestionImport(deps: QuestionImportDeps = defaultDeps) {
       template: deps.service.questionTemplate,
       open: deps.open,
       done: (result: { added: number }) => ({ added: result.added }),
+      changes: ['questionBank'] as const,
     }),
     [deps],
   );

@@ -25,6 +25,7 @@ export function useRosterImport(deps: RosterImportDeps = defaultDeps) {
       template: deps.service.rosterTemplate,
       open: deps.open,
       done: (result: { added: number; updated: number }) => ({ added: result.added, updated: result.updated }),
+      changes: ['roster', 'orgTree'] as const,
     }),
     [deps],
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Me, QuizAdminRound, QuizReviewPolicy, QuizRoundQuota, QuizSaveRoundInput } from '@zbxx/contracts';
+import { notifyChanged } from '../lib/data-changes';
 import { toAppError, type AppError } from '../services/app-error';
 import { quizService } from '../services/quiz';
 import { useRequestIdFor } from './use-request-id';
@@ -185,6 +186,7 @@ export function useRoundForm(me: Me, onSaved: (round: QuizAdminRound) => void) {
         request.settle();
         setLoaded(null);
         setFields(blank(me));
+        notifyChanged('quizRounds');
         onSaved(round);
       } catch (e) {
         setError(toAppError(e));

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { notifyChanged, type DataTopic } from '../lib/data-changes';
 import { toAppError, type AppError } from '../services/app-error';
 
 export type SheetImportStep<P, D> =
@@ -17,6 +18,8 @@ export interface SheetImportOps<F, P, R, D> {
   open(url: string, fileName: string): Promise<unknown>;
   /** What the done step shows of the commit's result. */
   done(result: R): D;
+  /** The data a committed import changed: views showing it reload (bank totals, roster counts). */
+  changes: readonly DataTopic[];
 }
 
 /**
@@ -43,6 +46,7 @@ export function useSheetImport<F, P extends { importId: string }, R, D>(ops: She
       setStep({ kind: 'committing', preview });
       try {
         setStep({ kind: 'done', ...ops.done(await ops.commit(preview.importId)) });
+        notifyChanged(...ops.changes);
       } catch (error) {
         setStep({ kind: 'error', error: toAppError(error), preview });
       }

@@ -1,4 +1,14 @@
-import type { MatrixFilter, MemberMonthRow, RateMetric, TaskKind } from '@zbxx/contracts';
+import {
+  FAIL_WORD,
+  formatPercent,
+  formatScore as formatScoreRule,
+  PASS_RATE_NAME,
+  PASS_WORD,
+  type MatrixFilter,
+  type MemberMonthRow,
+  type RateMetric,
+  type TaskKind,
+} from '@zbxx/contracts';
 
 /** What a cell of the month matrix says, and how it is coloured: ok (green), warn (orange), bad (red), none (grey). */
 export interface CellLabel {
@@ -22,14 +32,14 @@ export function studyLabel(cell: MemberMonthRow['study']): CellLabel {
   }
 }
 
-const scoreText = (score: number | null) => (score === null ? '' : `${Math.round(score * 10) / 10}分`);
+const scoreText = (score: number | null) => (score === null ? '' : `${formatScoreRule(score)}分`);
 
 export function quizLabel(cell: MemberMonthRow['quiz']): CellLabel {
   switch (cell.status) {
     case 'passed':
-      return { text: scoreText(cell.score) || '已及格', tone: 'ok' };
+      return { text: scoreText(cell.score) || `已${PASS_WORD}`, tone: 'ok' };
     case 'failed':
-      return { text: `${scoreText(cell.score)} 未及格`.trim(), tone: 'warn' };
+      return { text: `${scoreText(cell.score)} ${FAIL_WORD}`.trim(), tone: 'warn' };
     case 'notTaken':
       return { text: '未答', tone: 'bad' };
     default:
@@ -66,20 +76,17 @@ export const MATRIX_FILTERS: ReadonlyArray<{ key: MatrixFilter; label: string }>
   { key: 'partyDay', label: '未参加党日' },
 ];
 
-/** 0.856 → "86%"; null (nobody was asked) → "—". */
-export function formatRate(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
-}
+/** 0.856 → "85.6%"; null (nobody was asked) → "—". The one percentage rule (contracts `formatPercent`). */
+export const formatRate = formatPercent;
 
-export function formatScore(score: number | null): string {
-  return score === null ? '—' : `${Math.round(score * 10) / 10}`;
-}
+/** 50.333 → "50.3", 85 → "85" (contracts `formatScore`). */
+export const formatScore = formatScoreRule;
 
 /** The rates an admin compares against thresholds, in the order the dashboard shows them. */
 export const RATE_METRICS: ReadonlyArray<{ key: RateMetric; label: string }> = [
   { key: 'study', label: '学习完成率' },
   { key: 'quizParticipation', label: '答题参与率' },
-  { key: 'quizPass', label: '答题及格率' },
+  { key: 'quizPass', label: `答题${PASS_RATE_NAME}` },
   { key: 'partyDay', label: '党日参加率' },
   { key: 'completion', label: '综合完成率' },
 ];

@@ -4,6 +4,7 @@ export * from './define';
 export * from './common';
 export * from './text-policy';
 export * from './field-labels';
+export * from './figure-format';
 export * from './dev';
 export * from './functions/account';
 export * from './functions/org';

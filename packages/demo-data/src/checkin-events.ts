@@ -24,6 +24,8 @@ export interface DemoCheckinOptions {
   /** The demo's "today": today's event is open all day, past months' events are closed. */
   today: Date;
   seed: number;
+  /** Also hold some of this month's events already (npm start's living demo). */
+  liveMonth?: boolean;
 }
 
 const HOUR = 3_600_000;
@@ -57,7 +59,7 @@ function demoSecret(random: Random): string {
  * genuine. demo-secretary's branch also has an event open all day today (for trying the code page) and one
  * on the 10th of next month (for 请假). Deterministic for the same options.
  */
-export function generateCheckin({ orgs, members, studyPlans, today, seed }: DemoCheckinOptions): DemoCheckinCollections {
+export function generateCheckin({ orgs, members, studyPlans, today, seed, liveMonth }: DemoCheckinOptions): DemoCheckinCollections {
   const random = seededRandom(seed ^ 0xc4ec);
   const currentMonth = monthOf(today);
   const branches = orgs.filter((org) => org.type === 'branch');
@@ -103,50 +105,54 @@ export function generateCheckin({ orgs, members, studyPlans, today, seed }: Demo
     };
   };
 
+  /** A held and closed event of `branch` on `day` of `month`, attendance built through the domain's transitions. */
+  const heldEvent = (branch: OrgDoc, month: string, day: number, back: number, latest: Date | null) => {
+    const times = {
+      startsAt: atShanghai(month, day, 9),
+      endsAt: atShanghai(month, day, 11, 30),
+      checkinOpensAt: atShanghai(month, day, 8, 30),
+      lateAfter: atShanghai(month, day, 9),
+    };
+    const closedAt = atShanghai(month, day, 11, 40);
+    const event = makeEvent(branch, `ev-demo-${month}-${branch._id}`, times, closedAt);
+    checkinEvents.push(event);
+    const people = roster.get(branch._id) ?? [];
+    const secretary = people.find((m) => m.roles.some((r) => r.role === 'secretary'));
+    const context: PastEvent = {
+      event,
+      open: {
+        id: event._id,
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+        checkinOpensAt: event.checkinOpensAt,
+        lateAfter: event.lateAfter,
+        closedAt: null,
+      },
+      closed: {
+        id: event._id,
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+        checkinOpensAt: event.checkinOpensAt,
+        lateAfter: event.lateAfter,
+        closedAt,
+      },
+      secretary: secretary ? { role: 'secretary', memberId: secretary._id } : null,
+      monthsBack: back,
+      latest,
+    };
+    for (const person of people) {
+      const record = pastAttendance(random, context, person) as AttendanceDoc;
+      // The record becomes the stored document in place: 40,000 of them at county scale.
+      record._id = `${event._id}_${person._id}`;
+      record.branchId = branch._id;
+      record.updatedAt = record.history[record.history.length - 1]?.at ?? closedAt;
+      attendance.push(record);
+    }
+  };
+
   for (const back of [2, 1]) {
     const month = monthBefore(currentMonth, back);
-    for (const branch of branches) {
-      const times = {
-        startsAt: atShanghai(month, 10, 9),
-        endsAt: atShanghai(month, 10, 11, 30),
-        checkinOpensAt: atShanghai(month, 10, 8, 30),
-        lateAfter: atShanghai(month, 10, 9),
-      };
-      const closedAt = atShanghai(month, 10, 11, 40);
-      const event = makeEvent(branch, `ev-demo-${month}-${branch._id}`, times, closedAt);
-      checkinEvents.push(event);
-      const people = roster.get(branch._id) ?? [];
-      const secretary = people.find((m) => m.roles.some((r) => r.role === 'secretary'));
-      const context: PastEvent = {
-        event,
-        open: {
-          id: event._id,
-          startsAt: event.startsAt,
-          endsAt: event.endsAt,
-          checkinOpensAt: event.checkinOpensAt,
-          lateAfter: event.lateAfter,
-          closedAt: null,
-        },
-        closed: {
-          id: event._id,
-          startsAt: event.startsAt,
-          endsAt: event.endsAt,
-          checkinOpensAt: event.checkinOpensAt,
-          lateAfter: event.lateAfter,
-          closedAt,
-        },
-        secretary: secretary ? { role: 'secretary', memberId: secretary._id } : null,
-        monthsBack: back,
-      };
-      for (const person of people) {
-        const record = pastAttendance(random, context, person) as AttendanceDoc;
-        // The record becomes the stored document in place: 40,000 of them at county scale.
-        record._id = `${event._id}_${person._id}`;
-        record.branchId = branch._id;
-        record.updatedAt = record.history[record.history.length - 1]?.at ?? closedAt;
-        attendance.push(record);
-      }
-    }
+    for (const branch of branches) heldEvent(branch, month, 10, back, null);
   }
 
   const demoBranch = demoSecretary ? branches.find((b) => b._id === demoSecretary.branchId) : undefined;
@@ -181,6 +187,17 @@ export function generateCheckin({ orgs, members, studyPlans, today, seed }: Demo
       ),
     );
   }
+  if (liveMonth) {
+    // The running month as of `today` (npm start's living demo): about 60 % of the branches (not demo-secretary's,
+    // which has today's event) held theirs two days ago, closed, make-ups only those already done by today.
+    const heldAt = new Date(today.getTime() - 2 * DAY);
+    const day = Number(new Date(heldAt.getTime() + SHANGHAI).toISOString().slice(8, 10));
+    const live = seededRandom(seed ^ 0x1a7e);
+    if (monthOf(heldAt) === currentMonth && atShanghai(currentMonth, day, 11, 40) < today) {
+      for (const branch of branches)
+        if (branch._id !== demoBranch?._id && !branch.retiredAt && live() < 0.6) heldEvent(branch, currentMonth, day, 0, today);
+    }
+  }
   return { checkinEvents, attendance };
 }
 
@@ -190,6 +207,8 @@ interface PastEvent {
   closed: AttendanceEvent;
   secretary: Actor | null;
   monthsBack: number;
+  /** Make-ups after this instant haven't happened yet (the running month); null: all have. */
+  latest: Date | null;
 }
 
 const SYSTEM: Actor = { role: 'system' };
@@ -201,11 +220,16 @@ function step(record: AttendanceRecord, command: AttendanceCommand, actor: Actor
   return result.record;
 }
 
-function pastAttendance(random: Random, { event, open, closed, secretary, monthsBack }: PastEvent, person: MemberDoc): AttendanceRecord {
+function pastAttendance(
+  random: Random,
+  { event, open, closed, secretary, monthsBack, latest }: PastEvent,
+  person: MemberDoc,
+): AttendanceRecord {
   const self: Actor = { role: 'member', memberId: person._id };
   const isSecretary = secretary?.role === 'secretary' && secretary.memberId === person._id;
   let record = newAttendanceRecord(event._id, person._id);
   const madeUpAt = () => minutesAfter(event.startsAt, 60 * 24 * (3 + Math.floor(random() * 10)));
+  const makeUp = (at: Date) => (latest === null || at <= latest ? step(record, { type: 'completeMakeUp' }, SYSTEM, at, closed) : record);
 
   // demo-member: present two months ago, excused and made up last month (their reading is done).
   const roll = person.openid === 'demo-member' ? (monthsBack === 2 ? 0 : 0.9) : random();
@@ -233,10 +257,10 @@ function pastAttendance(random: Random, { event, open, closed, secretary, months
       record = step(record, { type: 'requestLeave', reason }, self, minutesAfter(event.startsAt, -60 * 30), open);
       record = step(record, { type: 'approveLeave' }, secretary ?? SYSTEM, minutesAfter(event.startsAt, -60 * 20), open);
     }
-    if (random() < 0.7 || person.openid === 'demo-member') record = step(record, { type: 'completeMakeUp' }, SYSTEM, madeUpAt(), closed);
+    if (random() < 0.7 || person.openid === 'demo-member') record = makeUp(madeUpAt());
   } else {
     record = step(record, { type: 'close' }, SYSTEM, event.closedAt ?? event.endsAt, closed);
-    if (random() < 0.3) record = step(record, { type: 'completeMakeUp' }, SYSTEM, madeUpAt(), closed);
+    if (random() < 0.3) record = makeUp(madeUpAt());
   }
   return record;
 }

@@ -7,6 +7,8 @@ import { generateQuiz, type DemoQuizCollections } from './quiz-rounds';
 import { demoStudyMonth, generateStudy, type DemoStudyCollections } from './study-plans';
 import { generateCheckin, type DemoCheckinCollections } from './checkin-events';
 import { applyStatsEdgeCases, type DemoStatsCollections } from './stats-edge-cases';
+import { generateLiveMonth } from './live-month';
+import type { QuizAttemptDoc } from '@zbxx/server';
 
 export interface CountyOptions {
   /** Roster size, fixed identities included. */
@@ -25,12 +27,20 @@ export interface CountyOptions {
   today?: Date;
   /** Adds the month-statistics edge cases (a mid-month transfer, 补学 after 请假, a retired branch): see stats-edge-cases.ts. */
   statsEdgeCases?: boolean;
+  /**
+   * The running month as of `today` already under way: some members have read and answered, some branches
+   * held their 主题党日 (`live-month.ts`). Off by default, so tests that count the demo are unaffected;
+   * `npm start` turns it on so a newcomer's dashboard shows real current-month rates.
+   */
+  liveMonth?: boolean;
 }
 
 export interface DemoCollections extends DemoStudyCollections, DemoQuizCollections, DemoCheckinCollections, DemoStatsCollections {
   orgs: OrgDoc[];
   members: MemberDoc[];
   bindings: BindingDoc[];
+  /** Only with `liveMonth`: the running month's finished attempts. */
+  quizAttempts?: QuizAttemptDoc[];
 }
 
 export interface DemoCounty {
@@ -400,7 +410,7 @@ export function generateCounty(options: CountyOptions = {}): DemoCounty {
   const today = options.today ?? new Date();
   const study = generateStudy({ orgs, members, currentMonth: options.studyMonth ?? demoStudyMonth(today), seed });
   const quiz = generateQuiz({ orgs, currentMonth: options.studyMonth ?? demoStudyMonth(today) });
-  const checkin = generateCheckin({ orgs, members, studyPlans: study.studyPlans, today, seed });
+  const checkin = generateCheckin({ orgs, members, studyPlans: study.studyPlans, today, seed, liveMonth: options.liveMonth === true });
   const stats = applyStatsEdgeCases({
     enabled: options.statsEdgeCases === true,
     orgs,
@@ -409,7 +419,18 @@ export function generateCounty(options: CountyOptions = {}): DemoCounty {
     today,
     seed,
   });
-  return { collections: { orgs, members, bindings, ...study, ...quiz, ...checkin, ...stats } };
+  const live =
+    options.liveMonth === true
+      ? generateLiveMonth({
+          members,
+          studyPlans: study.studyPlans,
+          studyProgress: study.studyProgress,
+          quizRounds: quiz.quizRounds,
+          today,
+          seed,
+        })
+      : null;
+  return { collections: { orgs, members, bindings, ...study, ...quiz, ...checkin, ...stats, ...(live ?? {}) } };
 }
 
 /**

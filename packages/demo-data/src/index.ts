@@ -7,3 +7,4 @@ export * from './quiz-bank';
 export * from './quiz-rounds';
 export * from './checkin-events';
 export * from './stats-edge-cases';
+export * from './live-month';

@@ -42,6 +42,7 @@ export async function analyseRoundItems(
         examinees: item.examinees,
         facility: Math.round(item.facility * 1000) / 1000,
         discrimination: item.discrimination === null ? null : Math.round(item.discrimination * 1000) / 1000,
+        options: (question?.options ?? []).map((option) => ({ id: letter(option.id), text: option.text })),
         optionCounts: Object.fromEntries(Object.entries(item.optionCounts).map(([id, count]) => [letter(id), count])),
         unanswered: item.unanswered,
         flags: item.flags.map((flag) => ITEM_FLAG_LABELS[flag]),

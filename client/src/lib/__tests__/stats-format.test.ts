@@ -13,7 +13,7 @@ describe('month matrix cells', () => {
   it('shows the quiz score, 未答 or 未及格', () => {
     expect(quizLabel({ status: 'passed', score: 85, maxScore: 100 }).text).toBe('85分');
     expect(quizLabel({ status: 'passed', score: 87.25, maxScore: 100 }).text).toBe('87.3分');
-    expect(quizLabel({ status: 'failed', score: 40, maxScore: 100 })).toEqual({ text: '40分 未及格', tone: 'warn' });
+    expect(quizLabel({ status: 'failed', score: 40, maxScore: 100 })).toEqual({ text: '40分 未合格', tone: 'warn' });
     expect(quizLabel({ status: 'notTaken', score: null, maxScore: 100 })).toEqual({ text: '未答', tone: 'bad' });
     expect(quizLabel({ status: 'notRequired', score: null, maxScore: null }).text).toBe('—');
   });
@@ -34,8 +34,8 @@ describe('month matrix cells', () => {
 
 describe('rates', () => {
   it('shows percentages, and a dash when nobody was asked', () => {
-    expect(formatRate(0.856)).toBe('86%');
-    expect(formatRate(1)).toBe('100%');
+    expect(formatRate(0.856)).toBe('85.6%');
+    expect(formatRate(1)).toBe('100.0%');
     expect(formatRate(null)).toBe('—');
   });
 

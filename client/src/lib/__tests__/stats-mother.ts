@@ -44,6 +44,7 @@ export function someTotals(overrides: Partial<GroupTotals> = {}): GroupTotals {
     partyDayExcused: 0,
     partyDayMadeUp: 0,
     partyDayAbsent: 1,
+    partyDayPending: 0,
     complete: 1,
     ...overrides,
   };

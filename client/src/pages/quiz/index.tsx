@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import type { MemberRound } from '@zbxx/contracts';
+import { formatScore, type MemberRound } from '@zbxx/contracts';
 import { ErrorState } from '../../components/error-state';
 import { LoadingSkeleton } from '../../components/loading-skeleton';
 import { MemberGate } from '../../components/member-gate';
@@ -40,7 +40,7 @@ function RoundCard({ round }: { round: MemberRound }) {
       </View>
       {round.grade && (
         <View className="quiz__grade" data-testid={`grade-${round.roundId}`}>
-          成绩 <View className="quiz__grade-score">{round.grade.score}</View> 分
+          成绩 <View className="quiz__grade-score">{formatScore(round.grade.score)}</View> 分
         </View>
       )}
       {round.attempts.map((attempt) => (
@@ -51,7 +51,7 @@ function RoundCard({ round }: { round: MemberRound }) {
           onClick={() => openQuizReview(attempt.attemptId)}
         >
           <View>
-            第{attempt.attemptNumber}次 · {attempt.score}分{attempt.passed ? '' : '（未合格）'}
+            第{attempt.attemptNumber}次 · {formatScore(attempt.score)}分{attempt.passed ? '' : '（未合格）'}
           </View>
           <View className="quiz__attempt-link">查看 ›</View>
         </View>

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { formatPercent, formatScore } from '@zbxx/contracts';
 import { ErrorState } from '../../components/error-state';
 import { LoadingSkeleton } from '../../components/loading-skeleton';
 import { MemberGate } from '../../components/member-gate';
@@ -8,7 +9,7 @@ import { useAsync } from '../../hooks/use-async';
 import { quizService } from '../../services/quiz';
 import './leaderboard.scss';
 
-const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+const percent = formatPercent;
 
 function Leaderboard({ roundId }: { roundId: string }) {
   const { state, reload } = useAsync(() => quizService.leaderboard(roundId), [roundId]);
@@ -20,7 +21,7 @@ function Leaderboard({ roundId }: { roundId: string }) {
       <View className="board__title">{title}</View>
       <View className="board__mine" data-testid="my-rank">
         {myRank
-          ? `你在本支部排第 ${myRank.rank} 名（共 ${myRank.of} 人完成），成绩 ${myRank.score} 分`
+          ? `你在本支部排第 ${myRank.rank} 名（共 ${myRank.of} 人完成），成绩 ${formatScore(myRank.score)} 分`
           : '完成答题后可看到你在本支部的名次'}
       </View>
       <View className="board__head">

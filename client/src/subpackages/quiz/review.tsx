@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { QuizReviewItem } from '@zbxx/contracts';
+import { formatScore, type QuizReviewItem } from '@zbxx/contracts';
 import { ErrorState } from '../../components/error-state';
 import { LoadingSkeleton } from '../../components/loading-skeleton';
 import { MemberGate } from '../../components/member-gate';
@@ -55,7 +55,7 @@ function Review({ attemptId }: { attemptId: string }) {
       <View className="review__result">
         <View className="review__title">{title}</View>
         <View className="review__score" data-testid="result-score">
-          {result.score}
+          {formatScore(result.score)}
           <View className="review__max">/{result.maxScore}分</View>
         </View>
         <View className={`review__verdict ${result.passed ? 'is-pass' : ''}`} data-testid="result-verdict">

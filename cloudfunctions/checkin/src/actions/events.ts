@@ -13,6 +13,7 @@ import {
   type CheckinEventDoc,
   type FunctionHandler,
 } from '@zbxx/server';
+import { absenceDecided } from '@zbxx/domain';
 import { EVENT_SECRET_BYTES } from '@zbxx/domain/src/checkin/code';
 import { loadManagedEvent, requireSecretary } from '../access';
 import { emptyTally, eventSummary } from '../views';
@@ -31,7 +32,15 @@ export const listEvents: Handler<'listEvents'> = async (_input, { caller, db, no
     events.map((e) => e._id),
   );
   return {
-    events: events.map((event) => ({ ...eventSummary(event, now), tally: { ...emptyTally(), ...counts.get(event._id) } })),
+    events: events.map((event) => {
+      const { expected = 0, absent = 0, ...rest } = counts.get(event._id) ?? {};
+      // 口径 (FIGURES.md): a record still 未签到 counts as 缺席 once the event has ended, closed or not.
+      const decided = absenceDecided(event, now);
+      return {
+        ...eventSummary(event, now),
+        tally: { ...emptyTally(), ...rest, expected: decided ? 0 : expected, absent: absent + (decided ? expected : 0) },
+      };
+    }),
   };
 };
 

@@ -1,5 +1,12 @@
 import type { checkinContract, SheetRow } from '@zbxx/contracts';
-import { formatCheckinPayload, newAttendanceRecord, transition, type AttendanceRecord } from '@zbxx/domain';
+import {
+  absenceDecided,
+  attendanceStateAt,
+  formatCheckinPayload,
+  newAttendanceRecord,
+  transition,
+  type AttendanceRecord,
+} from '@zbxx/domain';
 import { currentCode as codeNow } from '@zbxx/domain/src/checkin/code';
 import {
   AppError,
@@ -60,7 +67,10 @@ async function loadSheet(db: Db, event: CheckinEventDoc) {
 /** The attendance sheet, live during the event: one row per member with state and history. 4 database requests. */
 export const sheet: Handler<'sheet'> = async (input, { caller, db, now }) => {
   const { event } = await loadManagedEvent(db, caller, input.eventId);
-  const { rows } = await loadSheet(db, event);
+  const { rows: stored } = await loadSheet(db, event);
+  // 口径 (FIGURES.md): 未签到 shows as 缺席 once the event has ended, closed or not, as the matrix and export count it.
+  const decided = absenceDecided(attendanceEvent(event), now);
+  const rows = stored.map((row) => ({ ...row, state: attendanceStateAt(row.state, decided) }));
   return { event: eventSummary(event, now), tally: tallyOf(rows.map((row) => row.state)), rows };
 };
 

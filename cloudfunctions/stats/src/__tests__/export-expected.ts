@@ -34,8 +34,10 @@ export interface MemberMonth {
   branchId: string;
   studyDone: number;
   studyRequired: number;
-  quiz: '无要求' | '未答题' | '未及格' | '已及格';
+  quiz: '无要求' | '未答题' | '未合格' | '已合格';
+  /** As 党员明细 shows it: rounded to one decimal. */
   score: number | null;
+  exactScore: number | null;
   partyDay: string;
   complete: boolean;
   missing: string[];
@@ -58,7 +60,8 @@ export function monthEndOf(month: string): Date {
   return new Date(Date.UTC(y, m, 1) - 8 * 3600 * 1000);
 }
 
-export function memberMonths(raw: RawCollections, nodeId: string, month: string): MemberMonth[] {
+/** `now`: the instant of the export (未签到 counts as 缺席 only for events closed or ended by then). */
+export function memberMonths(raw: RawCollections, nodeId: string, month: string, now: Date): MemberMonth[] {
   const end = monthEndOf(month);
   const rows: MemberMonth[] = [];
   const monthEvents = raw.checkinEvents.filter((e) => e.month === month);
@@ -101,26 +104,31 @@ export function memberMonths(raw: RawCollections, nodeId: string, month: string)
     }
     let quiz: MemberMonth['quiz'] = '无要求';
     if (rounds.length > 0) {
-      if (graded.length === rounds.length && graded.every((g) => g.passed)) quiz = '已及格';
-      else if (graded.some((g) => !g.passed)) quiz = '未及格';
+      if (graded.length === rounds.length && graded.every((g) => g.passed)) quiz = '已合格';
+      else if (graded.some((g) => !g.passed)) quiz = '未合格';
       else quiz = '未答题';
     }
     const score = graded.length === 0 ? null : graded.reduce((s, g) => s + g.score, 0) / graded.length;
 
+    const over = (eventId: string) => {
+      const event = monthEvents.find((e) => e._id === eventId);
+      return Boolean(event && (event.closedAt || new Date(event.endsAt) <= now));
+    };
     const states: string[] = [];
     for (const record of raw.attendance) {
-      if (record.memberId === member._id && monthEvents.some((e) => e._id === record.eventId)) states.push(record.state);
+      if (record.memberId === member._id && monthEvents.some((e) => e._id === record.eventId))
+        states.push(record.state === 'expected' && over(record.eventId) ? 'absent' : record.state);
     }
     for (const event of monthEvents) {
       if (event.branchId === branchId && !raw.attendance.some((r) => r.memberId === member._id && r.eventId === event._id))
-        states.push('expected');
+        states.push(over(event._id) ? 'absent' : 'expected');
     }
     const best = STATE_ORDER.find((s) => states.includes(s));
     const partyDay = best ? (STATE_NAMES[best] as string) : '无安排';
 
     const missing: string[] = [];
     if (required.length > 0 && studyDone < required.length) missing.push('学习');
-    if (rounds.length > 0 && quiz !== '已及格') missing.push('答题');
+    if (rounds.length > 0 && quiz !== '已合格') missing.push('答题');
     if (best && !['present', 'late', 'madeUp'].includes(best)) missing.push('主题党日');
     rows.push({
       month,
@@ -131,7 +139,9 @@ export function memberMonths(raw: RawCollections, nodeId: string, month: string)
       studyDone,
       studyRequired: required.length,
       quiz,
-      score,
+      // Written rounded to one decimal (the one score rule).
+      score: score === null ? null : Math.round(score * 10) / 10,
+      exactScore: score,
       partyDay,
       complete: missing.length === 0,
       missing,
@@ -173,9 +183,9 @@ export function countsOf(rows: readonly MemberMonth[]): Counts {
     if (r.quiz !== '无要求') c.quizRequired += 1;
     if (r.score !== null) {
       c.quizTaken += 1;
-      c.scoreSum += r.score;
+      c.scoreSum += r.exactScore ?? 0;
     }
-    if (r.quiz === '已及格') c.quizPassed += 1;
+    if (r.quiz === '已合格') c.quizPassed += 1;
     if (r.partyDay !== '无安排') c.partyRequired += 1;
     if (['出席', '迟到', '补学'].includes(r.partyDay)) c.partyDone += 1;
     if (r.complete) c.complete += 1;
@@ -185,12 +195,12 @@ export function countsOf(rows: readonly MemberMonth[]): Counts {
 
 const rate = (a: number, b: number) => (b === 0 ? null : a / b);
 
-/** 学习完成率, 答题参与率, 平均分, 及格率, 主题党日参加率, 完成率 — the 汇总 columns E–I and K. */
+/** 学习完成率, 答题参与率, 平均分 (rounded, as written), 合格率, 主题党日参加率, 完成率 — the 汇总 columns E–I and K. */
 export function ratesRow(c: Counts): (number | null)[] {
   return [
     rate(c.studyDone, c.studyRequired),
     rate(c.quizTaken, c.quizRequired),
-    rate(c.scoreSum, c.quizTaken),
+    c.quizTaken === 0 ? null : Math.round((c.scoreSum / c.quizTaken) * 10) / 10,
     rate(c.quizPassed, c.quizTaken),
     rate(c.partyDone, c.partyRequired),
     rate(c.complete, c.members),

@@ -35,6 +35,7 @@ const event = (over: Partial<EventSheetRow>): EventSheetRow => ({
   excused: 0,
   madeUp: 0,
   absent: 0,
+  pending: 0,
   ...over,
 });
 
@@ -47,9 +48,9 @@ describe('YearFiguresTally', () => {
     tally.addMemberMonth('c', status(2, null, 'excused'));
     tally.addRequiredMaterials(['x', 'y']);
     tally.addRequiredMaterials(['y', 'z']);
-    const now = new Date('2026-02-01T00:00:00Z');
-    tally.addEvent(event({ present: 7, late: 1, madeUp: 1 }), now);
-    tally.addEvent(event({ present: 2, startsAt: new Date('2026-03-10T01:00:00Z') }), now);
+    // Held, and not held yet (its check-ins don't count either: never 0 次 next to 2 人次).
+    tally.addEvent(event({ present: 7, late: 1, madeUp: 1 }), true);
+    tally.addEvent(event({ present: 2, startsAt: new Date('2026-03-10T01:00:00Z') }), false);
 
     expect(tally.figures({ nodeName: '清河县委组织部', fromMonth: '2026-01', toMonth: '2026-02' })).toEqual({
       nodeName: '清河县委组织部',
@@ -57,7 +58,7 @@ describe('YearFiguresTally', () => {
       toMonth: '2026-02',
       members: 3,
       partyDaysHeld: 1,
-      partyDayPersonTimes: 10,
+      partyDayPersonTimes: 8,
       madeUpPersonTimes: 1,
       membersReachedByPartyDay: 2,
       materialsPublished: 3,

@@ -28,12 +28,14 @@ function monthEnd(month: string): Date {
   return new Date(Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 1) - 8 * 3_600_000);
 }
 
-export function expectedMonth(raw: RawCollections, month: string): ExpectedMember[] {
+/** `now`: the instant the views are read at (未签到 becomes 缺席 only for events closed or ended by then). */
+export function expectedMonth(raw: RawCollections, month: string, now: Date): ExpectedMember[] {
   const end = monthEnd(month);
   const plans = raw.studyPlans.filter((p) => p.month === month && p.status === 'published');
   const rounds = raw.quizRounds.filter((r) => r.month === month && r.status === 'published');
   const monthEvents = raw.checkinEvents.filter((e) => e.month === month);
   const monthEventIds = new Set(monthEvents.map((e) => e._id));
+  const over = new Set(monthEvents.filter((e) => e.closedAt || new Date(e.endsAt).getTime() <= now.getTime()).map((e) => e._id));
   const out: ExpectedMember[] = [];
   for (const member of raw.members) {
     if (!(member.createdAt < end)) continue;
@@ -92,11 +94,12 @@ export function expectedMonth(raw: RawCollections, month: string): ExpectedMembe
     const recorded = new Set<string>();
     for (const record of raw.attendance) {
       if (record.memberId === member._id && monthEventIds.has(record.eventId)) {
-        states.push(record.state);
+        states.push(record.state === 'expected' && over.has(record.eventId) ? 'absent' : record.state);
         recorded.add(record.eventId);
       }
     }
-    for (const event of monthEvents) if (event.branchId === branchId && !recorded.has(event._id)) states.push('expected');
+    for (const event of monthEvents)
+      if (event.branchId === branchId && !recorded.has(event._id)) states.push(over.has(event._id) ? 'absent' : 'expected');
     const partyDay = states.length === 0 ? 'notRequired' : RANK.find((s) => states.includes(s))!;
 
     const complete =
@@ -131,6 +134,7 @@ export function expectedTotals(members: readonly ExpectedMember[]): GroupTotals 
     partyDayExcused: 0,
     partyDayMadeUp: 0,
     partyDayAbsent: 0,
+    partyDayPending: 0,
     complete: 0,
   };
   for (const m of members) {
@@ -149,7 +153,8 @@ export function expectedTotals(members: readonly ExpectedMember[]): GroupTotals 
       if (m.partyDay === 'late') t.partyDayLate += 1;
       if (m.partyDay === 'excused') t.partyDayExcused += 1;
       if (m.partyDay === 'madeUp') t.partyDayMadeUp += 1;
-      if (!['present', 'late', 'madeUp', 'excused'].includes(m.partyDay)) t.partyDayAbsent += 1;
+      if (m.partyDay === 'absent') t.partyDayAbsent += 1;
+      if (m.partyDay === 'expected' || m.partyDay === 'leaveRequested') t.partyDayPending += 1;
     }
     if (m.complete) t.complete += 1;
   }

@@ -19,7 +19,7 @@ export const branchMatrix: FunctionHandler<typeof statsContract, 'branchMatrix'>
     month,
     true,
   );
-  const facts = await findBranchMonthFacts(db, { month, nodeId: branch._id, requiredMaterialIds, roundIds });
+  const facts = await findBranchMonthFacts(db, { month, nodeId: branch._id, requiredMaterialIds, roundIds, now });
   const lines = facts.map((row) => ({ facts: row, status: memberMonthStatus(row, req) }));
   const totals = lines.reduce((sum, line) => addToTotals(sum, line.status), emptyTotals());
   const members = await memberRows(

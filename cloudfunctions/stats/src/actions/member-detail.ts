@@ -1,5 +1,7 @@
 import type { statsContract } from '@zbxx/contracts';
 import {
+  absenceDecided,
+  attendanceStateAt,
   branchAt,
   memberMonthStatus,
   monthBounds,
@@ -76,7 +78,14 @@ export const memberDetail: FunctionHandler<typeof statsContract, 'memberDetail'>
         : [],
     ),
     attendance: attendance.map(({ record }) => ({ eventId: record.eventId, state: record.state })),
+    decidedEventIds: [
+      ...attendance
+        .map(({ event }) => event)
+        .filter((event) => absenceDecided({ endsAt: new Date(event.endsAt), closedAt: event.closedAt }, now)),
+      ...tasks.events.filter((event) => event.branchId === branchId && absenceDecided(event, now)),
+    ].map((event) => ('eventId' in event ? event.eventId : event._id)),
   };
+  const decided = new Set(facts.decidedEventIds);
   const status = memberMonthStatus(facts, req);
   const [row] = await memberRows(db, [{ facts: { ...facts, name: member.name, duty: member.duty }, status }]);
 
@@ -122,7 +131,7 @@ export const memberDetail: FunctionHandler<typeof statsContract, 'memberDetail'>
         theme: event.theme,
         startsAt: new Date(event.startsAt).toISOString(),
         branchName: event.branchName,
-        state: record.state,
+        state: attendanceStateAt(record.state, decided.has(event._id)),
         checkedInAt: iso(record.checkedInAt),
       })),
       ...branchEvents.map((event) => ({
@@ -130,7 +139,7 @@ export const memberDetail: FunctionHandler<typeof statsContract, 'memberDetail'>
         theme: event.theme,
         startsAt: event.startsAt.toISOString(),
         branchName: event.branchName,
-        state: 'expected' as const,
+        state: attendanceStateAt('expected', decided.has(event.eventId)),
         checkedInAt: null,
       })),
     ].sort((a, b) => a.startsAt.localeCompare(b.startsAt)),

@@ -20,7 +20,7 @@ export const rollup: FunctionHandler<typeof statsContract, 'rollup'> = async (in
     orgsRepo.findOrgsByIds(db, node.ancestors),
     node.type === 'branch' ? Promise.resolve([]) : orgsRepo.findChildren(db, node._id),
     effectiveSettings(db, path),
-    nodeMonthTotals(db, node, path, month),
+    nodeMonthTotals(db, node, path, month, now),
   ]);
   const { thresholds } = settings;
   const ancestorById = new Map(ancestors.map((org) => [org._id, org]));

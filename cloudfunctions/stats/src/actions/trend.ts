@@ -16,7 +16,7 @@ export const trend: FunctionHandler<typeof statsContract, 'trend'> = async (inpu
   const months = monthsEndingWith(input?.endMonth ?? monthOf(now), input?.months ?? 6);
   const settings = await effectiveSettings(db, path);
   const perMonth: Awaited<ReturnType<typeof nodeMonthTotals>>[] = [];
-  for (const month of months) perMonth.push(await nodeMonthTotals(db, node, path, month));
+  for (const month of months) perMonth.push(await nodeMonthTotals(db, node, path, month, now));
   return {
     node: orgRef(node),
     thresholds: settings.thresholds,

@@ -12,10 +12,23 @@ export async function totalsByBranch(db: Db, target: FactsTarget, req: MonthRequ
   return new Map([...byGroup].flatMap(([branchId, totals]) => (branchId === null ? [] : [[branchId, totals] as const])));
 }
 
-export type ExportEvent = Pick<CheckinEventDoc, '_id' | 'branchId' | 'branchName' | 'month' | 'theme' | 'place' | 'startsAt'>;
+export type ExportEvent = Pick<
+  CheckinEventDoc,
+  '_id' | 'branchId' | 'branchName' | 'month' | 'theme' | 'place' | 'startsAt' | 'endsAt' | 'closedAt'
+>;
 
 const EVENT_PAGE = 1000;
-const EVENT_FIELDS = { _id: true, branchId: true, branchName: true, month: true, theme: true, place: true, startsAt: true } as const;
+const EVENT_FIELDS = {
+  _id: true,
+  branchId: true,
+  branchName: true,
+  month: true,
+  theme: true,
+  place: true,
+  startsAt: true,
+  endsAt: true,
+  closedAt: true,
+} as const;
 
 /** The month's 主题党日 events in the subtree, in start order: one indexed request per 1000. */
 export async function findMonthEvents(db: Db, nodeId: string, month: string): Promise<ExportEvent[]> {
@@ -30,7 +43,14 @@ export async function findMonthEvents(db: Db, nodeId: string, month: string): Pr
       .limit(EVENT_PAGE)
       .field(EVENT_FIELDS)
       .get();
-    events.push(...(res.data as unknown as ExportEvent[]).map((e) => ({ ...e, startsAt: new Date(e.startsAt) })));
+    events.push(
+      ...(res.data as unknown as ExportEvent[]).map((e) => ({
+        ...e,
+        startsAt: new Date(e.startsAt),
+        endsAt: new Date(e.endsAt),
+        closedAt: e.closedAt ? new Date(e.closedAt) : null,
+      })),
+    );
     if (res.data.length < EVENT_PAGE) return events;
   }
 }

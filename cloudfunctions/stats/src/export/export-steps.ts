@@ -186,7 +186,7 @@ const cursorOf = (job: ExportJobDoc, now: Date) => ({
 async function writeFile(db: Db, job: ExportJobDoc, now: Date): Promise<ExportFile> {
   const labels = await loadOrgLabels(db, job.nodeId);
   return withTempWorkbookPath('export.xlsx', async (filePath) => {
-    const written = await writeStatsWorkbook(filePath, partsWorkbookSource(db, job, labels, now));
+    const written = await writeStatsWorkbook(filePath, partsWorkbookSource(db, job, labels));
     // One path per job: a write run again after a lost reply replaces the same file.
     const fileId = await uploadFile(`stats-exports/${job.nodeId}/${job._id}.xlsx`, await readFile(filePath));
     return { fileId, fileName: exportFileName(labels.node.name, job.months), bytes: written.bytes, sheets: written.sheets };

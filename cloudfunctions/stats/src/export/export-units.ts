@@ -37,7 +37,8 @@ export interface UnitOutcome {
   materialIds?: readonly string[];
 }
 
-type JobScope = Pick<ExportJobDoc, 'nodeId' | 'nodePath' | 'nodeType'>;
+// createdAt: the instant every figure of the export is taken at, whichever call computes it.
+type JobScope = Pick<ExportJobDoc, 'nodeId' | 'nodePath' | 'nodeType' | 'createdAt'>;
 
 /**
  * Reads units for one step, keeping what several units of the step share (a month's requirements, the
@@ -121,7 +122,7 @@ export class UnitReader {
 
   private async targetOf(month: string): Promise<FactsTarget> {
     const { requiredMaterialIds, roundIds } = await this.requirementsOf(month);
-    return { month, nodeId: this.job.nodeId, requiredMaterialIds, roundIds };
+    return { month, nodeId: this.job.nodeId, requiredMaterialIds, roundIds, now: new Date(this.job.createdAt) };
   }
 
   private orgLabels(): Promise<OrgLabels> {

@@ -1,4 +1,4 @@
-import { emptyTotals, mergeTotals, ratesOf, type GroupTotals } from '@zbxx/domain';
+import { emptyTotals, eventAttendanceCounts, mergeTotals, partyDayHeld, ratesOf, type GroupTotals } from '@zbxx/domain';
 import type { Db } from '@zbxx/server';
 import type {
   EventSheetRow,
@@ -17,8 +17,10 @@ import { YearFiguresTally } from './year-figures';
  * The workbook's rows, read back from the job's parts as the writer asks for them: one read of a few parts is
  * held at a time. The 年度数据 figures are totalled while 党员明细 and 主题党日 stream past, as before.
  */
-export function partsWorkbookSource(db: Db, job: ExportJobDoc, labels: OrgLabels, now: Date): StatsWorkbookSource {
+export function partsWorkbookSource(db: Db, job: ExportJobDoc, labels: OrgLabels): StatsWorkbookSource {
   const { months } = job;
+  // Every figure of the export is taken at the instant it was asked for, whichever call writes it.
+  const at = new Date(job.createdAt);
   const tally = new YearFiguresTally();
   tally.addRequiredMaterials(job.materialIds);
   /** Members counting in each branch, per month: the events sheet's 应到 (filled by 汇总, which the writer reads first). */
@@ -70,23 +72,22 @@ export function partsWorkbookSource(db: Db, job: ExportJobDoc, labels: OrgLabels
   async function* events(): AsyncGenerator<EventSheetRow> {
     for await (const { rows } of sheetParts<EventPartRow>(db, job._id, 'events')) {
       for (const { event, counts: c } of rows) {
-        const recorded = Object.values(c).reduce((sum, n) => sum + (n ?? 0), 0);
-        // Members who counted in the branch that month; transfers can add records of members counted elsewhere.
-        const expected = Math.max(branchMembers.get(event.month)?.get(event.branchId) ?? 0, recorded);
+        const times = {
+          startsAt: new Date(event.startsAt),
+          endsAt: new Date(event.endsAt),
+          closedAt: event.closedAt ? new Date(event.closedAt) : null,
+        };
+        // 应到: members who counted in the branch that month; transfers can add records of members counted elsewhere.
+        const counts = eventAttendanceCounts(times, c, branchMembers.get(event.month)?.get(event.branchId) ?? 0, at);
         const row: EventSheetRow = {
           month: event.month,
           branchName: event.branchName,
           theme: event.theme,
           place: event.place,
-          startsAt: new Date(event.startsAt),
-          expected,
-          present: c.present ?? 0,
-          late: c.late ?? 0,
-          excused: (c.excused ?? 0) + (c.leaveRequested ?? 0),
-          madeUp: c.madeUp ?? 0,
-          absent: (c.absent ?? 0) + (c.expected ?? 0) + (expected - recorded),
+          startsAt: times.startsAt,
+          ...counts,
         };
-        tally.addEvent(row, now);
+        tally.addEvent(row, partyDayHeld(times, counts, at));
         yield row;
       }
     }

@@ -25,9 +25,10 @@ export class YearFiguresTally {
     if (status.quiz.score !== null) this.quizParticipants.add(memberId);
   }
 
-  /** An event counts as held once it has started. */
-  addEvent(row: EventSheetRow, now: Date): void {
-    if (row.startsAt <= now) this.partyDaysHeld += 1;
+  /** Only held events count, in times and person-times alike (口径: `partyDayHeld`). */
+  addEvent(row: EventSheetRow, held: boolean): void {
+    if (!held) return;
+    this.partyDaysHeld += 1;
     this.partyDayPersonTimes += row.present + row.late;
     this.madeUpPersonTimes += row.madeUp;
   }

@@ -15,7 +15,7 @@ export const remind: Handler<'remind'> = async (input, { caller, db, now }) => {
   const { member: sender } = requireBound(caller);
   const { branch, branchPath } = await resolveViewableBranch(db, caller, input.branchId, '只能催促本支部的党员');
   const month = input.month ?? monthOf(now);
-  const lines = await branchMonthLines(db, branch, branchPath, month);
+  const lines = await branchMonthLines(db, branch, branchPath, month, now);
   const named = input.memberIds ? new Set(input.memberIds) : null;
   const chosen = lines.filter((line) => (named ? named.has(line.memberId) : line.status.missing.length > 0));
 

@@ -56,7 +56,7 @@ export async function scheduledRemindOnTimer({ trigger, db, now }: TimerContext)
   const due = bound.filter((m) => isReminderDay(reminderDaysOf(m.orgPath, settings), at));
   summary.due = due.length;
 
-  const targets = await openTasksOf(db, due, month);
+  const targets = await openTasksOf(db, due, month, at);
   for (let i = 0; i < targets.length; i += SEND_CHUNK) {
     if (Date.now() - startedAt > SEND_BUDGET_MS) {
       summary.deferred = targets.length - i;
@@ -101,7 +101,7 @@ function reminderDaysOf(orgPath: readonly string[], settings: ReadonlyMap<string
  * The due members' open tasks of the month, by the domain's rule over the stats month facts: the month's
  * requirements once per county, then the facts of just these members (their ids narrow the first stage).
  */
-async function openTasksOf(db: Db, due: readonly MemberDoc[], month: string): Promise<RemindTarget[]> {
+async function openTasksOf(db: Db, due: readonly MemberDoc[], month: string, now: Date): Promise<RemindTarget[]> {
   const byRoot = new Map<string, MemberDoc[]>();
   for (const member of due) {
     const root = member.orgPath[0];
@@ -120,7 +120,7 @@ async function openTasksOf(db: Db, due: readonly MemberDoc[], month: string): Pr
       // The running month has no transfers after its end: where members are now is where they count.
       const docs = await runPipeline(db, COLLECTIONS.members, [
         { $match: { _id: { $in: ids } } },
-        ...memberFactsStages(db, { month, nodeId: root, requiredMaterialIds, roundIds }, []),
+        ...memberFactsStages(db, { month, nodeId: root, requiredMaterialIds, roundIds, now }, []),
       ]);
       for (const row of docs.map(toFactsRow)) {
         const member = byId.get(row.memberId);

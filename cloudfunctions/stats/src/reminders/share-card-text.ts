@@ -1,9 +1,10 @@
+import { formatPercent, PASS_WORD, QUIZ_NAME } from '@zbxx/contracts';
 import { ratesOf, type GroupTotals } from '@zbxx/domain';
 
 /** How many names of members still missing a task a card lists before "等N人". */
 export const SHARE_CARD_NAMES = 10;
 
-const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+const percent = formatPercent;
 
 /**
  * The text of the branch's group card (分享到支部群): only the branch's own figures, and only names given by
@@ -19,7 +20,8 @@ export function shareCardText(
   const monthNumber = Number(month.slice(5, 7));
   const lines = [`全支部${totals.members}名党员，${totals.complete}人已完成本月全部任务（完成率${percent(rates.completion)}）`];
   if (totals.studyRequired > 0) lines.push(`每月一学：已学${totals.studyDone}/${totals.studyRequired}人（${percent(rates.study)}）`);
-  if (totals.quizRequired > 0) lines.push(`法规答题：已答${totals.quizTaken}/${totals.quizRequired}人，及格${totals.quizPassed}人`);
+  if (totals.quizRequired > 0)
+    lines.push(`${QUIZ_NAME}：已答${totals.quizTaken}/${totals.quizRequired}人，${PASS_WORD}${totals.quizPassed}人`);
   if (totals.partyDayRequired > 0) {
     const joined = totals.partyDayAttended + totals.partyDayMadeUp;
     lines.push(

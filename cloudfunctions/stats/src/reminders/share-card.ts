@@ -10,7 +10,7 @@ type Handler<K extends keyof typeof statsContract.actions> = FunctionHandler<typ
 export const shareCard: Handler<'shareCard'> = async (input, { caller, db, now }) => {
   const { branch, branchPath } = await resolveViewableBranch(db, caller, input?.branchId, '只能分享本支部的完成情况');
   const month = input?.month ?? monthOf(now);
-  const lines = await branchMonthLines(db, branch, branchPath, month);
+  const lines = await branchMonthLines(db, branch, branchPath, month, now);
   const totals = lines.reduce((sum, line) => addToTotals(sum, line.status), emptyTotals());
   const incomplete = lines.filter((line) => !line.status.complete).map((line) => line.name);
   return { month, branchName: branch.name, ...shareCardText(branch.name, month, totals, incomplete), rates: ratesOf(totals) };

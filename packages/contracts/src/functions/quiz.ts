@@ -294,6 +294,11 @@ export const itemAnalysisSchema = z.object({
       discrimination: z.number().nullable(),
       /** Times each option was chosen, by canonical letter (对/错 for true/false). */
       optionCounts: z.record(z.string(), z.number().int()),
+      /**
+       * The options with their text, letters as in the bank: members saw them shuffled, so the letter a member's
+       * review showed may differ; the text is what identifies an option.
+       */
+      options: z.array(z.object({ id: z.string(), text: z.string() })),
       unanswered: z.number().int(),
       flags: z.array(z.string()),
     }),

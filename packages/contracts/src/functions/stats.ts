@@ -80,7 +80,10 @@ export const groupTotalsSchema = z.object({
   partyDayLate: z.number().int().min(0),
   partyDayExcused: z.number().int().min(0),
   partyDayMadeUp: z.number().int().min(0),
+  /** 缺席: only once the event was closed or had ended (口径: packages/domain/src/stats/FIGURES.md). */
   partyDayAbsent: z.number().int().min(0),
+  /** 未签到 / 请假待审批 while the event is ahead or running: neither done nor missed yet. */
+  partyDayPending: z.number().int().min(0),
   complete: z.number().int().min(0),
 });
 export type GroupTotals = z.infer<typeof groupTotalsSchema>;
@@ -90,7 +93,7 @@ export const groupRatesSchema = z.object({
   study: z.number().min(0).max(1).nullable(),
   /** quizTaken / quizRequired */
   quizParticipation: z.number().min(0).max(1).nullable(),
-  /** quizPassed / quizTaken (及格率 among those who answered) */
+  /** quizPassed / quizTaken (合格率 among those who answered) */
   quizPass: z.number().min(0).max(1).nullable(),
   /** quizScoreSum / quizTaken */
   quizAverageScore: z.number().min(0).nullable(),

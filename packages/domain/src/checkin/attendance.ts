@@ -131,6 +131,20 @@ export function newAttendanceRecord(eventId: string, memberId: string): Attendan
   };
 }
 
+/**
+ * Whether the event's 未签到 members count as 缺席 at `at` (口径, see stats/FIGURES.md): once the secretary closed
+ * it, or once its end has passed if it was never closed. Before that a member without a check-in is 未签到
+ * (待签到), never 缺席, whatever the sheet, the matrix, the roll-ups or the export show.
+ */
+export function absenceDecided(event: Pick<AttendanceEvent, 'endsAt' | 'closedAt'>, at: Date): boolean {
+  return event.closedAt !== null || new Date(event.endsAt).getTime() <= at.getTime();
+}
+
+/** A stored state as it counts at `at`: 未签到 turns 缺席 once absence is decided (see `absenceDecided`). */
+export function attendanceStateAt(state: AttendanceState, decided: boolean): AttendanceState {
+  return state === 'expected' && decided ? 'absent' : state;
+}
+
 /** 出席 before the late threshold, 迟到 from it on. */
 export function arrivalState(event: Pick<AttendanceEvent, 'lateAfter'>, at: Date): 'present' | 'late' {
   return at.getTime() < event.lateAfter.getTime() ? 'present' : 'late';

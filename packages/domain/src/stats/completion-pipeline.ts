@@ -5,7 +5,7 @@
  * as literals, so the pipeline grows with the month's plans and rounds, never with the members or branches.
  *
  * Input documents are shaped like `MemberMonthFacts` plus `branchEventIds`: the ids of the month's events of the
- * member's counting branch (`req.eventsByBranch[branchId]`), joined onto each document by the query (a
+ * member's counting branch (`req.eventsByBranch[branchId]`), and `decidedEventIds`, joined onto each document by the query (a
  * `$lookup` on the indexed branchId). Searching a county's 600 branches in a literal for every member made the
  * roll-up take minutes. Output adds `studyStatus`, `studyDone`, `studyRequired`,
  * `quizStatus`, `quizScore`, `quizMaxScore`, `partyDayStatus`, `complete` (and `_s*` working fields).
@@ -20,6 +20,8 @@ type Stage = Record<string, unknown>;
 const lit = (value: unknown): Expr => ({ $literal: value });
 const arrayOf = (path: string): Expr => ({ $ifNull: [path, []] });
 const reaches = (orgId: string): Expr => ({ $in: [lit(orgId), arrayOf('$orgPath')] });
+/** 未签到 counts as 缺席 for the events the facts name as decided (see `absenceDecided`). */
+const decided = (eventId: Expr): Expr => ({ $in: [eventId, arrayOf('$decidedEventIds')] });
 
 /** The attempt a round counts, by the round's grading (see `countedAttempt`): null when none finished. */
 function countedAttemptExpr(round: RoundRequirement): Expr {
@@ -64,11 +66,16 @@ export function memberStatusStages(req: MonthRequirements): Stage[] {
       _sGraded: { $filter: { input: '$_sRounds', cond: { $ne: ['$$this.counted', null] } } },
       _sStates: {
         $concatArrays: [
-          { $map: { input: arrayOf('$attendance'), in: '$$this.state' } },
+          {
+            $map: {
+              input: arrayOf('$attendance'),
+              in: { $cond: [{ $and: [{ $eq: ['$$this.state', 'expected'] }, decided('$$this.eventId')] }, 'absent', '$$this.state'] },
+            },
+          },
           {
             $map: {
               input: { $setDifference: [arrayOf('$branchEventIds'), { $map: { input: arrayOf('$attendance'), in: '$$this.eventId' } }] },
-              in: lit('expected'),
+              in: { $cond: [decided('$$this'), 'absent', 'expected'] },
             },
           },
         ],
@@ -147,7 +154,8 @@ const TOTALS_EXPRESSIONS: Record<keyof GroupTotals, Expr> = {
   partyDayLate: one(isParty('late')),
   partyDayExcused: one(isParty('excused')),
   partyDayMadeUp: one(isParty('madeUp')),
-  partyDayAbsent: one({ $and: [{ $ne: ['$partyDayStatus', 'notRequired'] }, { $not: [isParty('present', 'late', 'madeUp', 'excused')] }] }),
+  partyDayAbsent: one(isParty('absent')),
+  partyDayPending: one(isParty('expected', 'leaveRequested')),
   complete: one({ $eq: ['$complete', true] }),
 };
 

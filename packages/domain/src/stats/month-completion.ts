@@ -7,7 +7,7 @@
  * aggregation expressions for the county roll-up (so its cost does not grow with the county); a property test
  * holds the two to the same answers.
  */
-import type { AttendanceState } from '../checkin/attendance';
+import { attendanceStateAt, type AttendanceState } from '../checkin/attendance';
 import type { GradingPolicy } from '../quiz/grade';
 
 export const TASK_KINDS = ['study', 'quiz', 'partyDay'] as const;
@@ -58,6 +58,11 @@ export interface MemberMonthFacts {
   attempts: readonly FinishedAttemptFact[];
   /** The member's attendance records of the month's events, in any branch (a transfer keeps what was done). */
   attendance: readonly AttendanceFact[];
+  /**
+   * The month's events (of the counting branch and of the records above) whose absence is decided at the
+   * instant the figures are taken (`absenceDecided`: closed, or ended): 未签到 there counts as 缺席. Missing: none.
+   */
+  decidedEventIds?: readonly string[];
 }
 
 export type StudyStatus = 'notRequired' | 'notStarted' | 'inProgress' | 'done';
@@ -140,9 +145,12 @@ function quizOf(facts: MemberMonthFacts, req: MonthRequirements): MemberMonthSta
 
 function partyDayOf(facts: MemberMonthFacts, req: MonthRequirements): MemberMonthStatus['partyDay'] {
   const recorded = new Set(facts.attendance.map((a) => a.eventId));
+  const decided = new Set(facts.decidedEventIds ?? []);
   const states: AttendanceState[] = [
-    ...facts.attendance.map((a) => a.state),
-    ...(req.eventsByBranch[facts.branchId] ?? []).filter((eventId) => !recorded.has(eventId)).map((): AttendanceState => 'expected'),
+    ...facts.attendance.map((a) => attendanceStateAt(a.state, decided.has(a.eventId))),
+    ...(req.eventsByBranch[facts.branchId] ?? [])
+      .filter((eventId) => !recorded.has(eventId))
+      .map((eventId) => attendanceStateAt('expected', decided.has(eventId))),
   ];
   if (states.length === 0) return { status: 'notRequired' };
   const best = ATTENDANCE_RANK.find((state) => states.includes(state)) ?? 'expected';

@@ -19,8 +19,10 @@ export interface GroupTotals {
   partyDayLate: number;
   partyDayExcused: number;
   partyDayMadeUp: number;
-  /** Required and neither attended, made up nor excused: 缺席, or not checked in yet. */
+  /** 缺席: absent once the event was closed or had ended (never before: see `absenceDecided`). */
   partyDayAbsent: number;
+  /** 未签到 or 请假待审批 while absence is not decided yet: neither done nor missed. */
+  partyDayPending: number;
   complete: number;
 }
 
@@ -54,6 +56,7 @@ export const TOTALS_FIELDS = [
   'partyDayExcused',
   'partyDayMadeUp',
   'partyDayAbsent',
+  'partyDayPending',
   'complete',
 ] as const satisfies readonly (keyof GroupTotals)[];
 
@@ -80,7 +83,8 @@ export function totalsOf(status: MemberMonthStatus): GroupTotals {
     partyDayLate: party === 'late' ? 1 : 0,
     partyDayExcused: party === 'excused' ? 1 : 0,
     partyDayMadeUp: party === 'madeUp' ? 1 : 0,
-    partyDayAbsent: partyRequired && !attended && party !== 'madeUp' && party !== 'excused' ? 1 : 0,
+    partyDayAbsent: party === 'absent' ? 1 : 0,
+    partyDayPending: party === 'expected' || party === 'leaveRequested' ? 1 : 0,
     complete: status.complete ? 1 : 0,
   };
 }

@@ -17,6 +17,8 @@ export interface FactsTarget {
   /** What the month's facts keep of a member's reading and answering (the month's required materials and rounds). */
   requiredMaterialIds: readonly string[];
   roundIds: readonly string[];
+  /** The instant the figures are taken at: 未签到 counts as 缺席 only for events closed or ended by then. */
+  now: Date;
 }
 
 const lit = (value: unknown) => ({ $literal: value });
@@ -151,6 +153,22 @@ function factsStages(target: FactsTarget): Stage[] {
         branchEventIds: {
           $map: { input: { $filter: { input: '$_branchEvents', cond: { $eq: ['$$this.month', lit(target.month)] } } }, in: '$$this._id' },
         },
+        decidedEventIds: {
+          $map: {
+            input: {
+              $filter: {
+                input: { $concatArrays: ['$_branchEvents', '$_events'] },
+                cond: {
+                  $and: [
+                    { $eq: ['$$this.month', lit(target.month)] },
+                    { $or: [{ $ne: [orNull('$$this.closedAt'), null] }, { $lte: ['$$this.endsAt', lit(target.now)] }] },
+                  ],
+                },
+              },
+            },
+            in: '$$this._id',
+          },
+        },
         attendance: {
           $let: {
             vars: {
@@ -203,6 +221,7 @@ export function toFactsRow(doc: DocData): MemberFactsRow {
     completedMaterialIds: (doc.completedMaterialIds as string[] | undefined) ?? [],
     attempts: attempts.map((a) => ({ roundId: a.roundId, score: Number(a.score), passed: a.passed, finishedAt: new Date(a.finishedAt) })),
     attendance: (doc.attendance as MemberMonthFacts['attendance'] | undefined) ?? [],
+    decidedEventIds: [...new Set((doc.decidedEventIds as string[] | undefined) ?? [])],
   };
 }
 

@@ -21,6 +21,7 @@ export interface MonthEvent {
   branchName: string;
   theme: string;
   startsAt: Date;
+  endsAt: Date;
   closedAt: Date | null;
 }
 
@@ -86,7 +87,7 @@ export async function loadMonthRequirements(
     db
       .collection(COLLECTIONS.checkinEvents)
       .where({ orgPath: scope.nodeId, month })
-      .field({ _id: true, branchId: true, branchName: true, theme: true, startsAt: true, closedAt: true })
+      .field({ _id: true, branchId: true, branchName: true, theme: true, startsAt: true, endsAt: true, closedAt: true })
       .limit(MAX_EVENTS)
       .get(),
   ]);
@@ -103,6 +104,7 @@ export async function loadMonthRequirements(
       branchName: e.branchName,
       theme: e.theme,
       startsAt: new Date(e.startsAt),
+      endsAt: new Date(e.endsAt),
       closedAt: e.closedAt ? new Date(e.closedAt) : null,
     }))
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());

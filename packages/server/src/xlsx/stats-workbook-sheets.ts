@@ -2,10 +2,12 @@
  * The sheets of the statistics export (统计导出): their Chinese headers, widths and formats, and how one typed
  * row becomes the cells of one sheet row. No I/O here: `stats-workbook.ts` streams these rows to a file.
  */
-import { ATTENDANCE_STATE_LABELS, type GroupRates, type MemberMonthStatus, type TaskKind } from '@zbxx/domain';
+import { FAIL_WORD, formatPercent, formatScore, PASS_RATE_NAME, PASS_WORD, QUIZ_NAME, roundScore } from '@zbxx/contracts';
+import { ATTENDANCE_STATE_LABELS, type EventAttendanceCounts, type GroupRates, type MemberMonthStatus, type TaskKind } from '@zbxx/domain';
 
 export const PERCENT_FORMAT = '0.0%';
-export const SCORE_FORMAT = '0.0';
+// Scores are written rounded (contracts `roundScore`) in General format: 85 and 50.3, as the app shows them.
+export const SCORE_FORMAT = 'General';
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 
 export interface SheetColumn {
@@ -38,21 +40,13 @@ export interface MemberSheetRow {
   status: MemberMonthStatus;
 }
 
-/** 主题党日: one event with its attendance counts. `expected` is how many members were asked to attend. */
-export interface EventSheetRow {
+/** 主题党日: one event with its counts at the export's instant (`eventAttendanceCounts`: 缺席 only once it is over). */
+export interface EventSheetRow extends EventAttendanceCounts {
   month: string;
   branchName: string;
   theme: string;
   place: string;
   startsAt: Date;
-  expected: number;
-  present: number;
-  late: number;
-  /** 请假 (approved, or still waiting for approval). */
-  excused: number;
-  madeUp: number;
-  /** 缺席, including members who never checked in. */
-  absent: number;
 }
 
 /** 答题分析: one question of one round. */
@@ -69,6 +63,8 @@ export interface ItemSheetRow {
   discrimination: number | null;
   /** Option label → how many chose it. */
   optionCounts: Readonly<Record<string, number>>;
+  /** The options' text by bank letter (members saw them shuffled). */
+  options?: readonly { id: string; text: string }[];
   unanswered: number;
   flags: readonly string[];
 }
@@ -109,14 +105,15 @@ const TASK_LABELS: Record<TaskKind, string> = { study: '学习', quiz: '答题',
 const QUIZ_STATUS_LABELS: Record<MemberMonthStatus['quiz']['status'], string> = {
   notRequired: '无要求',
   notTaken: '未答题',
-  failed: '未及格',
-  passed: '已及格',
+  failed: FAIL_WORD,
+  passed: `已${PASS_WORD}`,
 };
 /** Excel has no time zones: times are written as the Asia/Shanghai wall clock a clerk expects. */
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 
 export const shanghaiWallClock = (at: Date): Date => new Date(at.getTime() + SHANGHAI_OFFSET_MS);
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+const score = (value: number | null): number | null => (value === null ? null : roundScore(value));
 
 export const summarySheet: SheetSpec<SummarySheetRow> = {
   name: '汇总',
@@ -128,7 +125,7 @@ export const summarySheet: SheetSpec<SummarySheetRow> = {
     { header: '学习完成率', width: 12, numFmt: PERCENT_FORMAT },
     { header: '答题参与率', width: 12, numFmt: PERCENT_FORMAT },
     { header: '答题平均分', width: 12, numFmt: SCORE_FORMAT },
-    { header: '答题及格率', width: 12, numFmt: PERCENT_FORMAT },
+    { header: `答题${PASS_RATE_NAME}`, width: 12, numFmt: PERCENT_FORMAT },
     { header: '主题党日参加率（含补学）', width: 16, numFmt: PERCENT_FORMAT },
     { header: '全部完成人数', width: 12 },
     { header: '月度完成率', width: 12, numFmt: PERCENT_FORMAT },
@@ -140,7 +137,7 @@ export const summarySheet: SheetSpec<SummarySheetRow> = {
     row.members,
     row.rates.study,
     row.rates.quizParticipation,
-    row.rates.quizAverageScore,
+    score(row.rates.quizAverageScore),
     row.rates.quizPass,
     row.rates.partyDay,
     row.complete,
@@ -172,7 +169,7 @@ export const memberSheet: SheetSpec<MemberSheetRow> = {
     row.status.study.done,
     row.status.study.required,
     QUIZ_STATUS_LABELS[row.status.quiz.status],
-    row.status.quiz.score,
+    score(row.status.quiz.score),
     row.status.partyDay.status === 'notRequired' ? '无安排' : ATTENDANCE_STATE_LABELS[row.status.partyDay.status],
     row.status.complete ? '是' : '否',
     row.status.missing.map((kind) => TASK_LABELS[kind]).join('、') || null,
@@ -193,6 +190,7 @@ export const eventSheet: SheetSpec<EventSheetRow> = {
     { header: '请假', width: 8 },
     { header: '补学', width: 8 },
     { header: '缺席', width: 8 },
+    { header: '未签到', width: 8 },
     { header: '到会率（出席+迟到）', width: 14, numFmt: PERCENT_FORMAT },
   ],
   cells: (row) => [
@@ -207,6 +205,7 @@ export const eventSheet: SheetSpec<EventSheetRow> = {
     row.excused,
     row.madeUp,
     row.absent,
+    row.pending,
     share(row.present + row.late, row.expected),
   ],
 };
@@ -219,11 +218,11 @@ export const itemSheet: SheetSpec<ItemSheetRow> = {
     { header: '题目', width: 48 },
     { header: '分类', width: 14 },
     { header: '出处', width: 24 },
-    { header: '答案', width: 8 },
+    { header: '答案（题库中的选项字母）', width: 12 },
     { header: '作答人数', width: 10 },
     { header: '正确率', width: 10, numFmt: PERCENT_FORMAT },
     { header: '区分度', width: 10, numFmt: '0.00' },
-    { header: '选项分布', width: 24 },
+    { header: '选项分布（字母同题库，作答时已打乱）', width: 36 },
     { header: '未作答', width: 8 },
     { header: '提示', width: 36 },
   ],
@@ -239,7 +238,10 @@ export const itemSheet: SheetSpec<ItemSheetRow> = {
     row.discrimination,
     Object.entries(row.optionCounts)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([option, count]) => `${option}:${count}`)
+      .map(([option, count]) => {
+        const text = row.options?.find((o) => o.id === option)?.text;
+        return text ? `${option}「${text}」:${count}` : `${option}:${count}`;
+      })
       .join(' '),
     row.unanswered,
     row.flags.join('；') || null,
@@ -273,23 +275,21 @@ export function yearFigureLines(f: YearFigures): FigureLine[] {
     { label: '主题党日覆盖率', value: coverage, unit: '', numFmt: PERCENT_FORMAT },
     { label: '发布必学资料', value: f.materialsPublished, unit: '篇' },
     { label: '完成必学资料学习', value: f.studyPersonTimes, unit: '人次' },
-    { label: '参加答题党员', value: f.quizParticipants, unit: '人' },
-    { label: '参加答题人次', value: f.quizPersonTimes, unit: '人次' },
-    { label: '答题平均分', value: f.quizAverageScore, unit: '分', numFmt: SCORE_FORMAT },
-    { label: '答题及格率', value: f.quizPassRate, unit: '', numFmt: PERCENT_FORMAT },
+    { label: `参加${QUIZ_NAME}党员`, value: f.quizParticipants, unit: '人' },
+    { label: `参加${QUIZ_NAME}人次`, value: f.quizPersonTimes, unit: '人次' },
+    { label: `${QUIZ_NAME}平均分`, value: score(f.quizAverageScore), unit: '分', numFmt: SCORE_FORMAT },
+    { label: `${QUIZ_NAME}${PASS_RATE_NAME}`, value: f.quizPassRate, unit: '', numFmt: PERCENT_FORMAT },
   ];
 }
-
-const percentText = (rate: number | null): string => (rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`);
 
 /** The sentence a clerk copies: "开展主题党日X次，参与XX人次，…". */
 export function yearSentence(f: YearFigures): string {
   const coverage = share(f.membersReachedByPartyDay, f.members);
-  const covered = coverage === 1 ? '实现全覆盖' : `覆盖率${percentText(coverage)}`;
-  const average = f.quizAverageScore === null ? '—' : (Math.round(f.quizAverageScore * 10) / 10).toFixed(1);
+  const covered = coverage === 1 ? '实现全覆盖' : `覆盖率${formatPercent(coverage)}`;
+  const average = formatScore(f.quizAverageScore);
   return (
     `开展主题党日${f.partyDaysHeld}次，参与${f.partyDayPersonTimes}人次，${covered}；` +
     `发布必学资料${f.materialsPublished}篇，完成学习${f.studyPersonTimes}人次；` +
-    `${f.quizParticipants}名党员参加答题，平均${average}分，及格率${percentText(f.quizPassRate)}。`
+    `${f.quizParticipants}名党员参加${QUIZ_NAME}，平均${average}分，${PASS_RATE_NAME}${formatPercent(f.quizPassRate)}。`
   );
 }

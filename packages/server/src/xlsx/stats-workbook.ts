@@ -7,6 +7,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { FIGURE_SHEET_HEADER, figureSheetRows } from '@zbxx/domain';
 import {
   eventSheet,
   itemSheet,
@@ -49,6 +50,8 @@ export interface WrittenWorkbook {
 }
 
 export const YEAR_SHEET = '年度数据';
+/** 口径说明: the domain's figure table (FIGURES.md), written from the same rows. */
+export const DEFINITIONS_SHEET = '口径说明';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2DCDB' } };
 
 function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly SheetColumn[]): ExcelJS.Worksheet {
@@ -112,6 +115,23 @@ function writeYearSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: Y
   return lines.length + 2;
 }
 
+function writeDefinitionsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter): number {
+  const widths = [22, 40, 30, 30, 40, 24, 24];
+  const sheet = addSheet(
+    workbook,
+    DEFINITIONS_SHEET,
+    FIGURE_SHEET_HEADER.map((header, i) => ({ header, width: widths[i] ?? 20 })),
+  );
+  const rows = figureSheetRows();
+  for (const cells of rows) {
+    const row = sheet.addRow(cells);
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.commit();
+  }
+  sheet.commit();
+  return rows.length;
+}
+
 /** Writes the workbook to `filePath`; the caller removes the file once it is uploaded. */
 export async function writeStatsWorkbook(filePath: string, source: StatsWorkbookSource): Promise<WrittenWorkbook> {
   // Inline strings keep memory flat: a shared-strings table would hold every distinct name until the end.
@@ -125,6 +145,7 @@ export async function writeStatsWorkbook(filePath: string, source: StatsWorkbook
     { name: itemSheet.name, rows: await writeSheet(workbook, itemSheet, source.items) },
   ];
   sheets.push({ name: YEAR_SHEET, rows: writeYearSheet(workbook, await source.yearFigures()) });
+  sheets.push({ name: DEFINITIONS_SHEET, rows: writeDefinitionsSheet(workbook) });
   await workbook.commit();
   const { size } = await stat(filePath);
   return { filePath, bytes: size, sheets };

@@ -8,6 +8,7 @@ import { MemberGate } from '../../../components/member-gate';
 import { PageFrame } from '../../../components/page-frame';
 import { RoleOnly } from '../../../components/role-only';
 import { useAsync } from '../../../hooks/use-async';
+import { useReloadOn } from '../../../hooks/use-reload-on';
 import { childTypes, ORG_TYPE_LABELS, orgOptions, treeRows } from '../../../lib/org-tree';
 import { ROUTES } from '../../../lib/routes';
 import { runWithFeedback as run } from '../../../services/feedback';
@@ -108,6 +109,7 @@ function NodeActions({ node, nodes, isRoot, onChanged }: { node: OrgNode; nodes:
 
 function OrgTree() {
   const { state, reload } = useAsync(() => orgService.tree(), []);
+  useReloadOn(['orgTree', 'roster'], reload);
   const [open, setOpen] = useState<string | null>(null);
   if (state.kind === 'loading') return <LoadingSkeleton />;
   if (state.kind === 'error') return <ErrorState error={state.error} onRetry={reload} />;

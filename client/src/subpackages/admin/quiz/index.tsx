@@ -7,6 +7,7 @@ import { PageFrame } from '../../../components/page-frame';
 import { RoleOnly } from '../../../components/role-only';
 import { useAsync } from '../../../hooks/use-async';
 import { useQuestionImport } from '../../../hooks/use-question-import';
+import { useReloadOn } from '../../../hooks/use-reload-on';
 import { QUESTION_TYPE_NAMES } from '../../../lib/quiz-answers';
 import { quizService } from '../../../services/quiz';
 import { Button } from '../../../ui/nut';
@@ -42,6 +43,7 @@ function Preview({ preview, busy, onCommit }: { preview: QuestionImportPreview; 
 
 function Bank() {
   const overview = useAsync(() => quizService.bankOverview(), []);
+  useReloadOn(['questionBank'], overview.reload);
   const { step, pick, commit, downloadTemplate } = useQuestionImport();
   return (
     <View className="bank">

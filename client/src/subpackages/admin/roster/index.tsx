@@ -9,6 +9,7 @@ import { PageFrame } from '../../../components/page-frame';
 import { RoleOnly } from '../../../components/role-only';
 import { RosterEntryCard } from '../../../components/roster-entry-card';
 import { useAsync } from '../../../hooks/use-async';
+import { useReloadOn } from '../../../hooks/use-reload-on';
 import { ROSTER_CHIPS, useRoster } from '../../../hooks/use-roster';
 import { orgOptions, type OrgOption } from '../../../lib/org-tree';
 import { runWithFeedback as run } from '../../../services/feedback';
@@ -56,6 +57,7 @@ function EntryActions({ entry, branches, onChanged }: { entry: RosterEntry; bran
 function Roster() {
   const orgId = useRouter().params.orgId;
   const roster = useRoster(orgId);
+  useReloadOn(['roster'], roster.reload);
   const tree = useAsync(() => orgService.tree(), []);
   const branches = tree.state.kind === 'ready' ? orgOptions(tree.state.data.nodes, (n) => n.type === 'branch') : [];
   const scopeName = tree.state.kind === 'ready' && orgId ? tree.state.data.nodes.find((n) => n.id === orgId)?.name : undefined;

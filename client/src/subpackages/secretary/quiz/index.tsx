@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import type { QuizBranchResults } from '@zbxx/contracts';
+import { formatScore, type QuizBranchResults } from '@zbxx/contracts';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingSkeleton } from '../../../components/loading-skeleton';
 import { MemberGate } from '../../../components/member-gate';
@@ -51,7 +51,7 @@ function BranchQuiz() {
               <View className="branch-quiz__name">
                 {member.name}
                 <View className={`branch-quiz__score ${member.grade?.passed ? 'is-pass' : ''}`}>
-                  {member.grade ? `${member.grade.score}分` : member.inProgress ? '答题中' : '未参加'}
+                  {member.grade ? `${formatScore(member.grade.score)}分` : member.inProgress ? '答题中' : '未参加'}
                 </View>
               </View>
               {member.flags.map((flag) => (

@@ -66,7 +66,7 @@ export function MatrixTotals({ data }: { data: BranchMatrix }) {
         </View>
         <View className="matrix__rate">
           <View className="matrix__rate-value">{formatRate(rates.quizPass)}</View>
-          <View className="matrix__rate-label">及格 {totals.quizPassed}人</View>
+          <View className="matrix__rate-label">合格 {totals.quizPassed}人</View>
         </View>
         <View className="matrix__rate">
           <View className="matrix__rate-value">{formatRate(rates.partyDay)}</View>

@@ -8,7 +8,7 @@ import { RolePage } from '../../../components/role-page';
 import { useAsync } from '../../../hooks/use-async';
 import { formatMonth } from '../../../lib/format-month';
 import { formatEventTime } from '../../../lib/party-day-format';
-import { missingText, partyDayLabel, quizLabel, studyLabel, TASK_LABELS } from '../../../lib/stats-format';
+import { formatScore, missingText, partyDayLabel, quizLabel, studyLabel, TASK_LABELS } from '../../../lib/stats-format';
 import { statsService } from '../../../services/stats';
 import { statsViewerRole } from './viewer-role';
 import './member.scss';
@@ -75,7 +75,7 @@ function Detail({ data }: { data: MemberDetail }) {
             {round.attempts.map((attempt) => (
               <View key={attempt.attemptNumber} className={attempt.passed ? 'is-ok' : 'is-warn'}>
                 第{attempt.attemptNumber}次：
-                {attempt.score === null ? '答题中' : `${attempt.score}分 ${attempt.passed ? '合格' : '未及格'}`}
+                {attempt.score === null ? '答题中' : `${formatScore(attempt.score)}分 ${attempt.passed ? '合格' : '未合格'}`}
                 {attempt.finishedAt ? ` · ${formatEventTime(attempt.finishedAt)}` : ''}
               </View>
             ))}

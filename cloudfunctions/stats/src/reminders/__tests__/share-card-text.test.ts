@@ -24,9 +24,9 @@ describe('shareCardText', () => {
     );
     expect(card.title).toBe('东关社区党支部3月学习完成情况');
     expect(card.lines).toEqual([
-      '全支部10名党员，7人已完成本月全部任务（完成率70%）',
-      '每月一学：已学9/10人（90%）',
-      '法规答题：已答8/10人，及格8人',
+      '全支部10名党员，7人已完成本月全部任务（完成率70.0%）',
+      '每月一学：已学9/10人（90.0%）',
+      '党规答题：已答8/10人，合格8人',
       '主题党日：参加9/10人（含补学1人）',
       '尚未完成：张三、李四、王五',
       '请抓紧时间在「支部学习」小程序中完成本月任务。',
@@ -36,8 +36,8 @@ describe('shareCardText', () => {
   it('leaves out tasks nobody set and praises a complete branch', () => {
     const card = shareCardText('一支部', '2026-12', totals({ members: 3, complete: 3, studyRequired: 3, studyDone: 3 }), []);
     expect(card.lines).toEqual([
-      '全支部3名党员，3人已完成本月全部任务（完成率100%）',
-      '每月一学：已学3/3人（100%）',
+      '全支部3名党员，3人已完成本月全部任务（完成率100.0%）',
+      '每月一学：已学3/3人（100.0%）',
       '本月任务全部完成，为大家点赞！',
     ]);
   });

@@ -62,6 +62,8 @@ const memberFacts = (index: number): fc.Arbitrary<MemberMonthFacts> =>
         maxLength: 2,
         selector: (a) => a.eventId,
       }),
+      // Which events' absence is decided at the instant taken (closed or ended): 未签到 counts as 缺席 there.
+      decidedEventIds: fc.subarray(events),
     }),
   );
 

@@ -91,6 +91,7 @@ describe('memberMonthFactsPages', () => {
       nodeId,
       requiredMaterialIds: studyPlans.filter((p) => p.month === MONTH).flatMap((p) => p.requiredMaterialIds),
       roundIds: quizRounds.filter((r) => r.month === MONTH).map((r) => r._id),
+      now: new Date('2025-04-01T00:00:00Z'),
     };
   };
 

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
-import { memberMonthStatus, ratesOf, emptyTotals, type GroupTotals, type MemberMonthStatus } from '@zbxx/domain';
+import {
+  emptyTotals,
+  FIGURE_SHEET_HEADER,
+  figureSheetRows,
+  memberMonthStatus,
+  ratesOf,
+  type GroupTotals,
+  type MemberMonthStatus,
+} from '@zbxx/domain';
 import {
   withTempWorkbookPath,
   writeStatsWorkbook,
@@ -108,6 +116,7 @@ const eventRow: EventSheetRow = {
   excused: 1,
   madeUp: 0,
   absent: 0,
+  pending: 0,
 };
 
 const itemRow: ItemSheetRow = {
@@ -166,14 +175,15 @@ describe('writeStatsWorkbook (read back with SheetJS, a different reader)', () =
     wb = XLSX.read(content, { type: 'buffer', cellDates: true, cellNF: true });
   });
 
-  it('writes the five sheets in order and reports their data rows and size', () => {
-    expect(wb.SheetNames).toEqual(['汇总', '党员明细', '主题党日', '答题分析', '年度数据']);
+  it('writes the six sheets in order and reports their data rows and size', () => {
+    expect(wb.SheetNames).toEqual(['汇总', '党员明细', '主题党日', '答题分析', '年度数据', '口径说明']);
     expect(result.sheets).toEqual([
       { name: '汇总', rows: 3 },
       { name: '党员明细', rows: 3 },
       { name: '主题党日', rows: 1 },
       { name: '答题分析', rows: 1 },
       { name: '年度数据', rows: 16 },
+      { name: '口径说明', rows: figureSheetRows().length },
     ]);
     expect(result.bytes).toBe(content.length);
   });
@@ -188,7 +198,7 @@ describe('writeStatsWorkbook (read back with SheetJS, a different reader)', () =
       '学习完成率',
       '答题参与率',
       '答题平均分',
-      '答题及格率',
+      '答题合格率',
       '主题党日参加率（含补学）',
       '全部完成人数',
       '月度完成率',
@@ -198,7 +208,8 @@ describe('writeStatsWorkbook (read back with SheetJS, a different reader)', () =
     expect(rows[3]?.slice(0, 3)).toEqual(['2026-01', '清河县', '合计']);
     const sheet = wb.Sheets['汇总'] as XLSX.WorkSheet;
     expect(sheet.E2?.z).toBe('0.0%');
-    expect(sheet.G2?.z).toBe('0.0');
+    // Scores are written rounded, in General: 85 and 50.3 as the app's formatScore shows them.
+    expect(sheet.G2?.z ?? 'General').toBe('General');
     expect(XLSX.utils.format_cell(sheet.E2 as XLSX.CellObject)).toBe('75.0%');
   });
 
@@ -217,15 +228,15 @@ describe('writeStatsWorkbook (read back with SheetJS, a different reader)', () =
       '是否完成',
       '未完成事项',
     ]);
-    expect(rows[1]).toEqual(['2026-01', '东关社区党支部', '党员0', '党员', 1, 2, '未及格', 55, '请假', '否', '学习、答题、主题党日']);
-    expect(rows[2]).toEqual(['2026-01', '东关社区党支部', '党员1', '党员', 2, 2, '已及格', 90, '补学', '是', null]);
+    expect(rows[1]).toEqual(['2026-01', '东关社区党支部', '党员0', '党员', 1, 2, '未合格', 55, '请假', '否', '学习、答题、主题党日']);
+    expect(rows[2]).toEqual(['2026-01', '东关社区党支部', '党员1', '党员', 2, 2, '已合格', 90, '补学', '是', null]);
   });
 
   it('主题党日: the start as Shanghai wall-clock time in a date format, and the attendance rate', () => {
     const sheet = wb.Sheets['主题党日'] as XLSX.WorkSheet;
     expect(sheet.E2?.z).toBe('yyyy-mm-dd hh:mm');
     expect(XLSX.utils.format_cell(sheet.E2 as XLSX.CellObject)).toBe('2026-01-10 09:30');
-    expect(rowsOf(wb, '主题党日')[1]?.slice(5)).toEqual([4, 2, 1, 1, 0, 0, 0.75]);
+    expect(rowsOf(wb, '主题党日')[1]?.slice(5)).toEqual([4, 2, 1, 1, 0, 0, 0, 0.75]);
   });
 
   it('答题分析: options in label order, flags joined', () => {
@@ -251,11 +262,17 @@ describe('writeStatsWorkbook (read back with SheetJS, a different reader)', () =
     expect(value('开展主题党日')).toBe(132);
     expect(value('主题党日参加人次（出席+迟到）')).toBe(1850);
     expect(value('主题党日覆盖率')).toBe(1);
-    expect(value('答题及格率')).toBe(0.9);
+    expect(value('党规答题合格率')).toBe(0.9);
     expect(rows.at(-1)?.slice(0, 2)).toEqual(['可直接引用', yearSentence(figures)]);
     expect(yearSentence(figures)).toBe(
-      '开展主题党日132次，参与1850人次，实现全覆盖；发布必学资料22篇，完成学习4100人次；190名党员参加答题，平均86.3分，及格率90.0%。',
+      '开展主题党日132次，参与1850人次，实现全覆盖；发布必学资料22篇，完成学习4100人次；190名党员参加党规答题，平均86.3分，合格率90.0%。',
     );
+  });
+
+  it('口径说明: the domain figure table, row for row (FIGURES.md is generated from the same table)', () => {
+    const rows = rowsOf(wb, '口径说明');
+    expect(rows[0]).toEqual(FIGURE_SHEET_HEADER);
+    expect(rows.slice(1).map((row) => row.map((cell) => cell ?? ''))).toEqual(figureSheetRows());
   });
 
   it('freezes the header row of every sheet and sets column widths', async () => {

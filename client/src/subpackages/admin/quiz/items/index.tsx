@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { QuizItemAnalysis } from '@zbxx/contracts';
+import { formatPercent, type QuizItemAnalysis } from '@zbxx/contracts';
 import { ErrorState } from '../../../../components/error-state';
 import { LoadingSkeleton } from '../../../../components/loading-skeleton';
 import { MemberGate } from '../../../../components/member-gate';
@@ -12,11 +12,20 @@ import './index.scss';
 
 type Item = QuizItemAnalysis['items'][number];
 
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+const percent = (value: number) => formatPercent(value);
 
 /** Flagged questions first (they need the admin's eye), then the hardest. */
 function ordered(items: readonly Item[]): Item[] {
   return [...items].sort((a, b) => Number(b.flags.length > 0) - Number(a.flags.length > 0) || a.facility - b.facility);
+}
+
+/** Every option of the bank with its text and how many chose it (options nobody chose too). */
+function optionRows(item: Item): { id: string; text: string; count: number }[] {
+  const listed = item.options.map((option) => ({ ...option, count: item.optionCounts[option.id] ?? 0 }));
+  const extra = Object.entries(item.optionCounts)
+    .filter(([id]) => !item.options.some((option) => option.id === id))
+    .map(([id, count]) => ({ id, text: '', count }));
+  return [...listed, ...extra];
 }
 
 function ItemCard({ item }: { item: Item }) {
@@ -35,9 +44,9 @@ function ItemCard({ item }: { item: Item }) {
         {item.unanswered > 0 && <View>未作答 {item.unanswered}</View>}
       </View>
       <View className="quiz-items__options">
-        {Object.entries(item.optionCounts).map(([option, count]) => (
-          <View key={option} className={`quiz-items__option ${keyLetters.has(option) ? 'is-key' : ''}`}>
-            {option}：{count}
+        {optionRows(item).map(({ id, text, count }) => (
+          <View key={id} className={`quiz-items__option ${keyLetters.has(id) ? 'is-key' : ''}`} data-testid="item-option">
+            {id}. {text} · {count} 人
           </View>
         ))}
       </View>
@@ -68,7 +77,7 @@ function ItemAnalysis({ roundId }: { roundId: string }) {
       </View>
       <View className="quiz-items__legend">
         通过率：答对的比例，过高或过低都不利于检验学习效果。区分度：得分高的一组与得分低的一组答对率之差，越大越能区分掌握程度，低于 0.2
-        或为负值的题目请检查题干与答案。
+        或为负值的题目请检查题干与答案。选项字母与答案均按题库中的顺序；党员作答时选项顺序已打乱，其回顾页中的字母可能不同，请以选项文字为准。
       </View>
       {analysis.items.length === 0 && <View className="quiz-items__empty">还没有人交卷</View>}
       {ordered(analysis.items).map((item) => (

@@ -7,6 +7,7 @@ import { MemberGate } from '../../../../components/member-gate';
 import { PageFrame } from '../../../../components/page-frame';
 import { RoleOnly } from '../../../../components/role-only';
 import { useAsync } from '../../../../hooks/use-async';
+import { useReloadOn } from '../../../../hooks/use-reload-on';
 import { useRoundForm, type MixLevel } from '../../../../hooks/use-round-form';
 import { formatMonth } from '../../../../lib/format-month';
 import { ROUTES } from '../../../../lib/routes';
@@ -177,7 +178,7 @@ function RoundForm({ form, data }: { form: Form; data: QuizAdminRounds }) {
           />
         </View>
         <View>
-          <View className="quiz-rounds__label">及格分</View>
+          <View className="quiz-rounds__label">合格分</View>
           <Input
             className="quiz-rounds__input"
             type="number"
@@ -262,7 +263,7 @@ function RoundRow({ round, onEdit }: { round: QuizAdminRound; onEdit: () => void
         {formatMonth(round.month)} · {round.orgName} · {shanghaiDay(round.opensAt)} 至 {lastDay(round.closesAt)}
       </View>
       <View className="quiz-rounds__row-meta">
-        {round.questionCount} 题 · 限时 {Math.round(round.timeLimitSeconds / 60)} 分钟 · 可答 {round.attemptsAllowed} 次 · 及格{' '}
+        {round.questionCount} 题 · 限时 {Math.round(round.timeLimitSeconds / 60)} 分钟 · 可答 {round.attemptsAllowed} 次 · 合格{' '}
         {round.passMark} 分 · 已答 {round.attemptCount} 人次
       </View>
       <View className="quiz-rounds__row-actions">
@@ -284,6 +285,8 @@ function RoundRow({ round, onEdit }: { round: QuizAdminRound; onEdit: () => void
 function AdminRounds({ me }: { me: Me }) {
   const { state, reload } = useAsync(() => quizService.listRounds(), []);
   const form = useRoundForm(me, reload);
+  // The bank's counts per category bound the quotas this page offers.
+  useReloadOn(['questionBank'], reload);
   if (state.kind === 'loading') return <LoadingSkeleton />;
   if (state.kind === 'error') return <ErrorState error={state.error} onRetry={reload} />;
   return (

@@ -7,8 +7,8 @@ describe('trend bars', () => {
   it('draws each month’s rate as a height, red under the threshold, nothing where nobody was asked', () => {
     const bars = barsOf([point('2025-12', 0.9), point('2026-01', 0.755), point('2026-02', null)], 'completion', 80);
     expect(bars).toEqual([
-      { month: '2025-12', label: '12月', height: 90, value: '90%', below: false, empty: false },
-      { month: '2026-01', label: '1月', height: 75.5, value: '76%', below: true, empty: false },
+      { month: '2025-12', label: '12月', height: 90, value: '90.0%', below: false, empty: false },
+      { month: '2026-01', label: '1月', height: 75.5, value: '75.5%', below: true, empty: false },
       { month: '2026-02', label: '2月', height: 0, value: '—', below: false, empty: true },
     ]);
   });

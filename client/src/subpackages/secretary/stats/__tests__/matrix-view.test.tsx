@@ -21,7 +21,7 @@ describe('the month matrix', () => {
     expect(screen.getByTestId('cell-quiz-m1').textContent).toBe('90分');
     expect(screen.getByTestId('cell-party-day-m1').textContent).toBe('出席');
     expect(screen.getByTestId('cell-study-m2').textContent).toBe('学习中 1/2');
-    expect(screen.getByTestId('cell-quiz-m2').textContent).toBe('40分 未及格');
+    expect(screen.getByTestId('cell-quiz-m2').textContent).toBe('40分 未合格');
     expect(screen.getByTestId('cell-party-day-m2').textContent).toBe('—');
     expect(screen.getByTestId('matrix-row-m2').textContent).toContain('未完成：学习、答题');
 
@@ -36,7 +36,7 @@ describe('the month matrix', () => {
 
   it('shows the whole branch’s totals and rates', () => {
     render(<MatrixTotals data={aMatrix()} />);
-    expect(screen.getByTestId('matrix-totals').textContent).toContain('共 2 人 · 已完成 1 人 · 完成率 50%');
+    expect(screen.getByTestId('matrix-totals').textContent).toContain('共 2 人 · 已完成 1 人 · 完成率 50.0%');
   });
 
   it('switches filter tabs', () => {
