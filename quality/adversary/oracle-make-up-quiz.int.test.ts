@@ -90,7 +90,11 @@ describe('attack: mining live round keys through 补学测验 papers', () => {
         guesses.set(target.id, tries + 1);
         const label = target.options[tries % target.options.length]!.id;
         if (!member.canSpend()) break;
-        const submitted = await member.call('checkin', 'makeUpQuizSubmit', { eventId, paperId: paper.paperId, answers: { [target.id]: [label] } });
+        const submitted = await member.call('checkin', 'makeUpQuizSubmit', {
+          eventId,
+          paperId: paper.paperId,
+          answers: { [target.id]: [label] },
+        });
         if (!submitted.ok) {
           refusals.push(`${eventId}: ${submitted.error.code} ${submitted.error.message}`);
           continue;

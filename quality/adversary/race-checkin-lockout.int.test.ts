@@ -56,8 +56,13 @@ describe('attack: a parallel burst of check-in codes', () => {
       const key = reply.ok ? 'ok' : reply.error.code;
       tally[key] = (tally[key] ?? 0) + 1;
     }
-    const right = await member.call('checkin', 'checkIn', { eventId: SUBJECT.todayEventId, code: codeAtStep(secret(), timeStep(new Date())) });
-    console.log(`race-checkin-lockout: ${JSON.stringify({ burst: BURST, tally, rightCodeAfter: right.ok ? 'accepted' : right.error.code })}`);
+    const right = await member.call('checkin', 'checkIn', {
+      eventId: SUBJECT.todayEventId,
+      code: codeAtStep(secret(), timeStep(new Date())),
+    });
+    console.log(
+      `race-checkin-lockout: ${JSON.stringify({ burst: BURST, tally, rightCodeAfter: right.ok ? 'accepted' : right.error.code })}`,
+    );
     expect(tally.ok ?? 0).toBe(0);
     expect(tally['CHECKIN.BAD_CODE'] ?? 0).toBeLessThanOrEqual(MAX_WRONG_CODES);
     expect(right.ok ? 'accepted' : right.error.code).toBe('AUTH.RATE_LIMITED');

@@ -77,7 +77,12 @@ describe('attack: smuggling make-up materials into a 主题党日', () => {
     expect(codes).toEqual(Array(4).fill('CHECKIN.MATERIAL_NOT_AVAILABLE'));
 
     // The branch's own published material is still accepted.
-    const own = await secretary.call('checkin', 'saveEvent', { place: '党员活动室', startsAt: at(24), endsAt: at(26), materialIds: [SUBJECT.materialId] });
+    const own = await secretary.call('checkin', 'saveEvent', {
+      place: '党员活动室',
+      startsAt: at(24),
+      endsAt: at(26),
+      materialIds: [SUBJECT.materialId],
+    });
     expect(own.ok).toBe(true);
   });
 });

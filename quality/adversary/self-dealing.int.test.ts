@@ -22,14 +22,34 @@ jest.setTimeout(120_000);
 const TODAY = new Date();
 const county = qualityCounty();
 const secretaryId = county.memberIds.ownSecretary;
-const missed = seedMissedEvent(county, { id: 'adv-ev-secretary-missed', branchId: SUBJECT.branchId, today: TODAY, daysAgo: 5, absent: [secretaryId] });
+const missed = seedMissedEvent(county, {
+  id: 'adv-ev-secretary-missed',
+  branchId: SUBJECT.branchId,
+  today: TODAY,
+  daysAgo: 5,
+  absent: [secretaryId],
+});
 // An old record (from before the rule) where the secretary marked themselves 补学: the history shows it.
-const legacy = seedMissedEvent(county, { id: 'adv-ev-legacy', branchId: SUBJECT.branchId, today: TODAY, daysAgo: 40, absent: [secretaryId] });
+const legacy = seedMissedEvent(county, {
+  id: 'adv-ev-legacy',
+  branchId: SUBJECT.branchId,
+  today: TODAY,
+  daysAgo: 40,
+  absent: [secretaryId],
+});
 const legacyRecord = county.collections.attendance.find((r) => r._id === `${legacy._id}_${secretaryId}`) as AttendanceDoc;
 legacyRecord.state = 'madeUp';
 legacyRecord.history = [
   ...legacyRecord.history,
-  { at: new Date(legacy.closedAt!.getTime() + 86_400_000), by: secretaryId, role: 'secretary', command: 'mark', from: 'absent', to: 'madeUp', reason: '已学习' },
+  {
+    at: new Date(legacy.closedAt!.getTime() + 86_400_000),
+    by: secretaryId,
+    role: 'secretary',
+    command: 'mark',
+    from: 'absent',
+    to: 'madeUp',
+    reason: '已学习',
+  },
 ];
 
 let qc: QualityCloud;
@@ -52,7 +72,11 @@ describe('attack: a secretary clears their own attendance', () => {
     qc.markBaseline();
     const attempts: [string, string, Record<string, unknown>][] = [
       ['approve own leave', 'decideLeave', { eventId: SUBJECT.nextEventId, memberId: secretaryId, approve: true }],
-      ['mark self 出席 without a code', 'mark', { eventId: SUBJECT.todayEventId, memberId: secretaryId, to: 'present', reason: '本人在场' }],
+      [
+        'mark self 出席 without a code',
+        'mark',
+        { eventId: SUBJECT.todayEventId, memberId: secretaryId, to: 'present', reason: '本人在场' },
+      ],
       ['mark self 已补学 on a missed event', 'mark', { eventId: missed._id, memberId: secretaryId, to: 'madeUp', reason: '已自学' }],
     ];
     for (const [goal, action, data] of attempts) {
