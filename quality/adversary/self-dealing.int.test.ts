@@ -1,3 +1,4 @@
+import { monthOf } from '@zbxx/domain';
 import type { AttendanceDoc } from '@zbxx/server';
 import { qualityCounty, CALLER_OPENIDS, SUBJECT } from '../support/quality-county';
 import { startQualityCloud, type QualityCloud } from '../support/quality-cloud';
@@ -30,11 +31,12 @@ const missed = seedMissedEvent(county, {
   absent: [secretaryId],
 });
 // An old record (from before the rule) where the secretary marked themselves 补学: the history shows it.
+// Held this month (a few hours before the instant), so this month's matrix shows it too.
 const legacy = seedMissedEvent(county, {
   id: 'adv-ev-legacy',
   branchId: SUBJECT.branchId,
   today: TODAY,
-  daysAgo: 40,
+  daysAgo: 0.2,
   absent: [secretaryId],
 });
 const legacyRecord = county.collections.attendance.find((r) => r._id === `${legacy._id}_${secretaryId}`) as AttendanceDoc;
@@ -99,5 +101,13 @@ describe('attack: a secretary clears their own attendance', () => {
     console.log(`self-dealing sheet row: ${JSON.stringify({ memberId: row.memberId, selfMade: row.selfMade })}`);
     expect(row.selfMade).toBe(true);
     expect(rows.filter((r) => r.selfMade).map((r) => r.memberId)).toEqual([secretaryId]);
+  });
+
+  it('flags it in the branch matrix too (the export shows the same status)', async () => {
+    const reply = await qc.call('stats', 'branchMatrix', { month: monthOf(legacy.startsAt) }, CALLER_OPENIDS.ownSecretary);
+    if (!reply.ok) throw new Error(reply.error.code);
+    const rows = (reply.data as { members: { memberId: string; partyDay: { status: string; selfMade?: boolean } }[] }).members;
+    console.log(`self-dealing matrix cell: ${JSON.stringify(rows.find((r) => r.memberId === secretaryId)?.partyDay)}`);
+    expect(rows.filter((r) => r.partyDay.selfMade).map((r) => r.memberId)).toEqual([secretaryId]);
   });
 });
