@@ -1,8 +1,8 @@
 import type { Envelope } from '@zbxx/contracts';
 import { plausibleReadingSeconds } from '@zbxx/domain';
 import { qualityCounty, CALLER_OPENIDS, SUBJECT } from '../support/quality-county';
-import { startQualityCloud, type QualityCloud } from '../support/quality-cloud';
 import { attacker } from './support/attacker';
+import { seededCloud } from './support/seeded-cloud';
 
 /**
  * Shared resource counted twice: one idle stretch credited as reading time to several materials.
@@ -42,18 +42,12 @@ const report = (materialId: string, n: number) => ({
   position: 1,
 });
 
-let qc: QualityCloud;
-beforeAll(async () => {
-  qc = await startQualityCloud(county.collections as unknown as Record<string, object[]>);
-}, 120_000);
-afterAll(async () => {
-  await qc?.close();
-});
+const env = seededCloud(county.collections);
 
 describe('attack: idling with several materials open', () => {
   it('completes at most one material out of one idle stretch', async () => {
     expect(NEEDED).toBe(10);
-    const member = attacker(qc, CALLER_OPENIDS.member, { requests: 8, seconds: 60 });
+    const member = attacker(env.qc, CALLER_OPENIDS.member, { requests: 8, seconds: 60 });
     for (const materialId of ids) expect((await member.call('study', 'openMaterial', { materialId })).ok).toBe(true);
     await sleep(IDLE_SECONDS * 1000);
     // Two reported one call each, the third together with a replay of the first in one call.
@@ -70,7 +64,7 @@ describe('attack: idling with several materials open', () => {
       }
     }
     const credited = ids.map(
-      (id) => (qc.cloud.engine.find('studyProgress', { materialId: id })[0] as { creditedSeconds: number }).creditedSeconds,
+      (id) => (env.qc.cloud.engine.find('studyProgress', { materialId: id })[0] as { creditedSeconds: number }).creditedSeconds,
     );
     console.log(`shared-reading-time: ${JSON.stringify({ idleSeconds: IDLE_SECONDS, completed: [...completed], credited })}`);
     expect(completed.size).toBeLessThanOrEqual(1);
@@ -79,7 +73,7 @@ describe('attack: idling with several materials open', () => {
   });
 
   it('completes at most one material when the reports race each other', async () => {
-    const member = attacker(qc, CALLER_OPENIDS.member, { requests: 4, seconds: 60 });
+    const member = attacker(env.qc, CALLER_OPENIDS.member, { requests: 4, seconds: 60 });
     for (const materialId of racing) expect((await member.call('study', 'openMaterial', { materialId })).ok).toBe(true);
     await sleep(IDLE_SECONDS * 1000);
     const replies = await Promise.all(
@@ -97,7 +91,7 @@ describe('attack: idling with several materials open', () => {
   });
 
   it('costs one report of one material at most one database request more than before (5)', async () => {
-    const { result, dbRequests } = await qc.cloud.call<Envelope<unknown>>(
+    const { result, dbRequests } = await env.qc.cloud.call<Envelope<unknown>>(
       'study',
       { action: 'reportProgress', data: { reports: [report(ids[1]!, 9)] } },
       CALLER_OPENIDS.member,
