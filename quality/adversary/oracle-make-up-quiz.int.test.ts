@@ -1,7 +1,7 @@
 import { monthBefore } from '@zbxx/demo-data/src/study-plans';
 import { qualityCounty, CALLER_OPENIDS, SUBJECT } from '../support/quality-county';
-import { startQualityCloud, type QualityCloud } from '../support/quality-cloud';
 import { attacker } from './support/attacker';
+import { seededCloud } from './support/seeded-cloud';
 import { seedMissedEvent } from './support/missed-event';
 
 /**
@@ -48,13 +48,7 @@ interface Paper {
   questions: { id: string; type: string; options: { id: string }[] }[];
 }
 
-let qc: QualityCloud;
-beforeAll(async () => {
-  qc = await startQualityCloud(county.collections as unknown as Record<string, object[]>);
-}, 120_000);
-afterAll(async () => {
-  await qc?.close();
-});
+const env = seededCloud(county.collections);
 
 describe('attack: mining live round keys through 补学测验 papers', () => {
   it('gets no key, no per-question result and no more than 3 papers, and no paper once 已补学', async () => {
@@ -62,7 +56,7 @@ describe('attack: mining live round keys through 补学测验 papers', () => {
     const pool = liveDrawPool();
     expect(pool.size).toBeGreaterThan(100);
 
-    const member = attacker(qc, CALLER_OPENIDS.member, { requests: 200, seconds: 120 });
+    const member = attacker(env.qc, CALLER_OPENIDS.member, { requests: 200, seconds: 120 });
     const papers = new Map<string, Set<string>>();
     const drawnFromPool = new Set<string>();
     const revealed = new Set<string>();
@@ -90,7 +84,11 @@ describe('attack: mining live round keys through 补学测验 papers', () => {
         guesses.set(target.id, tries + 1);
         const label = target.options[tries % target.options.length]!.id;
         if (!member.canSpend()) break;
-        const submitted = await member.call('checkin', 'makeUpQuizSubmit', { eventId, paperId: paper.paperId, answers: { [target.id]: [label] } });
+        const submitted = await member.call('checkin', 'makeUpQuizSubmit', {
+          eventId,
+          paperId: paper.paperId,
+          answers: { [target.id]: [label] },
+        });
         if (!submitted.ok) {
           refusals.push(`${eventId}: ${submitted.error.code} ${submitted.error.message}`);
           continue;

@@ -1,8 +1,8 @@
 import type { Envelope } from '@zbxx/contracts';
 import { codeAtStep, timeStep } from '@zbxx/domain/src/checkin/code';
 import { qualityCounty, CALLER_OPENIDS, SUBJECT } from '../support/quality-county';
-import { startQualityCloud, type QualityCloud } from '../support/quality-cloud';
 import { attacker } from './support/attacker';
+import { seededCloud } from './support/seeded-cloud';
 
 /**
  * Race (check, then charge): a burst of check-in code guesses.
@@ -22,15 +22,9 @@ const county = qualityCounty();
 const MAX_WRONG_CODES = 10;
 const BURST = 40;
 
-let qc: QualityCloud;
-beforeAll(async () => {
-  qc = await startQualityCloud(county.collections as unknown as Record<string, object[]>);
-}, 120_000);
-afterAll(async () => {
-  await qc?.close();
-});
+const env = seededCloud(county.collections);
 
-const secret = () => (qc.cloud.engine.find('checkinEvents', { _id: SUBJECT.todayEventId })[0] as unknown as { secret: string }).secret;
+const secret = () => (env.qc.cloud.engine.find('checkinEvents', { _id: SUBJECT.todayEventId })[0] as unknown as { secret: string }).secret;
 
 /** Codes that are none of the steps around `at` (so each guess is wrong whenever it is checked). */
 function wrongCodes(at: Date, count: number): string[] {
@@ -45,8 +39,8 @@ describe('attack: a parallel burst of check-in codes', () => {
   it('verifies no more guesses than the lockout allows, and refuses the right code once locked', async () => {
     // The function host starts its workers one at a time: warm them all (8), as a busy morning would, so the
     // burst really runs in parallel.
-    await Promise.all(Array.from({ length: 24 }, () => qc.call('checkin', 'myEvents', {}, CALLER_OPENIDS.member)));
-    const member = attacker(qc, CALLER_OPENIDS.member, { requests: BURST + 1, seconds: 60 });
+    await Promise.all(Array.from({ length: 24 }, () => env.qc.call('checkin', 'myEvents', {}, CALLER_OPENIDS.member)));
+    const member = attacker(env.qc, CALLER_OPENIDS.member, { requests: BURST + 1, seconds: 60 });
     const startedAt = new Date();
     const replies = await Promise.all(
       wrongCodes(startedAt, BURST).map((code) => member.call('checkin', 'checkIn', { eventId: SUBJECT.todayEventId, code })),
@@ -56,8 +50,13 @@ describe('attack: a parallel burst of check-in codes', () => {
       const key = reply.ok ? 'ok' : reply.error.code;
       tally[key] = (tally[key] ?? 0) + 1;
     }
-    const right = await member.call('checkin', 'checkIn', { eventId: SUBJECT.todayEventId, code: codeAtStep(secret(), timeStep(new Date())) });
-    console.log(`race-checkin-lockout: ${JSON.stringify({ burst: BURST, tally, rightCodeAfter: right.ok ? 'accepted' : right.error.code })}`);
+    const right = await member.call('checkin', 'checkIn', {
+      eventId: SUBJECT.todayEventId,
+      code: codeAtStep(secret(), timeStep(new Date())),
+    });
+    console.log(
+      `race-checkin-lockout: ${JSON.stringify({ burst: BURST, tally, rightCodeAfter: right.ok ? 'accepted' : right.error.code })}`,
+    );
     expect(tally.ok ?? 0).toBe(0);
     expect(tally['CHECKIN.BAD_CODE'] ?? 0).toBeLessThanOrEqual(MAX_WRONG_CODES);
     expect(right.ok ? 'accepted' : right.error.code).toBe('AUTH.RATE_LIMITED');
@@ -65,7 +64,7 @@ describe('attack: a parallel burst of check-in codes', () => {
 
   it('costs a successful check-in at most one database request more than before (7)', async () => {
     const code = codeAtStep(secret(), timeStep(new Date()));
-    const { result, dbRequests } = await qc.cloud.call<Envelope<unknown>>(
+    const { result, dbRequests } = await env.qc.cloud.call<Envelope<unknown>>(
       'checkin',
       { action: 'checkIn', data: { eventId: SUBJECT.todayEventId, code } },
       CALLER_OPENIDS.ownSecretary,

@@ -1,6 +1,6 @@
 import { qualityCounty, CALLER_OPENIDS, SUBJECT } from '../support/quality-county';
-import { startQualityCloud, type QualityCloud } from '../support/quality-cloud';
 import { attacker } from './support/attacker';
+import { seededCloud } from './support/seeded-cloud';
 
 /**
  * Reference smuggling: make-up materials (补学材料) the server does not re-check.
@@ -46,38 +46,37 @@ studyPlans.push({
 
 const at = (hours: number) => new Date(TODAY.getTime() + hours * 3_600_000).toISOString();
 
-let qc: QualityCloud;
-beforeAll(async () => {
-  qc = await startQualityCloud(county.collections as unknown as Record<string, object[]>);
-}, 120_000);
-afterAll(async () => {
-  await qc?.close();
-});
+const env = seededCloud(county.collections);
 
 describe('attack: smuggling make-up materials into a 主题党日', () => {
   it('refuses drafts, other subtrees’ materials and made-up ids with a typed error, and keeps its own', async () => {
-    const secretary = attacker(qc, CALLER_OPENIDS.ownSecretary, { requests: 6, seconds: 60 });
+    const secretary = attacker(env.qc, CALLER_OPENIDS.ownSecretary, { requests: 6, seconds: 60 });
     const wins: string[] = [];
     const codes: string[] = [];
-    qc.markBaseline();
+    env.qc.markBaseline();
     for (const materialIds of [['adv-mat-draft'], ['adv-mat-foreign'], ['no-such-material'], [SUBJECT.materialId, 'adv-mat-draft']]) {
       const reply = await secretary.call('checkin', 'saveEvent', { place: '党员活动室', startsAt: at(24), endsAt: at(26), materialIds });
       if (reply.ok) {
         wins.push(materialIds.join('+'));
         // A member of the branch would see what was attached.
         const eventId = (reply.data as { event: { eventId: string } }).event.eventId;
-        const view = await qc.call('checkin', 'makeUp', { eventId }, CALLER_OPENIDS.member);
+        const view = await env.qc.call('checkin', 'makeUp', { eventId }, CALLER_OPENIDS.member);
         if (view.ok && JSON.stringify(view.data).includes('内部讨论稿')) wins.push(`member sees the draft's title on ${eventId}`);
       } else codes.push(reply.error.code);
-      if (!reply.ok && qc.reset().length > 0) wins.push(`refused but wrote (${materialIds.join('+')})`);
-      qc.reset();
+      if (!reply.ok && env.qc.reset().length > 0) wins.push(`refused but wrote (${materialIds.join('+')})`);
+      env.qc.reset();
     }
     console.log(`reference-smuggling-make-up: ${JSON.stringify({ wins, codes })}`);
     expect(wins).toEqual([]);
     expect(codes).toEqual(Array(4).fill('CHECKIN.MATERIAL_NOT_AVAILABLE'));
 
     // The branch's own published material is still accepted.
-    const own = await secretary.call('checkin', 'saveEvent', { place: '党员活动室', startsAt: at(24), endsAt: at(26), materialIds: [SUBJECT.materialId] });
+    const own = await secretary.call('checkin', 'saveEvent', {
+      place: '党员活动室',
+      startsAt: at(24),
+      endsAt: at(26),
+      materialIds: [SUBJECT.materialId],
+    });
     expect(own.ok).toBe(true);
   });
 });

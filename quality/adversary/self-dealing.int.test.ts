@@ -1,7 +1,8 @@
+import { monthOf } from '@zbxx/domain';
 import type { AttendanceDoc } from '@zbxx/server';
 import { qualityCounty, CALLER_OPENIDS, SUBJECT } from '../support/quality-county';
-import { startQualityCloud, type QualityCloud } from '../support/quality-cloud';
 import { attacker } from './support/attacker';
+import { seededCloud } from './support/seeded-cloud';
 import { seedMissedEvent } from './support/missed-event';
 
 /**
@@ -22,44 +23,63 @@ jest.setTimeout(120_000);
 const TODAY = new Date();
 const county = qualityCounty();
 const secretaryId = county.memberIds.ownSecretary;
-const missed = seedMissedEvent(county, { id: 'adv-ev-secretary-missed', branchId: SUBJECT.branchId, today: TODAY, daysAgo: 5, absent: [secretaryId] });
+const missed = seedMissedEvent(county, {
+  id: 'adv-ev-secretary-missed',
+  branchId: SUBJECT.branchId,
+  today: TODAY,
+  daysAgo: 5,
+  absent: [secretaryId],
+});
 // An old record (from before the rule) where the secretary marked themselves 补学: the history shows it.
-const legacy = seedMissedEvent(county, { id: 'adv-ev-legacy', branchId: SUBJECT.branchId, today: TODAY, daysAgo: 40, absent: [secretaryId] });
+// Held this month (a few hours before the instant), so this month's matrix shows it too.
+const legacy = seedMissedEvent(county, {
+  id: 'adv-ev-legacy',
+  branchId: SUBJECT.branchId,
+  today: TODAY,
+  daysAgo: 0.2,
+  absent: [secretaryId],
+});
 const legacyRecord = county.collections.attendance.find((r) => r._id === `${legacy._id}_${secretaryId}`) as AttendanceDoc;
 legacyRecord.state = 'madeUp';
 legacyRecord.history = [
   ...legacyRecord.history,
-  { at: new Date(legacy.closedAt!.getTime() + 86_400_000), by: secretaryId, role: 'secretary', command: 'mark', from: 'absent', to: 'madeUp', reason: '已学习' },
+  {
+    at: new Date(legacy.closedAt!.getTime() + 86_400_000),
+    by: secretaryId,
+    role: 'secretary',
+    command: 'mark',
+    from: 'absent',
+    to: 'madeUp',
+    reason: '已学习',
+  },
 ];
 
-let qc: QualityCloud;
-beforeAll(async () => {
-  qc = await startQualityCloud(county.collections as unknown as Record<string, object[]>);
-}, 120_000);
-afterAll(async () => {
-  await qc?.close();
-});
+const env = seededCloud(county.collections);
 
 describe('attack: a secretary clears their own attendance', () => {
   it('refuses every change a secretary makes to their own record, with a typed error, and changes nothing', async () => {
-    const secretary = attacker(qc, CALLER_OPENIDS.ownSecretary, { requests: 10, seconds: 60 });
+    const secretary = attacker(env.qc, CALLER_OPENIDS.ownSecretary, { requests: 10, seconds: 60 });
     const wins: string[] = [];
     const codes: string[] = [];
 
     // As a member, ask for leave next month (allowed), then approve it as the secretary (not allowed).
     const asked = await secretary.call('checkin', 'requestLeave', { eventId: SUBJECT.nextEventId, reason: '外出开会' });
     expect(asked.ok).toBe(true);
-    qc.markBaseline();
+    env.qc.markBaseline();
     const attempts: [string, string, Record<string, unknown>][] = [
       ['approve own leave', 'decideLeave', { eventId: SUBJECT.nextEventId, memberId: secretaryId, approve: true }],
-      ['mark self 出席 without a code', 'mark', { eventId: SUBJECT.todayEventId, memberId: secretaryId, to: 'present', reason: '本人在场' }],
+      [
+        'mark self 出席 without a code',
+        'mark',
+        { eventId: SUBJECT.todayEventId, memberId: secretaryId, to: 'present', reason: '本人在场' },
+      ],
       ['mark self 已补学 on a missed event', 'mark', { eventId: missed._id, memberId: secretaryId, to: 'madeUp', reason: '已自学' }],
     ];
     for (const [goal, action, data] of attempts) {
       const reply = await secretary.call('checkin', action, data);
       if (reply.ok) wins.push(goal);
       else codes.push(`${reply.error.code} ${reply.error.message}`);
-      const written = qc.reset();
+      const written = env.qc.reset();
       if (written.length > 0 && !reply.ok) wins.push(`${goal}: refused but wrote ${written.join(',')}`);
     }
     console.log(`self-dealing: ${JSON.stringify({ wins, codes })}`);
@@ -68,12 +88,20 @@ describe('attack: a secretary clears their own attendance', () => {
   });
 
   it('flags on the sheet a self-made change the history shows', async () => {
-    const reply = await qc.call('checkin', 'sheet', { eventId: legacy._id }, CALLER_OPENIDS.ownSecretary);
+    const reply = await env.qc.call('checkin', 'sheet', { eventId: legacy._id }, CALLER_OPENIDS.ownSecretary);
     if (!reply.ok) throw new Error(reply.error.code);
     const rows = (reply.data as { rows: { memberId: string; selfMade?: boolean }[] }).rows;
     const row = rows.find((r) => r.memberId === secretaryId)!;
     console.log(`self-dealing sheet row: ${JSON.stringify({ memberId: row.memberId, selfMade: row.selfMade })}`);
     expect(row.selfMade).toBe(true);
     expect(rows.filter((r) => r.selfMade).map((r) => r.memberId)).toEqual([secretaryId]);
+  });
+
+  it('flags it in the branch matrix too (the export shows the same status)', async () => {
+    const reply = await env.qc.call('stats', 'branchMatrix', { month: monthOf(legacy.startsAt) }, CALLER_OPENIDS.ownSecretary);
+    if (!reply.ok) throw new Error(reply.error.code);
+    const rows = (reply.data as { members: { memberId: string; partyDay: { status: string; selfMade?: boolean } }[] }).members;
+    console.log(`self-dealing matrix cell: ${JSON.stringify(rows.find((r) => r.memberId === secretaryId)?.partyDay)}`);
+    expect(rows.filter((r) => r.partyDay.selfMade).map((r) => r.memberId)).toEqual([secretaryId]);
   });
 });

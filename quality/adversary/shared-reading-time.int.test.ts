@@ -1,8 +1,8 @@
 import type { Envelope } from '@zbxx/contracts';
 import { plausibleReadingSeconds } from '@zbxx/domain';
 import { qualityCounty, CALLER_OPENIDS, SUBJECT } from '../support/quality-county';
-import { startQualityCloud, type QualityCloud } from '../support/quality-cloud';
 import { attacker } from './support/attacker';
+import { seededCloud } from './support/seeded-cloud';
 
 /**
  * Shared resource counted twice: one idle stretch credited as reading time to several materials.
@@ -26,27 +26,28 @@ const template = studyMaterials.find((m) => m._id === SUBJECT.materialId)!;
 const SHORT = { textLength: 150, imageCount: 0 };
 const NEEDED = plausibleReadingSeconds(SHORT);
 const ids = ['adv-mat-a', 'adv-mat-b', 'adv-mat-c'];
-for (const [i, id] of ids.entries()) studyMaterials.push({ ...template, ...SHORT, _id: id, title: `短材料${i + 1}` });
+const racing = ['adv-mat-d', 'adv-mat-e'];
+for (const [i, id] of [...ids, ...racing].entries()) studyMaterials.push({ ...template, ...SHORT, _id: id, title: `短材料${i + 1}` });
 const plan = studyPlans.find((p) => p._id === SUBJECT.planId)!;
-plan.requiredMaterialIds = [...plan.requiredMaterialIds, ...ids];
-plan.materialIds = [...plan.materialIds, ...ids];
+plan.requiredMaterialIds = [...plan.requiredMaterialIds, ...ids, ...racing];
+plan.materialIds = [...plan.materialIds, ...ids, ...racing];
 
 const IDLE_SECONDS = NEEDED + 1;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const report = (materialId: string, n: number) => ({ batchId: `adv-${materialId}-${n}`, materialId, dwellSeconds: IDLE_SECONDS, furthest: 1, position: 1 });
-
-let qc: QualityCloud;
-beforeAll(async () => {
-  qc = await startQualityCloud(county.collections as unknown as Record<string, object[]>);
-}, 120_000);
-afterAll(async () => {
-  await qc?.close();
+const report = (materialId: string, n: number) => ({
+  batchId: `adv-${materialId}-${n}`,
+  materialId,
+  dwellSeconds: IDLE_SECONDS,
+  furthest: 1,
+  position: 1,
 });
+
+const env = seededCloud(county.collections);
 
 describe('attack: idling with several materials open', () => {
   it('completes at most one material out of one idle stretch', async () => {
     expect(NEEDED).toBe(10);
-    const member = attacker(qc, CALLER_OPENIDS.member, { requests: 8, seconds: 60 });
+    const member = attacker(env.qc, CALLER_OPENIDS.member, { requests: 8, seconds: 60 });
     for (const materialId of ids) expect((await member.call('study', 'openMaterial', { materialId })).ok).toBe(true);
     await sleep(IDLE_SECONDS * 1000);
     // Two reported one call each, the third together with a replay of the first in one call.
@@ -62,15 +63,35 @@ describe('attack: idling with several materials open', () => {
         if (row.progress.status === 'completed') completed.add(row.materialId);
       }
     }
-    const credited = ids.map((id) => (qc.cloud.engine.find('studyProgress', { materialId: id })[0] as { creditedSeconds: number }).creditedSeconds);
+    const credited = ids.map(
+      (id) => (env.qc.cloud.engine.find('studyProgress', { materialId: id })[0] as { creditedSeconds: number }).creditedSeconds,
+    );
     console.log(`shared-reading-time: ${JSON.stringify({ idleSeconds: IDLE_SECONDS, completed: [...completed], credited })}`);
     expect(completed.size).toBeLessThanOrEqual(1);
     // Time is one resource: what all materials were credited together is no more than the time that passed.
     expect(credited.reduce((a, b) => a + b, 0)).toBeLessThan(IDLE_SECONDS + 5);
   });
 
+  it('completes at most one material when the reports race each other', async () => {
+    const member = attacker(env.qc, CALLER_OPENIDS.member, { requests: 4, seconds: 60 });
+    for (const materialId of racing) expect((await member.call('study', 'openMaterial', { materialId })).ok).toBe(true);
+    await sleep(IDLE_SECONDS * 1000);
+    const replies = await Promise.all(
+      racing.map((materialId) => member.call('study', 'reportProgress', { reports: [report(materialId, 1)] })),
+    );
+    const completed = replies.flatMap((reply) =>
+      reply.ok
+        ? (reply.data as { progress: { materialId: string; progress: { status: string } }[] }).progress.filter(
+            (row) => row.progress.status === 'completed',
+          )
+        : [],
+    );
+    console.log(`shared-reading-time (racing): ${JSON.stringify({ completed: completed.map((row) => row.materialId) })}`);
+    expect(completed.length).toBeLessThanOrEqual(1);
+  });
+
   it('costs one report of one material at most one database request more than before (5)', async () => {
-    const { result, dbRequests } = await qc.cloud.call<Envelope<unknown>>(
+    const { result, dbRequests } = await env.qc.cloud.call<Envelope<unknown>>(
       'study',
       { action: 'reportProgress', data: { reports: [report(ids[1]!, 9)] } },
       CALLER_OPENIDS.member,

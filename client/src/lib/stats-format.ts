@@ -58,7 +58,10 @@ const PARTY_DAY_LABELS: Record<Exclude<MemberMonthRow['partyDay']['status'], 'no
 };
 
 export function partyDayLabel(cell: MemberMonthRow['partyDay']): CellLabel {
-  return cell.status === 'notRequired' ? NOT_REQUIRED : PARTY_DAY_LABELS[cell.status];
+  if (cell.status === 'notRequired') return NOT_REQUIRED;
+  const label = PARTY_DAY_LABELS[cell.status];
+  // A self-made change in the history: shown, and toned as needing a look.
+  return cell.selfMade ? { text: `${label.text}（本人自行变更）`, tone: 'warn' } : label;
 }
 
 export const TASK_LABELS: Record<TaskKind, string> = { study: '学习', quiz: '答题', partyDay: '党日' };

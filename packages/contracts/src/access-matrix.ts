@@ -134,6 +134,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Readonly<Record<string, Acce
     removeEvent: BRANCH_SECRETARY,
     currentCode: BRANCH_SECRETARY,
     sheet: BRANCH_SECRETARY,
+    // Never on the secretary's own record: ATTENDANCE.SELF_DEALING (a domain refusal past the access checks).
     mark: BRANCH_SECRETARY,
     decideLeave: BRANCH_SECRETARY,
     closeEvent: BRANCH_SECRETARY,
@@ -143,7 +144,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Readonly<Record<string, Acce
     requestLeave: BRANCH_MEMBERS,
     subscribeReminder: BRANCH_MEMBERS,
     // 补学 acts on the caller's own attendance at an event of their branch: the secretary, absent too, may
-    // make up as well (and submitting the member's paperId gets CONFLICT: not their paper).
+    // make up as well (and submitting the member's paperId gets CONFLICT: not their paper). Papers: at most 3 per
+    // member and event (CHECKIN.MAKEUP_QUIZ_EXHAUSTED), none once 已补学, results pass/fail only, calls rate-limited.
     makeUp: BRANCH_MEMBERS,
     makeUpQuizStart: BRANCH_MEMBERS,
     makeUpQuizSubmit: BRANCH_MEMBERS,

@@ -1,4 +1,4 @@
-import { newAttendanceRecord, transition, type AttendanceRecord } from '@zbxx/domain';
+import { monthOf, newAttendanceRecord, transition, type AttendanceRecord } from '@zbxx/domain';
 import type { AttendanceDoc, CheckinEventDoc } from '@zbxx/server';
 import type { QualityCounty } from '../../support/quality-county';
 
@@ -18,6 +18,7 @@ export function seedMissedEvent(
   const event: CheckinEventDoc = {
     ...template,
     _id: id,
+    month: monthOf(startsAt),
     startsAt,
     checkinOpensAt: new Date(startsAt.getTime() - 30 * 60_000),
     lateAfter: startsAt,
@@ -25,7 +26,14 @@ export function seedMissedEvent(
     closedAt: new Date(startsAt.getTime() + 3 * 3_600_000),
   };
   county.collections.checkinEvents.push(event);
-  const on = { id, startsAt: event.startsAt, endsAt: event.endsAt, checkinOpensAt: event.checkinOpensAt, lateAfter: event.lateAfter, closedAt: event.closedAt };
+  const on = {
+    id,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    checkinOpensAt: event.checkinOpensAt,
+    lateAfter: event.lateAfter,
+    closedAt: event.closedAt,
+  };
   for (const memberId of absent) {
     const result = transition(newAttendanceRecord(id, memberId), { type: 'close' }, { role: 'system' }, event.closedAt!, on);
     if (!result.ok) throw new Error(`seedMissedEvent: ${result.error.code}`);

@@ -40,6 +40,8 @@ export const quizCellSchema = z.object({
 export const partyDayCellSchema = z.object({
   /** notRequired: no 主题党日 of the member's branch this month. Otherwise the best attendance state. */
   status: z.union([z.literal('notRequired'), attendanceStateSchema]),
+  /** A record of the month shows the member deciding on their own attendance (a secretary marking themselves). */
+  selfMade: z.boolean().optional(),
 });
 
 export const memberMonthRowSchema = z.object({

@@ -44,6 +44,8 @@ export interface FinishedAttemptFact {
 export interface AttendanceFact {
   eventId: string;
   state: AttendanceState;
+  /** The record's history shows the member deciding on it themself (see checkin selfMadeEntries). */
+  selfMade?: boolean;
 }
 
 export interface MemberMonthFacts {
@@ -73,7 +75,8 @@ export interface MemberMonthStatus {
   study: { status: StudyStatus; done: number; required: number };
   /** score: the graded score (the mean over rounds when several reach the member); null until one is graded. */
   quiz: { status: QuizStatus; score: number | null; maxScore: number | null };
-  partyDay: { status: PartyDayStatus };
+  /** selfMade: a record of the month shows the member deciding on their own attendance (flagged in views). */
+  partyDay: { status: PartyDayStatus; selfMade?: boolean };
   complete: boolean;
   missing: TaskKind[];
 }
@@ -154,7 +157,8 @@ function partyDayOf(facts: MemberMonthFacts, req: MonthRequirements): MemberMont
   ];
   if (states.length === 0) return { status: 'notRequired' };
   const best = ATTENDANCE_RANK.find((state) => states.includes(state)) ?? 'expected';
-  return { status: best };
+  // Flagged, not discounted: the record stands as the history shows it, and whoever reads the matrix sees why to look.
+  return facts.attendance.some((a) => a.selfMade) ? { status: best, selfMade: true } : { status: best };
 }
 
 export function memberMonthStatus(facts: MemberMonthFacts, req: MonthRequirements): MemberMonthStatus {

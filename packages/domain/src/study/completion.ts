@@ -68,6 +68,10 @@ export function isReadingComplete(state: Pick<ReadingState, 'furthest' | 'credit
 
 export interface ApplyResult {
   state: ReadingState;
+  /** Seconds credited by this call (0 when nothing new). */
+  credited: number;
+  /** Where the member's reading time has been handed out up to, after this material (epoch ms). */
+  handedOutUntil: number;
   /** Batches applied now (not seen before). */
   applied: string[];
   /** Batches recognised as already applied: nothing changed for them. */
@@ -79,12 +83,18 @@ export interface ApplyResult {
  * ignored. The dwell credited for the new ones together is at most the seconds the server saw pass since its
  * last contact, so a backlog sent after reading offline counts in full and a burst of invented batches counts
  * for nothing.
+ *
+ * Reading time is one resource per member: `handedOutSince` (epoch ms, null before the member's first report)
+ * is how far the member's time has already been credited to some material. Only the time after it can be
+ * credited here, so a stretch spent with several materials open counts once, for the first one reported.
+ * The result's `handedOutUntil` is where the next material (in this call or the next) starts.
  */
 export function applyReadingBatches(
   state: ReadingState,
   batches: readonly ReadingBatch[],
   length: MaterialLength,
   now: number,
+  handedOutSince: number | null = null,
 ): ApplyResult {
   const seen = new Set(state.batchIds);
   const fresh: ReadingBatch[] = [];
@@ -98,11 +108,13 @@ export function applyReadingBatches(
     fresh.push(batch);
   }
   const last = fresh.at(-1);
-  if (!last) return { state, applied: [], replayed };
+  if (!last) return { state, applied: [], replayed, credited: 0, handedOutUntil: handedOutSince ?? now };
 
-  const elapsedSeconds = Math.max(0, (now - state.lastSeenAt) / 1000);
+  const since = Math.max(state.lastSeenAt, handedOutSince ?? Number.NEGATIVE_INFINITY);
+  const elapsedSeconds = Math.max(0, (now - since) / 1000);
   const claimedSeconds = fresh.reduce((sum, batch) => sum + Math.max(0, batch.dwellSeconds), 0);
-  const creditedSeconds = state.creditedSeconds + Math.min(claimedSeconds, elapsedSeconds);
+  const credited = Math.min(claimedSeconds, elapsedSeconds);
+  const creditedSeconds = state.creditedSeconds + credited;
   const furthest = Math.max(state.furthest, ...fresh.map((batch) => batch.furthest));
   const next: ReadingState = {
     creditedSeconds: Math.round(creditedSeconds * 10) / 10,
@@ -113,7 +125,13 @@ export function applyReadingBatches(
     batchIds: [...state.batchIds, ...fresh.map((batch) => batch.batchId)].slice(-REMEMBERED_BATCHES),
   };
   if (next.completedAt === null && isReadingComplete(next, length)) next.completedAt = now;
-  return { state: next, applied: fresh.map((batch) => batch.batchId), replayed };
+  return {
+    state: next,
+    applied: fresh.map((batch) => batch.batchId),
+    replayed,
+    credited,
+    handedOutUntil: Math.min(now, since + credited * 1000),
+  };
 }
 
 export type ReadingStatus = 'unread' | 'reading' | 'completed';

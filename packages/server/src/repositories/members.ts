@@ -33,6 +33,11 @@ export interface MemberDoc {
   /** Present once a WeChat user has bound this entry; unique. */
   openid?: string;
   boundAt?: Date;
+  /**
+   * Epoch ms up to which the member's reading time has been handed out to some material (see the study
+   * domain's applyReadingBatches): time is one resource per member. Absent before the first report.
+   */
+  readingHandedOutAt?: number | null;
   createdAt: Date;
 }
 
@@ -55,6 +60,18 @@ export async function findMembersInBranchByName(db: Db, branchId: string, nameKe
 export async function getMember(store: DocStore, memberId: string): Promise<MemberDoc | null> {
   const res = await store.collection(COLLECTIONS.members).doc(memberId).get();
   return res.data as unknown as MemberDoc | null;
+}
+
+/**
+ * Claims the member's reading time from `from` (what the caller read) up to `until`: a compare-and-set, so of
+ * two reports racing with the same `from`, one gets the time and the other nothing. One request.
+ */
+export async function claimReadingTime(db: Db, memberId: string, from: number | null, until: number): Promise<boolean> {
+  const res = await db
+    .collection(COLLECTIONS.members)
+    .where({ _id: memberId, readingHandedOutAt: from })
+    .update({ data: { readingHandedOutAt: until } });
+  return res.stats.updated === 1;
 }
 
 export async function markMemberBound(store: DocStore, memberId: string, openid: string, at: Date): Promise<void> {

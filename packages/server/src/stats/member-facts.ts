@@ -179,7 +179,25 @@ function factsStages(target: FactsTarget): Stage[] {
             in: {
               $map: {
                 input: { $filter: { input: '$_attendance', cond: { $in: ['$$this.eventId', '$$monthEvents'] } } },
-                in: { eventId: '$$this.eventId', state: '$$this.state' },
+                in: {
+                  eventId: '$$this.eventId',
+                  state: '$$this.state',
+                  // The checkin domain's selfMadeEntries, as an expression: a secretary's entry on their own record.
+                  selfMade: {
+                    $gt: [
+                      {
+                        $size: {
+                          $filter: {
+                            input: { $ifNull: ['$$this.history', []] },
+                            as: 'entry',
+                            cond: { $and: [{ $eq: ['$$entry.role', 'secretary'] }, { $eq: ['$$entry.by', '$$this.memberId'] }] },
+                          },
+                        },
+                      },
+                      0,
+                    ],
+                  },
+                },
               },
             },
           },
@@ -220,7 +238,10 @@ export function toFactsRow(doc: DocData): MemberFactsRow {
     orgPath: (doc.orgPath as string[] | undefined) ?? [],
     completedMaterialIds: (doc.completedMaterialIds as string[] | undefined) ?? [],
     attempts: attempts.map((a) => ({ roundId: a.roundId, score: Number(a.score), passed: a.passed, finishedAt: new Date(a.finishedAt) })),
-    attendance: (doc.attendance as MemberMonthFacts['attendance'] | undefined) ?? [],
+    // selfMade only where true, so a plain record reads as it always did.
+    attendance: ((doc.attendance as MemberMonthFacts['attendance'] | undefined) ?? []).map(({ eventId, state, selfMade }) =>
+      selfMade ? { eventId, state, selfMade } : { eventId, state },
+    ),
     decidedEventIds: [...new Set((doc.decidedEventIds as string[] | undefined) ?? [])],
   };
 }

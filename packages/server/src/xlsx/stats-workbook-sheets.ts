@@ -170,7 +170,9 @@ export const memberSheet: SheetSpec<MemberSheetRow> = {
     row.status.study.required,
     QUIZ_STATUS_LABELS[row.status.quiz.status],
     score(row.status.quiz.score),
-    row.status.partyDay.status === 'notRequired' ? '无安排' : ATTENDANCE_STATE_LABELS[row.status.partyDay.status],
+    row.status.partyDay.status === 'notRequired'
+      ? '无安排'
+      : `${ATTENDANCE_STATE_LABELS[row.status.partyDay.status]}${row.status.partyDay.selfMade ? '（本人自行变更）' : ''}`,
     row.status.complete ? '是' : '否',
     row.status.missing.map((kind) => TASK_LABELS[kind]).join('、') || null,
   ],

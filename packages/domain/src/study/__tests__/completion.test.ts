@@ -132,3 +132,31 @@ describe('isReadingComplete / readingView', () => {
     expect(readingView(newReadingState(T0))).toEqual({ status: 'unread', percent: 0 });
   });
 });
+
+describe('reading time is one resource per member', () => {
+  const SHORT = { textLength: 150, imageCount: 0 };
+  const end = (dwellSeconds: number): ReadingBatch => batch({ dwellSeconds, furthest: 1, position: 1 });
+
+  it('credits one idle stretch with two materials open to the first reported only', () => {
+    // Both opened at T0, nothing reported until T0 + 11 s.
+    const a = applyReadingBatches(newReadingState(T0), [end(11)], SHORT, seconds(11), null);
+    expect(a.credited).toBe(11);
+    expect(a.state.completedAt).toBe(seconds(11));
+    const b = applyReadingBatches(newReadingState(T0), [end(11)], SHORT, seconds(11), a.handedOutUntil);
+    expect(b.credited).toBe(0);
+    expect(b.state.completedAt).toBeNull();
+  });
+
+  it('shares a backlog sent in one call between materials, never more than the time that passed', () => {
+    const a = applyReadingBatches(newReadingState(T0), [end(6)], SHORT, seconds(20), T0);
+    expect(a).toMatchObject({ credited: 6, handedOutUntil: seconds(6) });
+    const b = applyReadingBatches(newReadingState(T0), [end(30)], SHORT, seconds(20), a.handedOutUntil);
+    expect(b).toMatchObject({ credited: 14, handedOutUntil: seconds(20) });
+  });
+
+  it('leaves reading one material at a time as it was', () => {
+    const first = applyReadingBatches(newReadingState(T0), [batch({ dwellSeconds: 10 })], ARTICLE, seconds(10), T0);
+    const second = applyReadingBatches(first.state, [batch({ dwellSeconds: 10 })], ARTICLE, seconds(20), first.handedOutUntil);
+    expect(second.state.creditedSeconds).toBe(20);
+  });
+});
