@@ -1,4 +1,5 @@
 import type { Envelope } from '@zbxx/contracts';
+import { ROUND_SETTINGS } from '../support/free-text-fields';
 import { startQualityCloud, type QualityCloud } from '../support/quality-cloud';
 import { CALLER_OPENIDS, SUBJECT, qualityCounty } from '../support/quality-county';
 import { attacker } from './support/attacker';
@@ -61,12 +62,7 @@ beforeAll(async () => {
         opensAt: '2000-01-01T00:00:00Z',
         closesAt: '2099-12-31T00:00:00Z',
         quota: [{ category: '党章', count: 3 }],
-        timeLimitSeconds: 600,
-        attemptsAllowed: 1,
-        grading: 'best',
-        passMark: 60,
-        multipleChoice: 'allOrNothing',
-        review: { ownAnswers: 'afterSubmit', correctAnswers: 'afterSubmit', explanations: 'afterSubmit' },
+        ...ROUND_SETTINGS,
       },
       CALLER_OPENIDS.ownAdmin,
     ),
