@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { accountContract, checkinContract, quizContract, studyContract } from '@zbxx/contracts';
 import { columnHeader, planRosterImport, type SheetRow } from '@zbxx/domain';
 import { refusedTextErrors } from '@zbxx/server';
-import type { z } from 'zod';
+import { FREE_TEXT_FIELDS } from '../support/free-text-fields';
 
 /**
  * Look-alikes: invisible and filler characters in names and free text.
@@ -28,38 +27,7 @@ const LOOK_ALIKES: Record<string, string> = {
   'private use plane 16 U+10FFFD': String.fromCodePoint(0x10fffd),
 };
 
-const FIELDS: [string, z.ZodTypeAny, (text: string) => unknown][] = [
-  ['account.bind name', accountContract.actions.bind.input, (name) => ({ method: 'phone', name, phoneLast4: '8495' })],
-  ['checkin.requestLeave reason', checkinContract.actions.requestLeave.input, (reason) => ({ eventId: 'ev-1', reason })],
-  [
-    'checkin.saveEvent place',
-    checkinContract.actions.saveEvent.input,
-    (place) => ({ place, startsAt: '2026-12-10T01:00:00Z', endsAt: '2026-12-10T03:00:00Z' }),
-  ],
-  [
-    'study.savePlan theme',
-    studyContract.actions.savePlan.input,
-    (theme) => ({ month: '2026-12', orgId: 'org-1', theme, dueDate: '2026-12-25', requiredMaterialIds: ['m'], status: 'draft' }),
-  ],
-  [
-    'quiz.saveRound title',
-    quizContract.actions.saveRound.input,
-    (title) => ({
-      orgId: 'org-1',
-      title,
-      month: '2026-12',
-      opensAt: '2026-12-01T00:00:00Z',
-      closesAt: '2026-12-31T00:00:00Z',
-      quota: [{ category: '党章', count: 1 }],
-      timeLimitSeconds: 600,
-      attemptsAllowed: 1,
-      grading: 'best',
-      passMark: 60,
-      multipleChoice: 'allOrNothing',
-      review: { ownAnswers: 'afterSubmit', correctAnswers: 'afterSubmit', explanations: 'afterSubmit' },
-    }),
-  ],
-];
+const FIELDS = FREE_TEXT_FIELDS;
 
 const stringsIn = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : value !== null && typeof value === 'object' ? Object.values(value).flatMap(stringsIn) : [];

@@ -35,7 +35,7 @@ function Leaderboard({ roundId }: { roundId: string }) {
           <View className="board__rank">{branch.rank ?? '—'}</View>
           <View className="board__name">{branch.name}</View>
           <View className="board__num">{percent(branch.participationRate)}</View>
-          <View className="board__num">{branch.averageScore ?? '—'}</View>
+          <View className="board__num">{branch.averageScore ?? (branch.participants > 0 ? '人数不足' : '—')}</View>
         </View>
       ))}
     </View>

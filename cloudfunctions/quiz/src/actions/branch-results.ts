@@ -1,5 +1,5 @@
 import type { quizContract } from '@zbxx/contracts';
-import { describeFairPlayFlag, gradeAttempts, roundWindowState } from '@zbxx/domain';
+import { describeFairPlayFlag, gradeAttempts, roundFullScore, roundWindowState } from '@zbxx/domain';
 import {
   AppError,
   membersRepo,
@@ -48,7 +48,12 @@ export const branchResults: FunctionHandler<typeof quizContract, 'branchResults'
       flags: (graded?.flags ?? []).map(describeFairPlayFlag),
     };
   });
-  const maxScore = round ? Math.round(round.quota.reduce((sum, q) => sum + q.count, 0) * round.pointsPerQuestion * 100) / 100 : 0;
+  const maxScore = round
+    ? roundFullScore(
+        round.quota.reduce((sum, q) => sum + q.count, 0),
+        round.pointsPerQuestion,
+      )
+    : 0;
   return {
     branch: { id: branch._id, name: branch.name },
     rounds: rounds.map((r) => ({ roundId: r._id, title: r.title, month: r.month })),

@@ -1,5 +1,5 @@
 import type { quizContract } from '@zbxx/contracts';
-import { memberRankInBranch, rankBranches, type BranchStanding } from '@zbxx/domain';
+import { branchAverageScore, memberRankInBranch, rankBranches, type BranchStanding } from '@zbxx/domain';
 import { membersRepo, orgsRepo, quizAttemptsRepo, requireBound, type FunctionHandler } from '@zbxx/server';
 import { loadMemberRound } from '../round-access';
 
@@ -30,7 +30,7 @@ export const leaderboard: FunctionHandler<typeof quizContract, 'leaderboard'> = 
       memberCount,
       participants,
       participationRate: memberCount === 0 ? null : participants / memberCount,
-      averageScore: participants === 0 ? null : Math.round(((total?.scoreSum ?? 0) / participants) * 100) / 100,
+      averageScore: branchAverageScore(total?.scoreSum ?? 0, participants),
     };
   });
   const nameOf = new Map(branches.map((branch) => [branch._id, branch.name]));

@@ -1,5 +1,5 @@
 import type { QuizAdminRound, QuizSaveRoundInput, quizContract } from '@zbxx/contracts';
-import { checkQuota, describeQuotaProblem, roundWindowState, type CategoryQuota, type Difficulty } from '@zbxx/domain';
+import { checkQuota, describeQuotaProblem, roundFullScore, roundWindowState, type CategoryQuota, type Difficulty } from '@zbxx/domain';
 import {
   AppError,
   auditLogRepo,
@@ -63,7 +63,7 @@ export const saveRound: FunctionHandler<typeof quizContract, 'saveRound'> = asyn
   const quota = input.quota.map(toQuota);
   const questionCount = quota.reduce((sum, entry) => sum + entry.count, 0);
   const pointsPerQuestion = Math.round((FULL_SCORE / questionCount) * 100) / 100;
-  const maxScore = Math.round(questionCount * pointsPerQuestion * 100) / 100;
+  const maxScore = roundFullScore(questionCount, pointsPerQuestion);
   if (input.passMark > maxScore) throw new AppError('INPUT.INVALID', `及格分不能高于满分 ${maxScore}`);
 
   let attemptCount = 0;
@@ -205,7 +205,7 @@ function adminRound(round: QuizRoundDoc, attemptCount: number, now: Date): QuizA
       ...(entry.difficulty ? { difficulty: { ...entry.difficulty } } : {}),
     })),
     questionCount,
-    maxScore: Math.round(questionCount * round.pointsPerQuestion * 100) / 100,
+    maxScore: roundFullScore(questionCount, round.pointsPerQuestion),
     timeLimitSeconds: round.timeLimitSeconds,
     attemptsAllowed: round.attemptsAllowed,
     grading: round.grading,

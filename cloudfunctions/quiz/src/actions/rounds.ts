@@ -1,5 +1,5 @@
 import type { MemberRound, quizContract } from '@zbxx/contracts';
-import { acceptsAnswers, gradeAttempts, roundWindowState } from '@zbxx/domain';
+import { acceptsAnswers, gradeAttempts, roundFullScore, roundWindowState } from '@zbxx/domain';
 import { quizAttemptsRepo, quizRoundsRepo, requireBound, type FunctionHandler, type QuizAttemptDoc, type QuizRoundDoc } from '@zbxx/server';
 import { closeIfExpired } from '../attempt-access';
 
@@ -52,7 +52,7 @@ function memberRound(round: QuizRoundDoc, attempts: readonly QuizAttemptDoc[], n
     closesAt: round.closesAt.toISOString(),
     window: roundWindowState({ opensAt: round.opensAt, closesAt: round.closesAt }, now),
     questionCount,
-    maxScore: Math.round(questionCount * round.pointsPerQuestion * 100) / 100,
+    maxScore: roundFullScore(questionCount, round.pointsPerQuestion),
     passMark: round.passMark,
     timeLimitSeconds: round.timeLimitSeconds,
     attemptsAllowed: round.attemptsAllowed,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { quizContract } from '@zbxx/contracts';
-import { createRng, decideStart, DrawError, drawQuestions, shuffleOptions } from '@zbxx/domain';
+import { createRng, decideStart, DrawError, drawQuestions, questionPoints, roundFullScore, shuffleOptions } from '@zbxx/domain';
 import {
   AppError,
   quizAttemptsRepo,
@@ -76,14 +76,15 @@ async function drawAttempt(
     if (error instanceof DrawError) throw new AppError('QUIZ.DRAW_IMPOSSIBLE');
     throw error;
   }
-  const items = drawn.map((question) => ({
+  const points = questionPoints(drawn.length, roundFullScore(drawn.length, round.pointsPerQuestion));
+  const items = drawn.map((question, index) => ({
     questionId: question.id,
     type: question.type,
     stem: question.stem,
     options: [...question.options],
     order: [...shuffleOptions(question, rng).order],
     key: [...question.key],
-    points: round.pointsPerQuestion,
+    points: points[index]!,
     explanation: question.explanation,
     citation: question.citation,
     category: question.category,
@@ -113,7 +114,7 @@ async function drawAttempt(
     finishedAt: null,
     closedByDeadline: false,
     score: null,
-    maxScore: Math.round(items.length * round.pointsPerQuestion * 100) / 100,
+    maxScore: roundFullScore(items.length, round.pointsPerQuestion),
     correctCount: null,
     passed: null,
     outcomes: null,

@@ -21,8 +21,20 @@ export interface BranchStanding {
   participants: number;
   /** 参学率: participants ÷ members; null for a branch with no members. */
   participationRate: number | null;
-  /** Mean over participants only (non-participants are already in the rate); null with no participants. */
+  /** Mean over participants only (non-participants are already in the rate); null below MIN_PARTICIPANTS_FOR_AVERAGE. */
   averageScore: number | null;
+}
+
+/**
+ * A branch average over fewer people than this is not shown (人数不足): over one participant it is that person's
+ * score, over two it gives each one's score to the other. Participation counts are still shown.
+ */
+export const MIN_PARTICIPANTS_FOR_AVERAGE = 3;
+
+/** A branch's average score, to the hundredth; null when too few took part for it to hide anyone's score. */
+export function branchAverageScore(scoreSum: number, participants: number): number | null {
+  if (participants < MIN_PARTICIPANTS_FOR_AVERAGE) return null;
+  return Math.round((scoreSum / participants) * 100) / 100;
 }
 
 export function branchStandings(branches: readonly BranchRoster[], results: readonly MemberRoundResult[]): BranchStanding[] {
@@ -41,7 +53,10 @@ export function branchStandings(branches: readonly BranchRoster[], results: read
       memberCount: branch.memberCount,
       participants,
       participationRate: branch.memberCount === 0 ? null : participants / branch.memberCount,
-      averageScore: participants === 0 ? null : scores.reduce((sum, score) => sum + score, 0) / participants,
+      averageScore: branchAverageScore(
+        scores.reduce((sum, score) => sum + score, 0),
+        participants,
+      ),
     };
   });
 }

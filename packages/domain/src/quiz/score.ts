@@ -45,6 +45,27 @@ export interface ScoringRules {
   passMark: number;
 }
 
+/**
+ * A round's full marks: every question weighs the same, and the round totals a whole number of points (100 for
+ * a round set up in the usual way; 3 × 33.33 is 100, not 99.99). The one rule every view of a round uses.
+ */
+export function roundFullScore(questionCount: number, pointsPerQuestion: number): number {
+  return Math.round(questionCount * pointsPerQuestion);
+}
+
+/**
+ * The points of each of `count` questions sharing `fullScore`, in whole hundredths that add up to it exactly:
+ * the first `remainder` questions carry one hundredth more (100 over 3 → 33.34, 33.33, 33.33). So a paper
+ * answered all right scores exactly full marks, and partial credit is never rounded up.
+ */
+export function questionPoints(count: number, fullScore: number): number[] {
+  if (count <= 0) return [];
+  const total = toHundredths(fullScore);
+  const base = Math.floor(total / count);
+  const remainder = total - base * count;
+  return Array.from({ length: count }, (_, i) => fromHundredths(base + (i < remainder ? 1 : 0)));
+}
+
 const toHundredths = (points: number): number => Math.round(points * 100);
 const fromHundredths = (hundredths: number): number => hundredths / 100;
 

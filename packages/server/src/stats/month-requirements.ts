@@ -1,4 +1,4 @@
-import type { MonthRequirements } from '@zbxx/domain';
+import { roundFullScore, type MonthRequirements } from '@zbxx/domain';
 import { COLLECTIONS } from '../collections';
 import type { Db } from '../db';
 import type { CheckinEventDoc } from '../repositories/checkin-events';
@@ -46,8 +46,10 @@ const MAX_EVENTS = 1000;
 
 /** The full score of a round: every question weighs the same (as the quiz function computes it). */
 function maxScoreOf(round: Pick<QuizRoundDoc, 'quota' | 'pointsPerQuestion'>): number {
-  const questions = round.quota.reduce((sum, q) => sum + q.count, 0);
-  return Math.round(questions * round.pointsPerQuestion * 100) / 100;
+  return roundFullScore(
+    round.quota.reduce((sum, q) => sum + q.count, 0),
+    round.pointsPerQuestion,
+  );
 }
 
 function uniqueById<T extends { _id: string }>(docs: readonly T[]): T[] {

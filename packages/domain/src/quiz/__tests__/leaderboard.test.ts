@@ -1,4 +1,12 @@
-import { branchStandings, competitionRanks, memberRankInBranch, rankBranches, type MemberRoundResult } from '../leaderboard';
+import {
+  branchAverageScore,
+  branchStandings,
+  competitionRanks,
+  MIN_PARTICIPANTS_FOR_AVERAGE,
+  memberRankInBranch,
+  rankBranches,
+  type MemberRoundResult,
+} from '../leaderboard';
 
 const results: MemberRoundResult[] = [
   { branchId: 'b1', memberId: 'm1', score: 90 },
@@ -20,7 +28,8 @@ describe('branchStandings', () => {
   it('computes participation over members and the average over participants', () => {
     expect(branchStandings(branches, results)).toEqual([
       { branchId: 'b1', memberCount: 10, participants: 4, participationRate: 0.4, averageScore: 80 },
-      { branchId: 'b2', memberCount: 4, participants: 2, participationRate: 0.5, averageScore: 80 },
+      // Two participants: their average would give each one's score to the other (人数不足).
+      { branchId: 'b2', memberCount: 4, participants: 2, participationRate: 0.5, averageScore: null },
       { branchId: 'b3', memberCount: 0, participants: 0, participationRate: null, averageScore: null },
       { branchId: 'b4', memberCount: 5, participants: 0, participationRate: 0, averageScore: null },
     ]);
@@ -34,7 +43,14 @@ describe('branchStandings', () => {
         { branchId: 'b1', memberId: 'm1', score: 50 },
       ],
     );
-    expect(b1).toMatchObject({ participants: 1, participationRate: 0.5, averageScore: 50 });
+    expect(b1).toMatchObject({ participants: 1, participationRate: 0.5, averageScore: null });
+  });
+});
+
+describe('branchAverageScore', () => {
+  it('hides an average over fewer than MIN_PARTICIPANTS_FOR_AVERAGE people and rounds to the hundredth', () => {
+    expect(MIN_PARTICIPANTS_FOR_AVERAGE).toBe(3);
+    expect([branchAverageScore(90, 1), branchAverageScore(170, 2), branchAverageScore(260, 3)]).toEqual([null, null, 86.67]);
   });
 });
 
@@ -55,10 +71,7 @@ describe('ranks', () => {
       ['b1', 2],
       ['b4', 3],
     ]);
-    expect(rankBranches(standings, 'averageScore').map(({ item, rank }) => [item.branchId, rank])).toEqual([
-      ['b1', 1],
-      ['b2', 1],
-    ]);
+    expect(rankBranches(standings, 'averageScore').map(({ item, rank }) => [item.branchId, rank])).toEqual([['b1', 1]]);
   });
 
   it('give a member their rank within the branch', () => {

@@ -1,4 +1,4 @@
-import { scoreAttempt, scoreQuestion, type ScorableItem } from '../score';
+import { questionPoints, roundFullScore, scoreAttempt, scoreQuestion, type ScorableItem } from '../score';
 
 const single: ScorableItem = { questionId: 's', type: 'single', key: ['A'], points: 2 };
 const multiple: ScorableItem = { questionId: 'm', type: 'multiple', key: ['A', 'B', 'C'], points: 3 };
@@ -63,5 +63,14 @@ describe('scoreAttempt', () => {
     expect(result.score).toBe(0.3);
     expect(result.maxScore).toBe(0.3);
     expect(result.passed).toBe(true);
+  });
+});
+
+describe('full marks and question points', () => {
+  it('share 100 over 3 questions in hundredths that add up exactly', () => {
+    expect(questionPoints(3, roundFullScore(3, 33.33))).toEqual([33.34, 33.33, 33.33]);
+    expect(roundFullScore(3, 33.33)).toBe(100);
+    expect(roundFullScore(20, 5)).toBe(100);
+    expect(questionPoints(7, 100).reduce((sum, p) => sum + Math.round(p * 100), 0)).toBe(10000);
   });
 });
