@@ -4,7 +4,7 @@
  * instants of `recount-county.ts` (before, during, ended unclosed, closed with make-ups; last month = month end).
  */
 import * as XLSX from 'xlsx';
-import type { BranchMatrix, Envelope, ExportJob, HomeResult, MemberDetail, Rollup, Trend } from '@zbxx/contracts';
+import type { BranchMatrix, Envelope, ExportJob, HomeResult, MemberDetail, Rollup, StudyOverview, Trend } from '@zbxx/contracts';
 import { DEMO_OPENIDS, monthBefore } from '@zbxx/demo-data';
 import { FIGURE_SHEET_HEADER, figureSheetRows, monthOf } from '@zbxx/domain';
 import { startTestCloud, type TestCloud } from '@zbxx/testing';
@@ -25,7 +25,7 @@ const branches = raw.orgs.filter((o) => o.type === 'branch');
 
 let cloud: TestCloud;
 beforeAll(async () => {
-  cloud = await startTestCloud({ functions: ['stats', 'checkin', 'account'], seed: raw as unknown as Record<string, object[]> });
+  cloud = await startTestCloud({ functions: ['stats', 'checkin', 'account', 'study'], seed: raw as unknown as Record<string, object[]> });
 }, 240_000);
 afterAll(async () => {
   await cloud?.close();
@@ -108,7 +108,7 @@ describe('admin: trend', () => {
   });
 });
 
-describe('member: home cards', () => {
+describe('member: home cards and the 学习 tab', () => {
   it('the study card counts the month’s required materials read, as the hand count does (incl. a member bound late)', async () => {
     const members = membersOf(raw, month, now);
     for (const openid of [county.phases.before.secretaryOpenid, county.phases.madeUp.secretaryOpenid, 'recount-late-member']) {
@@ -116,6 +116,19 @@ describe('member: home cards', () => {
       const home = await call<Extract<HomeResult, { status: 'bound' }>>('account', 'home', {}, openid);
       const expected = members.find((m) => m.memberId === me._id)!;
       expect([home.study.completed, home.study.required]).toEqual([expected.study.done, expected.study.required]);
+      // 学习 tab: each month's read / required, this month and last.
+      const overview = await call<StudyOverview>('study', 'overview', {}, openid);
+      // Last month's plans are still listed for a member entered this month, but their month counts nowhere.
+      for (const which of me._id === county.lateMemberId ? [month] : [month, previous]) {
+        const counted = membersOf(raw, which, now).find((m) => m.memberId === me._id);
+        const tally = overview.months.find((t) => t.month === which);
+        expect([openid, which, tally?.completed ?? 0, tally?.required ?? 0]).toEqual([
+          openid,
+          which,
+          counted?.study.done ?? 0,
+          counted?.study.required ?? 0,
+        ]);
+      }
     }
     // The member entered this month counts this month and not last month.
     expect(membersOf(raw, month, now).some((m) => m.memberId === county.lateMemberId)).toBe(true);

@@ -7,8 +7,10 @@ export type DataTopic = 'questionBank' | 'roster' | 'orgTree' | 'studyPlans' | '
 
 const listeners = new Map<DataTopic, Set<() => void>>();
 
+/** Each listener runs once, however many of its topics changed. */
 export function notifyChanged(...topics: readonly DataTopic[]): void {
-  for (const topic of topics) for (const listener of [...(listeners.get(topic) ?? [])]) listener();
+  const due = new Set(topics.flatMap((topic) => [...(listeners.get(topic) ?? [])]));
+  for (const listener of due) listener();
 }
 
 /** Calls `listener` whenever one of `topics` changes; returns the unsubscribe. */

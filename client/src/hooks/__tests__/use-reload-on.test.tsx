@@ -1,5 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import type { QuestionImportPreview } from '@zbxx/contracts';
+import { notifyChanged, onChanged } from '../../lib/data-changes';
 import { useAsync } from '../use-async';
 import { useQuestionImport, type QuestionImportDeps } from '../use-question-import';
 import { useReloadOn } from '../use-reload-on';
@@ -48,5 +49,16 @@ describe('views refresh after writes', () => {
       screen.getByText('确认导入').click();
     });
     expect(await screen.findByText('共 155 题')).toBeTruthy();
+  });
+});
+
+describe('notifyChanged', () => {
+  it('reloads a view once when several of its topics change together, and never after it unmounts', () => {
+    let reloads = 0;
+    const off = onChanged(['roster', 'orgTree'], () => (reloads += 1));
+    notifyChanged('roster', 'orgTree');
+    off();
+    notifyChanged('roster');
+    expect(reloads).toBe(1);
   });
 });

@@ -77,7 +77,7 @@ describe('one call or many: the same workbook', () => {
       total: referenceRun.result.progress.total,
       label: '已完成',
     });
-    expect(Object.keys(reference)).toEqual(['汇总', '党员明细', '主题党日', '答题分析', '年度数据']);
+    expect(Object.keys(reference)).toEqual(['汇总', '党员明细', '主题党日', '答题分析', '年度数据', '口径说明']);
     // Two pages of members a month: 2 × (汇总, 2 pages, 主题党日, 答题分析) + the file.
     expect(referenceRun.result.progress.total).toBe(11);
     expect(reference['党员明细']!.length - 1).toBe(referenceRun.result.sheets.find((s) => s.name === '党员明细')!.rows);
