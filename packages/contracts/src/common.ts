@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Node kinds of the org tree: county 组织部 → 党委/党工委 → 党总支 → 党支部. */
 export const ORG_TYPES = ['county', 'committee', 'general', 'branch'] as const;

@@ -3,9 +3,10 @@
  * common survey/exam-tool layout into rows for @zbxx/domain's import planner, and write our template. Kept
  * out of the package index: only the quiz function bundles exceljs for it.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { mapQuestionHeaders, QUESTION_COLUMNS, type QuestionSheetRow } from '@zbxx/domain';
 import { AppError } from '../app-error';
+import { loadExcelJS } from './load-exceljs';
 
 export const MAX_QUESTION_ROWS = 3000;
 export const QUESTION_TEMPLATE_SHEET = '题库';
@@ -25,7 +26,7 @@ function cellString(value: ExcelJS.CellValue): string {
 
 /** The rows of the first sheet with a question header row (题目, 题型, 答案) within its first 5 rows. */
 export async function readQuestionSheet(content: Buffer): Promise<QuestionSheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
@@ -56,7 +57,7 @@ export async function readQuestionSheet(content: Buffer): Promise<QuestionSheetR
 
 /** Our template: headers, three example rows (one per type), and a sheet of instructions. */
 export async function writeQuestionTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet(QUESTION_TEMPLATE_SHEET);
   sheet.columns = QUESTION_COLUMNS.map((column) => ({
     header: column.header,

@@ -3,9 +3,10 @@
  * the template. Kept out of the package index on purpose: exceljs is large, so only the function that reads
  * rosters bundles it (`import … from '@zbxx/server/src/xlsx/roster-workbook'`).
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { cellText, columnHeader, findHeaderRow, mapHeaders, ROSTER_COLUMNS, type CellValue, type SheetRow } from '@zbxx/domain';
 import { AppError } from '../app-error';
+import { loadExcelJS } from './load-exceljs';
 
 /** About a county's whole roster; larger sheets are split by the admin (the function has 60 s). */
 export const MAX_ROSTER_ROWS = 20_000;
@@ -33,7 +34,7 @@ function rowValues(row: ExcelJS.Row, width: number): CellValue[] {
  * the sheet's own, so an error can say 第 7 行 and the admin finds it at once.
  */
 export async function readRosterSheet(content: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
@@ -70,7 +71,7 @@ export async function readRosterSheet(content: Buffer): Promise<SheetRow[]> {
  * digits and typed dates), one with instructions, one listing the branches the admin may import into.
  */
 export async function writeRosterTemplate(branchPaths: readonly string[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet(TEMPLATE_SHEET);
   sheet.columns = ROSTER_COLUMNS.map((column) => ({
     header: column.header,

@@ -6,7 +6,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import {
   eventSheet,
   itemSheet,
@@ -24,6 +24,7 @@ import {
   type SummarySheetRow,
   type YearFigures,
 } from './stats-workbook-sheets';
+import { loadExcelJS } from './load-exceljs';
 
 export * from './stats-workbook-sheets';
 
@@ -115,7 +116,7 @@ function writeYearSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, figures: Y
 /** Writes the workbook to `filePath`; the caller removes the file once it is uploaded. */
 export async function writeStatsWorkbook(filePath: string, source: StatsWorkbookSource): Promise<WrittenWorkbook> {
   // Inline strings keep memory flat: a shared-strings table would hold every distinct name until the end.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true, useSharedStrings: false });
+  const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true, useSharedStrings: false });
   workbook.creator = '支部学习';
   workbook.created = new Date();
   const sheets = [
