@@ -110,6 +110,8 @@ async function main() {
     console.error(problems.join('\n'));
     process.exit(1);
   }
+  // miniprogram-ci leaves a file watcher running: without an explicit exit the step would never end.
+  process.exit(0);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
