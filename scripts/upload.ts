@@ -87,6 +87,8 @@ async function main(): Promise<void> {
       ? await ci.upload(common)
       : await ci.preview({ ...common, qrcodeFormat: 'image', qrcodeOutputDest: path.join(REPO_ROOT, '.cache/preview-qrcode.png') });
   console.log(JSON.stringify(result, null, 2));
+  // miniprogram-ci leaves a file watcher running.
+  process.exit(0);
 }
 
 if (require.main === module) {

@@ -4,7 +4,8 @@
 // quality/weapp-checks/exceptions.json with the reason it cannot; an exception that now passes fails too, so
 // the list never goes stale.
 //
-//   node scripts/weapp-checks.mjs        after `npm run build:weapp -w client`
+//   node scripts/weapp-checks.mjs          after `npm run build:weapp -w client`
+//   node scripts/weapp-checks.mjs --sizes  only compiles, and prints the package sizes as JSON (bench scenario 04)
 //
 // No appid, key or network is needed: the project's attributes are given here (a look-up of an extension
 // white-list fails offline and is logged by miniprogram-ci; harmless).
@@ -83,6 +84,10 @@ async function main() {
   const started = Date.now();
   const project = weappProject();
   const sizes = await compileWeapp(project);
+  if (process.argv.includes('--sizes')) {
+    process.stdout.write(`${JSON.stringify(sizes)}\n`);
+    process.exit(0);
+  }
   console.log(
     `compiled ${sizes.files} files in ${((Date.now() - started) / 1000).toFixed(1)} s → ${path.relative(repoRoot, COMPILED_ZIP)}`,
   );
