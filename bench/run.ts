@@ -6,16 +6,18 @@
  *   npm run bench                 everything; writes the results
  *   npm run bench -- 02 03        only scenarios whose file name contains one of the arguments; prints the
  *                                 figures, writes nothing (partial results never replace a full report)
+ *   npm run bench -- 12 --record  the same, then merges those scenarios' figures into summary.json and
+ *                                 report.md (replacing their earlier figures; the report says what was re-run)
  *
  * Environment: BENCH_BUILD=1 rebuilds the weapp even when client/dist/weapp exists; BENCH_BUILD_FUNCTIONS=0
  * uses the function bundles as they are instead of rebuilding them first.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { renderReport, summaryOf, type MachineInfo, type RunRecord, type ScenarioRecord } from './lib/report';
+import { mergeReport, mergeSummary, renderReport, summaryOf, type MachineInfo, type RunRecord, type ScenarioRecord } from './lib/report';
 import type { Figure, Scenario } from './lib/types';
 
 const REPO_ROOT = resolve(__dirname, '..');
@@ -77,7 +79,9 @@ async function loadScenario(file: string): Promise<Scenario> {
 }
 
 async function main(): Promise<void> {
-  const filters = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const record = args.includes('--record');
+  const filters = args.filter((a) => a !== '--record');
   const started = performance.now();
   const machine = machineInfo();
   buildFunctions();
@@ -133,8 +137,14 @@ async function main(): Promise<void> {
     writeFileSync(join(RESULTS, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     writeFileSync(join(RESULTS, 'report.md'), renderReport(run));
     log(`wrote bench/results/summary.json and report.md in ${(run.totalMs / 1000).toFixed(0)} s`);
+  } else if (record && records.every((r) => r.status === 'ran')) {
+    const previousSummary = JSON.parse(readFileSync(join(RESULTS, 'summary.json'), 'utf8')) as ReturnType<typeof summaryOf>;
+    const merged = mergeSummary(previousSummary, run);
+    writeFileSync(join(RESULTS, 'summary.json'), `${JSON.stringify(merged, null, 2)}\n`);
+    writeFileSync(join(RESULTS, 'report.md'), mergeReport(readFileSync(join(RESULTS, 'report.md'), 'utf8'), run, merged));
+    log(`merged ${files.join(', ')} into bench/results/summary.json and report.md`);
   } else {
-    log(`filtered run (${files.join(', ')}): results not written`);
+    log(`filtered run (${files.join(', ')}): results not written${record ? ' (a scenario did not run)' : ''}`);
   }
   // summary.json is keyed by name: two scenarios measuring under one name would make a script compare the wrong one.
   const seen = new Set<string>();

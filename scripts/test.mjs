@@ -17,6 +17,7 @@ await runParallel([
 runStep('打包云函数 build cloud functions', 'node', ['scripts/build-functions.mjs']);
 runStep('构建小程序 build weapp', 'npm', ['run', 'build:weapp', '-w', 'client', '--silent'], { quiet: true });
 runStep('检查包体积 check package sizes', 'node', ['scripts/check-package-sizes.mjs']);
+runStep('微信代码质量检查 WeChat compile and code quality (miniprogram-ci)', 'node', ['scripts/weapp-checks.mjs']);
 runStep('构建 H5 build h5', 'npm', ['run', 'build:h5', '-w', 'client', '--silent'], { quiet: true });
 
 mkdirSync('.cache', { recursive: true });

@@ -74,7 +74,11 @@ export default defineAppConfig({
     ],
   },
   networkTimeout: { request: 15000 },
+  // Components are injected when a page renders them, not all at launch (WeChat 代码质量: 按需注入).
+  lazyCodeLoading: 'requiredComponents',
   // 主题党日: the secretary picks the place on a map; a fenced check-in asks for the position then, nowhere else.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // Guarded APIs wait for onNeedPrivacyAuthorization (services/privacy-listener.weapp.ts) on every base library.
+  __usePrivacyCheck__: true,
   permission: { 'scope.userLocation': { desc: '用于确认您在主题党日活动现场签到' } },
 });

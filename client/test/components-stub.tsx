@@ -11,5 +11,9 @@ const as = (tag: string) =>
 export const View = as('div');
 export const Text = as('span');
 export const Image = as('img');
-export const Button = as('button');
+/** A tap on `open-type="agreePrivacyAuthorization"` is WeChat's agree event, as on a phone. */
+export function Button({ children, openType, onAgreePrivacyAuthorization, onClick, ...props }: Props) {
+  const agree = openType === 'agreePrivacyAuthorization' ? onAgreePrivacyAuthorization : undefined;
+  return createElement('button', { ...props, onClick: agree ?? onClick }, children);
+}
 export const Input = as('input');

@@ -4,6 +4,10 @@
  */
 export const navigations: Array<{ method: 'reLaunch' | 'navigateTo'; url: string }> = [];
 
+type PrivacyListener = (resolve: (option: { event: string; buttonId?: string }) => void, eventInfo: { referrer: string }) => void;
+/** What registered for wx.onNeedPrivacyAuthorization: a test plays WeChat by calling it. */
+export const privacyListeners: PrivacyListener[] = [];
+
 const Taro = {
   reLaunch: async ({ url }: { url: string }) => {
     navigations.push({ method: 'reLaunch', url });
@@ -11,6 +15,10 @@ const Taro = {
   navigateTo: async ({ url }: { url: string }) => {
     navigations.push({ method: 'navigateTo', url });
   },
+  onNeedPrivacyAuthorization: (listener: PrivacyListener) => {
+    privacyListeners.push(listener);
+  },
+  openPrivacyContract: () => undefined,
   cloud: {
     init: () => undefined,
     callFunction: async () => {

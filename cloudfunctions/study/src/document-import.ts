@@ -1,5 +1,3 @@
-import mammoth from 'mammoth';
-
 export interface ImportedDocument {
   title: string;
   body: string;
@@ -14,11 +12,19 @@ interface MammothResult {
 }
 
 // mammoth's Markdown writer is still exported (and what we want) but no longer in its typings.
-const convertToMarkdown = (
-  mammoth as unknown as {
-    convertToMarkdown(input: { buffer: Buffer }, options: { convertImage: unknown }): Promise<MammothResult>;
-  }
-).convertToMarkdown;
+interface MammothMarkdown {
+  convertToMarkdown(input: { buffer: Buffer }, options: { convertImage: unknown }): Promise<MammothResult>;
+  images: typeof import('mammoth').images;
+}
+
+/**
+ * mammoth loads on the first import, not with the function: scripts/build-functions.mjs writes it into its own
+ * file, so members' study calls do not parse it at cold start (issue 13).
+ */
+async function loadMammoth(): Promise<MammothMarkdown> {
+  const loaded = await import('mammoth');
+  return (loaded.default ?? loaded) as unknown as MammothMarkdown;
+}
 
 const IMAGE_EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
 
@@ -27,7 +33,8 @@ const IMAGE_EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jp
  * (stored in cloud storage, referenced by fileID) survive; what mammoth cannot map is reported in Chinese.
  */
 export async function importDocx(bytes: Buffer, fileName: string, upload: ImageUploader): Promise<ImportedDocument> {
-  const result = await convertToMarkdown(
+  const mammoth = await loadMammoth();
+  const result = await mammoth.convertToMarkdown(
     { buffer: bytes },
     {
       convertImage: mammoth.images.imgElement(async (image) => {

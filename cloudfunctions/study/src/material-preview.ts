@@ -1,6 +1,6 @@
 import type { MaterialPreview } from '@zbxx/contracts';
 import { plausibleReadingSeconds, readingLength, suggestedReadingMinutes } from '@zbxx/domain';
-import { imageFileIds, markdownToBlocks } from '@zbxx/server';
+import { imageFileIds, markdownToBlocks } from '@zbxx/server/src/markdown-blocks';
 import { temporaryUrls } from './storage';
 
 /** A Markdown body as readers will see it, with the numbers authors need (length, least credible reading time). */

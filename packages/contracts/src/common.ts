@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { HIDDEN_CHARACTER_MESSAGE, hasRefusedCharacter, withoutFormatCharacters } from './text-policy';
 
 /** Node kinds of the org tree: county 组织部 → 党委/党工委 → 党总支 → 党支部. */

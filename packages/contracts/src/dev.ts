@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One entry of the dev identity picker (`GET /api/dev/identities`, h5 only, never in the weapp build): a demo

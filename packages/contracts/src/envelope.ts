@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ERROR_CODES, type AppErrorBody } from './errors';
 
 /** What every function receives: `{ action, data?, requestId? }`. */

@@ -9,7 +9,6 @@ export * from './attempt-guard';
 export * from './create-function';
 export * from './files';
 export * from './repositories';
-export * from './markdown-blocks';
 export * from './branch-access';
 export * from './views';
 export * from './stats';

@@ -1,14 +1,8 @@
 import type { studyContract } from '@zbxx/contracts';
 import { orgPathOf, readingLength } from '@zbxx/domain';
-import {
-  AppError,
-  createdDocId,
-  imageFileIds,
-  markdownToBlocks,
-  studyMaterialsRepo,
-  type FunctionHandler,
-  type StudyMaterialDoc,
-} from '@zbxx/server';
+import { AppError, createdDocId, studyMaterialsRepo, type FunctionHandler, type StudyMaterialDoc } from '@zbxx/server';
+// marked comes with it: kept out of @zbxx/server's index so functions that never parse Markdown do not load it.
+import { imageFileIds, markdownToBlocks } from '@zbxx/server/src/markdown-blocks';
 import { adminMaterialOf } from '../admin-views';
 import { auditStudyChange } from '../audit';
 import { adminCoversPath, loadAdministeredOrg, requireAdmin } from '../scope';

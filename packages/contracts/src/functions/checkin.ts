@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineFunction } from '../define';
 import { idSchema, plainText } from '../common';
 import { publicQuestionSchema } from './quiz';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineFunction } from '../define';
 import { idSchema, monthSchema, plainText } from '../common';
 import { importRowErrorSchema, rosterFileSchema } from './org';

@@ -10,7 +10,12 @@ import { createEmptyCard, fsrs, Rating, State, type Card, type Grade, type Revie
 
 dayjs.extend(utc);
 
-const scheduler = fsrs({ enable_fuzz: false, enable_short_term: false });
+/** Built on first use: a scheduler made at import would keep ts-fsrs in every function bundle that imports the domain. */
+let scheduler: ReturnType<typeof fsrs> | undefined;
+function schedulerOf(): ReturnType<typeof fsrs> {
+  scheduler ??= fsrs({ enable_fuzz: false, enable_short_term: false });
+  return scheduler;
+}
 
 export type ReviewRating = 'again' | 'hard' | 'good' | 'easy';
 
@@ -57,7 +62,7 @@ export interface ReviewOutcome {
 }
 
 export function reviewCard(card: WrongBookCard, rating: ReviewRating, now: Date): ReviewOutcome {
-  const next = scheduler.next(card.fsrs, now, GRADES[rating]);
+  const next = schedulerOf().next(card.fsrs, now, GRADES[rating]);
   return { card: { ...card, fsrs: next.card }, due: next.card.due, log: next.log };
 }
 

@@ -1,5 +1,5 @@
 import { defineFunction } from '@zbxx/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../app-error';
 import { createDispatcher } from '../dispatch';
 

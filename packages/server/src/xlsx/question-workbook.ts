@@ -3,10 +3,11 @@
  * common survey/exam-tool layout into rows for @zbxx/domain's import planner, and write our template. Kept
  * out of the package index: only the quiz function bundles exceljs for it.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { mapQuestionHeaders, QUESTION_COLUMNS, type QuestionSheetRow } from '@zbxx/domain';
 import { AppError } from '../app-error';
 import { checkZipLimits } from '../zip-limits';
+import { loadExcelJS } from './load-exceljs';
 
 export const MAX_QUESTION_ROWS = 3000;
 export const QUESTION_TEMPLATE_SHEET = '题库';
@@ -27,7 +28,7 @@ function cellString(value: ExcelJS.CellValue): string {
 /** The rows of the first sheet with a question header row (题目, 题型, 答案) within its first 5 rows. */
 export async function readQuestionSheet(content: Buffer): Promise<QuestionSheetRow[]> {
   checkZipLimits(content, new AppError('IMPORT.BAD_FILE', '无法读取该文件，请上传 .xlsx 格式的题库（可先下载模板）'));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
@@ -58,7 +59,7 @@ export async function readQuestionSheet(content: Buffer): Promise<QuestionSheetR
 
 /** Our template: headers, three example rows (one per type), and a sheet of instructions. */
 export async function writeQuestionTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet(QUESTION_TEMPLATE_SHEET);
   sheet.columns = QUESTION_COLUMNS.map((column) => ({
     header: column.header,

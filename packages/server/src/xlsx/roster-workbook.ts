@@ -3,10 +3,11 @@
  * the template. Kept out of the package index on purpose: exceljs is large, so only the function that reads
  * rosters bundles it (`import … from '@zbxx/server/src/xlsx/roster-workbook'`).
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { cellText, columnHeader, findHeaderRow, mapHeaders, ROSTER_COLUMNS, type CellValue, type SheetRow } from '@zbxx/domain';
 import { AppError } from '../app-error';
 import { checkZipLimits } from '../zip-limits';
+import { loadExcelJS } from './load-exceljs';
 
 /** About a county's whole roster; larger sheets are split by the admin (the function has 60 s). */
 export const MAX_ROSTER_ROWS = 20_000;
@@ -35,7 +36,7 @@ function rowValues(row: ExcelJS.Row, width: number): CellValue[] {
  */
 export async function readRosterSheet(content: Buffer): Promise<SheetRow[]> {
   checkZipLimits(content, new AppError('IMPORT.BAD_FILE', '无法读取该文件，请上传 .xlsx 格式的花名册（可先下载模板）'));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
@@ -72,7 +73,7 @@ export async function readRosterSheet(content: Buffer): Promise<SheetRow[]> {
  * digits and typed dates), one with instructions, one listing the branches the admin may import into.
  */
 export async function writeRosterTemplate(branchPaths: readonly string[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet(TEMPLATE_SHEET);
   sheet.columns = ROSTER_COLUMNS.map((column) => ({
     header: column.header,

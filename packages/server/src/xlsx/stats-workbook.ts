@@ -6,7 +6,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { FIGURE_SHEET_HEADER, figureSheetRows } from '@zbxx/domain';
 import {
   eventSheet,
@@ -25,6 +25,7 @@ import {
   type SummarySheetRow,
   type YearFigures,
 } from './stats-workbook-sheets';
+import { loadExcelJS } from './load-exceljs';
 
 export * from './stats-workbook-sheets';
 
@@ -135,7 +136,7 @@ function writeDefinitionsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter): nu
 /** Writes the workbook to `filePath`; the caller removes the file once it is uploaded. */
 export async function writeStatsWorkbook(filePath: string, source: StatsWorkbookSource): Promise<WrittenWorkbook> {
   // Inline strings keep memory flat: a shared-strings table would hold every distinct name until the end.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true, useSharedStrings: false });
+  const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true, useSharedStrings: false });
   workbook.creator = '支部学习';
   workbook.created = new Date();
   const sheets = [
