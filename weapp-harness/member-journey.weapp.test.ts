@@ -81,4 +81,3 @@ describe('member journey (demo-member)', () => {
     expect(typeof finished.score).toBe('number');
   }, 60_000);
 });
-

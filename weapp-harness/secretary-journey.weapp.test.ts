@@ -66,14 +66,20 @@ describe('secretary journey (demo-secretary, with demo-member’s phone)', () =>
     if (event.geofence) phone.device.script('getLocation', success({ latitude: 0, longitude: 0, accuracy: 20 }));
     await member.tap('扫码签到');
     await waitFor(() => engine.find('attendance', { memberId, eventId: 'ev-demo-today' }).length > 0);
-    expect(['present', 'late']).toContain((engine.find('attendance', { memberId, eventId: 'ev-demo-today' })[0] as { state: string }).state);
+    expect(['present', 'late']).toContain(
+      (engine.find('attendance', { memberId, eventId: 'ev-demo-today' })[0] as { state: string }).state,
+    );
     expect(phone.device.calls.filter((c) => c.api === 'scanCode').map((c) => c.options.onlyFromCamera)).toEqual([true, true, true]);
 
     await secretary.tap('查看考勤表');
     await secretary.waitForRoute('subpackages/secretary/party-day/sheet');
     await secretary.waitForText('李秀英');
     await secretary.tap(/^结束签到$/);
-    await waitFor(() => (engine.find('checkinEvents', { _id: 'ev-demo-today' })[0] as { status?: string; closedAt?: unknown }).closedAt !== undefined, 15_000, 'event closed');
+    await waitFor(
+      () => (engine.find('checkinEvents', { _id: 'ev-demo-today' })[0] as { status?: string; closedAt?: unknown }).closedAt !== undefined,
+      15_000,
+      'event closed',
+    );
 
     // The next party day is now next month's: the member asks leave for it.
     member.close();
