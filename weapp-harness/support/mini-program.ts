@@ -6,7 +6,8 @@ import { createWx, type WxHost } from './fake-wx';
 import type { Phone } from './phone';
 import { renderedText, walk, WxmlPackage, type RenderedElement, type Rendering } from './wxml';
 
-export const WEAPP_DIST = path.resolve(__dirname, '../../client/dist/weapp');
+/** The compiled package under test; WEAPP_DIST points the suite at another build (e.g. a deliberately broken copy). */
+export const WEAPP_DIST = path.resolve(process.env.WEAPP_DIST ?? path.join(__dirname, '../../client/dist/weapp'));
 
 interface AppJson {
   pages: string[];
@@ -229,11 +230,16 @@ export class MiniProgram {
    * Taps the innermost drawn element whose text contains `text` (the `index`-th match), bubbling through its
    * ancestors as WeChat does: each `bindtap` on the way calls the page's `eh` with its own `data-sid`.
    */
-  async tap(text: string | RegExp, index = 0): Promise<void> {
-    const { root } = this.render();
-    const hits = [...walk(root)].filter(
-      ({ el }) => matches(renderedText(el), text) && !el.children.some((c) => typeof c !== 'string' && matches(renderedText(c), text)),
-    );
+  async tap(text: string | RegExp, index = 0, timeoutMs = 15_000): Promise<void> {
+    // Like a person, wait for it to be drawn (cloud answers arrive in real time, later on a loaded machine).
+    const deadline = Date.now() + timeoutMs;
+    let root = this.render().root;
+    let hits = innermost(root, text);
+    while (!hits[index] && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 25));
+      root = this.render().root;
+      hits = innermost(root, text);
+    }
     const match = hits[index];
     if (process.env.WEAPP_DEBUG && match)
       process.stderr.write(
@@ -273,11 +279,16 @@ export class MiniProgram {
    * batch, then blur. (wcc's 2020 runtime cannot draw inputs, so they are found in the page data.)
    */
   async type(placeholder: string | RegExp, value: string): Promise<void> {
-    const field = this.nodes().find(
-      (n) =>
-        (n.tag === 'input' || n.tag === 'textarea') &&
-        Object.values(n).some((v) => typeof v === 'string' && (typeof placeholder === 'string' ? v === placeholder : placeholder.test(v))),
-    );
+    const find = () =>
+      this.nodes().find(
+        (n) =>
+          (n.tag === 'input' || n.tag === 'textarea') &&
+          Object.values(n).some(
+            (v) => typeof v === 'string' && (typeof placeholder === 'string' ? v === placeholder : placeholder.test(v)),
+          ),
+      );
+    let field = find();
+    for (const deadline = Date.now() + 15_000; !field && Date.now() < deadline; field = find()) await new Promise((r) => setTimeout(r, 25));
     if (!field?.sid) throw new Error(`no input with placeholder ${String(placeholder)} on ${this.page.route}`);
     this.dispatch(field.sid, 'input', { value, cursor: value.length, keyCode: 0 });
     this.dispatch(field.sid, 'blur', { value });
@@ -459,6 +470,13 @@ export class MiniProgram {
       return undefined;
     }
   }
+}
+
+/** Drawn elements showing `text` with no child that shows it all: what a finger on that text lands on. */
+function innermost(root: RenderedElement, text: string | RegExp) {
+  return [...walk(root)].filter(
+    ({ el }) => matches(renderedText(el), text) && !el.children.some((c) => typeof c !== 'string' && matches(renderedText(c), text)),
+  );
 }
 
 /** Whether shown text contains `text`; white space is ignored for strings (the view inserts it freely between runs). */
