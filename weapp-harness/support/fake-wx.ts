@@ -69,7 +69,9 @@ function settle(
       }),
     );
   }
+  host.inFlight.count += 1;
   host.later(() => {
+    host.inFlight.count -= 1;
     if (outcome.ok) options.success?.(res);
     else options.fail?.(res);
     options.complete?.(res);

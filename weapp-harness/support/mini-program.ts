@@ -186,7 +186,7 @@ export class MiniProgram {
   }
 
   /** Lets timers, promises and cloud calls run until nothing has changed for `quietMs`. */
-  async settle(quietMs = 60, maxMs = 15_000): Promise<void> {
+  async settle(quietMs = 100, maxMs = 15_000): Promise<void> {
     const start = Date.now();
     let last = this.setDataLog.length;
     let quietSince = Date.now();
@@ -200,7 +200,7 @@ export class MiniProgram {
   }
 
   /** Waits until the current page shows `text` (cloud calls take real time on devcloud). */
-  async waitForText(text: string | RegExp, timeoutMs = 15_000): Promise<void> {
+  async waitForText(text: string | RegExp, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const shownText = this.text();
@@ -213,8 +213,20 @@ export class MiniProgram {
     }
   }
 
+  /** Waits until the current page no longer shows `text` (e.g. a loading placeholder). */
+  async waitForNoText(text: string | RegExp, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (matches(this.text(), text)) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `page ${this.page.route} still shows ${String(text)} after ${timeoutMs} ms; calls: ${JSON.stringify(this.calls.slice(-5))}`,
+        );
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
   /** Waits for the given route to be on top. */
-  async waitForRoute(route: string, timeoutMs = 10_000): Promise<void> {
+  async waitForRoute(route: string, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.stack[this.stack.length - 1]?.route !== route) {
       if (Date.now() > deadline)
@@ -230,7 +242,7 @@ export class MiniProgram {
    * Taps the innermost drawn element whose text contains `text` (the `index`-th match), bubbling through its
    * ancestors as WeChat does: each `bindtap` on the way calls the page's `eh` with its own `data-sid`.
    */
-  async tap(text: string | RegExp, index = 0, timeoutMs = 15_000): Promise<void> {
+  async tap(text: string | RegExp, index = 0, timeoutMs = 30_000): Promise<void> {
     // Like a person, wait for it to be drawn (cloud answers arrive in real time, later on a loaded machine).
     const deadline = Date.now() + timeoutMs;
     let root = this.render().root;
@@ -288,7 +300,7 @@ export class MiniProgram {
           ),
       );
     let field = find();
-    for (const deadline = Date.now() + 15_000; !field && Date.now() < deadline; field = find()) await new Promise((r) => setTimeout(r, 25));
+    for (const deadline = Date.now() + 30_000; !field && Date.now() < deadline; field = find()) await new Promise((r) => setTimeout(r, 25));
     if (!field?.sid) throw new Error(`no input with placeholder ${String(placeholder)} on ${this.page.route}`);
     this.dispatch(field.sid, 'input', { value, cursor: value.length, keyCode: 0 });
     this.dispatch(field.sid, 'blur', { value });
