@@ -38,7 +38,7 @@ describe('admin file journeys and binding', () => {
     await app.tap('确认导入');
     await app.waitForText('导入完成');
     expect(engine.find('members', { name: '周文静', phone: '13800135791' })).toHaveLength(1);
-  }, 60_000);
+  });
 
   it('demo-admin exports a month: the workbook is downloaded and opened in WeChat’s viewer', async () => {
     const { engine } = suite.cloud;
@@ -55,7 +55,7 @@ describe('admin file journeys and binding', () => {
     expect(engine.find('statsExports', { status: 'done' }).length + engine.find('statsExports', { state: 'done' }).length).toBeGreaterThan(
       0,
     );
-  }, 60_000);
+  });
 
   it('a new WeChat user binds as 孙桂兰 with the last four digits of her phone', async () => {
     const { engine } = suite.cloud;
@@ -70,5 +70,5 @@ describe('admin file journeys and binding', () => {
     expect(binding.status).toBe('bound');
     expect((engine.find('members', { _id: binding.memberId })[0] as { name: string }).name).toBe('孙桂兰');
     await app.waitForText('同志，您好');
-  }, 60_000);
+  });
 });

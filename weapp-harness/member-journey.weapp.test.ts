@@ -43,7 +43,7 @@ describe('member journey (demo-member)', () => {
     expect(progress.completedAt).toBeInstanceOf(Date);
     // Credited by the server's clock, not the phone's: at least the material's minimum reading time.
     expect(progress.creditedSeconds).toBeGreaterThanOrEqual(8);
-  }, 60_000);
+  });
 
   it('answers the quiz, relaunches the app, resumes with the answers kept, submits and sees the review', async () => {
     const { engine } = suite.cloud;
@@ -79,6 +79,5 @@ describe('member journey (demo-member)', () => {
     const finished = engine.find('quizAttempts', { _id: attempt._id })[0] as { status: string; score: number };
     expect(finished.status).not.toBe('open');
     expect(typeof finished.score).toBe('number');
-  }, 60_000);
+  });
 });
-

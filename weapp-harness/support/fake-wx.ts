@@ -69,7 +69,9 @@ function settle(
       }),
     );
   }
+  host.inFlight.count += 1;
   host.later(() => {
+    host.inFlight.count -= 1;
     if (outcome.ok) options.success?.(res);
     else options.fail?.(res);
     options.complete?.(res);
@@ -125,7 +127,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
         host.report(`unscripted device call: wx.${api}(${JSON.stringify(options)})`);
         return settle(host, api, options, { ok: false, res: { errMsg: `${api}:fail unscripted in test` } });
       }
-      if (outcome.kind === 'success') return ok(host, api, options, typeof outcome.result === 'function' ? outcome.result(options) : outcome.result);
+      if (outcome.kind === 'success')
+        return ok(host, api, options, typeof outcome.result === 'function' ? outcome.result(options) : outcome.result);
       return settle(host, api, options, { ok: false, res: failureOf(api, outcome) });
     };
   for (const api of DEVICE_APIS) wx[api] = device(api);
@@ -337,6 +340,11 @@ function createCloud(host: WxHost): Record<string, unknown> {
         requireInit('callFunction');
         if (phone.droppedCalls > 0) {
           phone.droppedCalls -= 1;
+          host.calls.push({
+            name: String(o.name),
+            action: String((o.data as { action?: unknown } | undefined)?.action),
+            error: 'request:fail (signal lost)',
+          });
           throw { errCode: -1, errMsg: 'cloud.callFunction:fail request:fail timeout' };
         }
         try {

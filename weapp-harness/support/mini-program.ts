@@ -6,7 +6,8 @@ import { createWx, type WxHost } from './fake-wx';
 import type { Phone } from './phone';
 import { renderedText, walk, WxmlPackage, type RenderedElement, type Rendering } from './wxml';
 
-export const WEAPP_DIST = path.resolve(__dirname, '../../client/dist/weapp');
+/** The compiled package under test; WEAPP_DIST points the suite at another build (e.g. a deliberately broken copy). */
+export const WEAPP_DIST = path.resolve(process.env.WEAPP_DIST ?? path.join(__dirname, '../../client/dist/weapp'));
 
 interface AppJson {
   pages: string[];
@@ -185,7 +186,7 @@ export class MiniProgram {
   }
 
   /** Lets timers, promises and cloud calls run until nothing has changed for `quietMs`. */
-  async settle(quietMs = 60, maxMs = 15_000): Promise<void> {
+  async settle(quietMs = 100, maxMs = 15_000): Promise<void> {
     const start = Date.now();
     let last = this.setDataLog.length;
     let quietSince = Date.now();
@@ -199,7 +200,7 @@ export class MiniProgram {
   }
 
   /** Waits until the current page shows `text` (cloud calls take real time on devcloud). */
-  async waitForText(text: string | RegExp, timeoutMs = 15_000): Promise<void> {
+  async waitForText(text: string | RegExp, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const shownText = this.text();
@@ -212,8 +213,20 @@ export class MiniProgram {
     }
   }
 
+  /** Waits until the current page no longer shows `text` (e.g. a loading placeholder). */
+  async waitForNoText(text: string | RegExp, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (matches(this.text(), text)) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `page ${this.page.route} still shows ${String(text)} after ${timeoutMs} ms; calls: ${JSON.stringify(this.calls.slice(-5))}`,
+        );
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
   /** Waits for the given route to be on top. */
-  async waitForRoute(route: string, timeoutMs = 10_000): Promise<void> {
+  async waitForRoute(route: string, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.stack[this.stack.length - 1]?.route !== route) {
       if (Date.now() > deadline)
@@ -229,11 +242,16 @@ export class MiniProgram {
    * Taps the innermost drawn element whose text contains `text` (the `index`-th match), bubbling through its
    * ancestors as WeChat does: each `bindtap` on the way calls the page's `eh` with its own `data-sid`.
    */
-  async tap(text: string | RegExp, index = 0): Promise<void> {
-    const { root } = this.render();
-    const hits = [...walk(root)].filter(
-      ({ el }) => matches(renderedText(el), text) && !el.children.some((c) => typeof c !== 'string' && matches(renderedText(c), text)),
-    );
+  async tap(text: string | RegExp, index = 0, timeoutMs = 30_000): Promise<void> {
+    // Like a person, wait for it to be drawn (cloud answers arrive in real time, later on a loaded machine).
+    const deadline = Date.now() + timeoutMs;
+    let root = this.render().root;
+    let hits = innermost(root, text);
+    while (!hits[index] && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 25));
+      root = this.render().root;
+      hits = innermost(root, text);
+    }
     const match = hits[index];
     if (process.env.WEAPP_DEBUG && match)
       process.stderr.write(
@@ -273,11 +291,16 @@ export class MiniProgram {
    * batch, then blur. (wcc's 2020 runtime cannot draw inputs, so they are found in the page data.)
    */
   async type(placeholder: string | RegExp, value: string): Promise<void> {
-    const field = this.nodes().find(
-      (n) =>
-        (n.tag === 'input' || n.tag === 'textarea') &&
-        Object.values(n).some((v) => typeof v === 'string' && (typeof placeholder === 'string' ? v === placeholder : placeholder.test(v))),
-    );
+    const find = () =>
+      this.nodes().find(
+        (n) =>
+          (n.tag === 'input' || n.tag === 'textarea') &&
+          Object.values(n).some(
+            (v) => typeof v === 'string' && (typeof placeholder === 'string' ? v === placeholder : placeholder.test(v)),
+          ),
+      );
+    let field = find();
+    for (const deadline = Date.now() + 30_000; !field && Date.now() < deadline; field = find()) await new Promise((r) => setTimeout(r, 25));
     if (!field?.sid) throw new Error(`no input with placeholder ${String(placeholder)} on ${this.page.route}`);
     this.dispatch(field.sid, 'input', { value, cursor: value.length, keyCode: 0 });
     this.dispatch(field.sid, 'blur', { value });
@@ -459,6 +482,13 @@ export class MiniProgram {
       return undefined;
     }
   }
+}
+
+/** Drawn elements showing `text` with no child that shows it all: what a finger on that text lands on. */
+function innermost(root: RenderedElement, text: string | RegExp) {
+  return [...walk(root)].filter(
+    ({ el }) => matches(renderedText(el), text) && !el.children.some((c) => typeof c !== 'string' && matches(renderedText(c), text)),
+  );
 }
 
 /** Whether shown text contains `text`; white space is ignored for strings (the view inserts it freely between runs). */

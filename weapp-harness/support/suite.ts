@@ -23,6 +23,8 @@ export interface WeappSuite {
  * devcloud test clock lands), so the demo's open-all-day party day must be on the host's today.
  */
 export function useWeappSuite(): WeappSuite {
+  // Each test waits on real devcloud answers; on a loaded 2-core machine a page's first call can take 10 s+.
+  jest.setTimeout(90_000);
   let cloud: TestCloud | undefined;
   let build: WeappBuild | undefined;
   const today = new Date();

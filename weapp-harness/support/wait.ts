@@ -1,5 +1,5 @@
 /** Polls `check` until it holds (devcloud answers in real time; the condition, not a sleep, ends the wait). */
-export async function waitFor(check: () => boolean, timeoutMs = 15_000, what = 'condition'): Promise<void> {
+export async function waitFor(check: () => boolean, timeoutMs = 30_000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
