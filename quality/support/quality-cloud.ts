@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '@zbxx/contracts';
-import { buildFunctions, startTestCloud, type TestCloud } from '@zbxx/testing';
+import { buildFunctions, bundlesAreFresh, startTestCloud, type TestCloud } from '@zbxx/testing';
 import { QUALITY_NOW } from './quality-county';
 import type { Engine } from '@zbxx/devcloud';
 
@@ -21,33 +21,6 @@ export interface HostedFunctions {
  * Builds every function that has an entry; one that does not build (yet: a feature landing in the same
  * checkout) is reported, not fatal, so the other functions' checks still run.
  */
-/** Newest modification time of the files under `dir` (node_modules and bundles skipped). */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!existsSync(dir)) return newest;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * Whether every named bundle is newer than every source it can include (its own src and the shared
- * packages): then this process need not rebuild it. The three quality suites run in parallel jest workers;
- * rebuilding in each would cost ~15 s apiece on two cores.
- */
-function bundlesAreFresh(names: readonly string[]): boolean {
-  const shared = newestMtime(path.join(repoRoot, 'packages'));
-  return names.every((name) => {
-    const bundle = path.join(repoRoot, 'cloudfunctions', name, 'index.js');
-    if (!existsSync(bundle)) return false;
-    const built = statSync(bundle).mtimeMs;
-    return built > shared && built > newestMtime(path.join(repoRoot, 'cloudfunctions', name, 'src'));
-  });
-}
-
 export function buildAvailableFunctions(): HostedFunctions {
   const missing = new Map<string, string>();
   const present = ALL_CONTRACTS.map((c) => c.name).filter((name) => {

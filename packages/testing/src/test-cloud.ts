@@ -4,7 +4,7 @@
  * the mini-program does. Not part of any bundle: nothing under src/index.ts imports it.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   devcloudNow,
@@ -21,14 +21,46 @@ import type { Db } from '@zbxx/server';
 const repoRoot = path.resolve(__dirname, '../../..');
 const built = new Set<string>();
 
+/** Newest modification time of the files under `dir` (node_modules and build output skipped). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!existsSync(dir)) return newest;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === 'lazy' || entry.name === 'index.js') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
 /**
- * Builds the named functions with the same script `npm run build:functions` runs, once per test process,
- * so tests always exercise the bundle of the current source.
+ * Whether every named bundle is newer than every source it can include (its own src, the shared packages and
+ * the build script): then no test process need rebuild it. `npm test` builds every bundle before jest starts,
+ * and each test file rebuilding them again cost ~15 s apiece on two cores.
+ */
+export function bundlesAreFresh(names: readonly string[]): boolean {
+  const shared = Math.max(
+    newestMtime(path.join(repoRoot, 'packages')),
+    statSync(path.join(repoRoot, 'scripts/build-functions.mjs')).mtimeMs,
+  );
+  return names.every((name) => {
+    const bundle = path.join(repoRoot, 'cloudfunctions', name, 'index.js');
+    if (!existsSync(bundle)) return false;
+    const built = statSync(bundle).mtimeMs;
+    return built > shared && built > newestMtime(path.join(repoRoot, 'cloudfunctions', name, 'src'));
+  });
+}
+
+/**
+ * Builds the named functions with the same script `npm run build:functions` runs, unless their bundles are
+ * already newer than their sources, so tests always exercise the bundle of the current source.
  */
 export function buildFunctions(names: readonly string[]): void {
   const missing = names.filter((name) => !built.has(name));
   if (missing.length === 0) return;
-  execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build-functions.mjs'), ...missing], { cwd: repoRoot, stdio: 'pipe' });
+  if (!bundlesAreFresh(missing)) {
+    execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build-functions.mjs'), ...missing], { cwd: repoRoot, stdio: 'pipe' });
+  }
   for (const name of missing) built.add(name);
 }
 
