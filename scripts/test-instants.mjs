@@ -5,6 +5,7 @@
 //   node scripts/test-instants.mjs                 all five instants
 //   node scripts/test-instants.mjs --only=leap     one or more (comma-separated names)
 //   node scripts/test-instants.mjs -- <jest args>  e.g. a path pattern, to try a few files at every instant
+//   --skip-build                                    reuse the bundles and h5 build already there
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { runStep } from './run-step.mjs';
@@ -35,9 +36,11 @@ if (spawnSync('faketime', ['-f', '+0', 'true']).status !== 0) {
   process.exit(2);
 }
 
-// Built once at the real time: the same steps as `npm test`.
-runStep('打包云函数 build cloud functions', 'node', ['scripts/build-functions.mjs']);
-runStep('构建 H5 build h5', 'npm', ['run', 'build:h5', '-w', 'client', '--silent'], { quiet: true });
+// Built once at the real time: the same steps as `npm test` (--skip-build reuses the last build).
+if (!args.includes('--skip-build')) {
+  runStep('打包云函数 build cloud functions', 'node', ['scripts/build-functions.mjs']);
+  runStep('构建 H5 build h5', 'npm', ['run', 'build:h5', '-w', 'client', '--silent'], { quiet: true });
+}
 
 mkdirSync('.cache', { recursive: true });
 const results = [];
