@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { DEMO_OPENIDS, generateCounty } from '@zbxx/demo-data';
-import { signInAs } from './support/app';
+import { E2E_NOW, signInAs } from './support/app';
 import { useBrowserSuite } from './support/suite';
 
 jest.setTimeout(120_000);
@@ -8,12 +8,12 @@ jest.setTimeout(120_000);
 /** The h5 router keeps pages it left in the DOM (hidden): act on the one on screen. */
 const onScreen = (page: Page, testId: string) => page.getByTestId(testId).filter({ visible: true });
 // The demo county the app seeds: demo-member's roster id, to find their row on the sheet.
-const demo = generateCounty().collections;
+const demo = generateCounty({ today: E2E_NOW }).collections;
 const demoMemberId = demo.members.find((m) => m.openid === DEMO_OPENIDS.member)!._id;
 const TODAY = 'ev-demo-today';
-// Today's demo event counts a check-in late in the last half hour of the day: expect what the clock says.
+// Today's demo event counts a check-in late in the last half hour of the day: expect what the suite's instant says.
 const lateAfter = demo.checkinEvents.find((e) => e._id === TODAY)!.lateAfter;
-const ARRIVED = Date.now() >= new Date(lateAfter).getTime() ? '迟到' : '出席';
+const ARRIVED = E2E_NOW.getTime() >= new Date(lateAfter).getTime() ? '迟到' : '出席';
 
 describe('主题党日 check-in in the h5 app on devcloud', () => {
   const suite = useBrowserSuite();
@@ -33,9 +33,7 @@ describe('主题党日 check-in in the h5 app on devcloud', () => {
     await secretaryPage.screenshot({ path: 'e2e/artifacts/checkin-code.png' });
 
     // A member on another phone (a second browser context) reads the digits off the secretary's screen.
-    const memberPhone = await suite.phone
-      .browser()!
-      .newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const memberPhone = await suite.newPhone();
     try {
       const memberPage = await memberPhone.newPage();
       await signInAs(memberPage, suite.app.url, DEMO_OPENIDS.member);

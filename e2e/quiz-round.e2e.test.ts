@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { DEMO_ROUND_ID } from '@zbxx/demo-data';
 import { monthOf } from '@zbxx/domain';
-import { signInAs } from './support/app';
+import { E2E_NOW, signInAs } from './support/app';
 import { useBrowserSuite } from './support/suite';
 
 jest.setTimeout(180_000);
 
-const roundId = DEMO_ROUND_ID(monthOf(Date.now()));
+const roundId = DEMO_ROUND_ID(monthOf(E2E_NOW));
 /** The h5 router keeps pages it left in the DOM (hidden): act on the one on screen. */
 const onScreen = (page: Page, testId: string) => page.getByTestId(testId).filter({ visible: true });
 

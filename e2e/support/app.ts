@@ -5,12 +5,18 @@ import type { Page } from 'playwright-core';
 import { startApp, type App } from '../../scripts/app';
 
 /**
- * The whole local app as `npm start` runs it (devcloud + function bundles + h5 build + demo county), on a
- * free port with a throwaway data directory. The h5 build and bundles come from `npm test`'s build steps.
+ * The instant the browser suites run at: devcloud's test clock and every phone's clock start there and run on;
+ * the demo county's today. 10:00 Beijing, after the demo's 08:30 event began.
  */
-export async function startDemoApp(): Promise<App & { dispose(): Promise<void> }> {
+export const E2E_NOW = new Date('2026-12-08T10:00:00+08:00');
+
+/**
+ * The whole local app as `npm start` runs it (devcloud + function bundles + h5 build + demo county), on a
+ * free port with a throwaway data directory, at `now` (test clock). The h5 build and bundles come from `npm test`'s build steps.
+ */
+export async function startDemoApp(now: Date = E2E_NOW): Promise<App & { dispose(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zbxx-e2e-'));
-  const app = await startApp({ port: 0, dataDir });
+  const app = await startApp({ port: 0, dataDir, now });
   return {
     ...app,
     dispose: async () => {
@@ -36,4 +42,18 @@ export async function callAs(appUrl: string, openid: string, name: string, event
     body: JSON.stringify(event),
   });
   return res.json();
+}
+
+/**
+ * Moves devcloud's test clock forward over the dev HTTP API (as a browser test against a running `npm start`
+ * would) and the page's clock with it, firing the page's timers that fall due: time passes, nobody waits.
+ */
+export async function advanceClocks(appUrl: string, page: Page, ms: number): Promise<void> {
+  const res = await fetch(`${appUrl}/api/dev/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'advance', ms }),
+  });
+  if (!res.ok) throw new Error(`devcloud refused to move its clock: ${res.status} ${await res.text()}`);
+  await page.clock.runFor(ms);
 }

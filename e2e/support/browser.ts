@@ -18,24 +18,34 @@ const ARGS = [
 
 export interface PhoneBrowser {
   browser: Browser;
-  /** A fresh phone-sized context (each test starts with empty storage). */
-  newPhone(): Promise<BrowserContext>;
+  /**
+   * A fresh phone-sized context (each test starts with empty storage). `clockAt` (epoch ms): the phone's clock
+   * starts at that instant (devcloud's test clock) and runs on, through Playwright's clock; tests can move it
+   * with `page.clock`.
+   */
+  newPhone(clockAt?: number): Promise<BrowserContext>;
   close(): Promise<void>;
 }
+
+/** A phone as the tests hold it: 390 px wide, touch, Chinese, Beijing time. */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+} as const;
 
 export async function launchBrowser(): Promise<PhoneBrowser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   return {
     browser,
-    newPhone: () =>
-      browser.newContext({
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      }),
+    newPhone: async (clockAt) => {
+      const context = await browser.newContext(PHONE);
+      if (clockAt !== undefined) await context.clock.install({ time: clockAt });
+      return context;
+    },
     close: () => browser.close(),
   };
 }

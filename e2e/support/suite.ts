@@ -7,6 +7,8 @@ export interface BrowserSuite {
   readonly app: Awaited<ReturnType<typeof startDemoApp>>;
   /** A fresh phone (empty storage) for the current test. */
   readonly phone: BrowserContext;
+  /** Another phone (a second person), its clock set like the first; the test closes it. */
+  newPhone(): Promise<BrowserContext>;
 }
 
 /**
@@ -27,7 +29,8 @@ export function useBrowserSuite(): BrowserSuite {
     await app?.dispose();
   });
   beforeEach(async () => {
-    phone = await browser!.newPhone();
+    // The phone's clock starts where devcloud's is now, so the page and the functions agree on the instant.
+    phone = await browser!.newPhone(app!.devcloud.clock.now());
   });
   afterEach(async () => {
     await phone?.close();
@@ -37,6 +40,10 @@ export function useBrowserSuite(): BrowserSuite {
     get app() {
       if (!app) throw new Error('the demo app is not running (use inside a test)');
       return app;
+    },
+    newPhone() {
+      if (!browser || !app) throw new Error('no browser (use inside a test)');
+      return browser.newPhone(app.devcloud.clock.now());
     },
     get phone() {
       if (!phone) throw new Error('no phone (use inside a test)');

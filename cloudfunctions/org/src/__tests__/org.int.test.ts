@@ -3,7 +3,10 @@ import { DEMO_OPENIDS, DEMO_UNBOUND_ENTRY, generateCounty } from '@zbxx/demo-dat
 import type { AuditEntry, MemberDoc, OrgDoc } from '@zbxx/server';
 import { startTestCloud, type TestCloud } from '@zbxx/testing';
 
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11 });
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, today: NOW });
 const { orgs, members } = county.collections;
 const byOpenid = (openid: string) => members.find((m) => m.openid === openid)!;
 const secretary = byOpenid(DEMO_OPENIDS.secretary);
@@ -15,7 +18,11 @@ const memberOf = (branchId: string, skip: string[] = []) =>
 let cloud: TestCloud;
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ functions: ['org', 'account'], seed: county.collections as unknown as Record<string, object[]> });
+  cloud = await startTestCloud({
+    now: NOW,
+    functions: ['org', 'account'],
+    seed: county.collections as unknown as Record<string, object[]>,
+  });
 }, 60_000);
 
 afterAll(async () => {

@@ -4,7 +4,10 @@ import type { MemberDoc } from '@zbxx/server';
 import { startTestCloud, type TestCloud } from '@zbxx/testing';
 import { branchPath, fillTemplate, rowOf, sheetColumn, type SheetCells } from './roster-sheet';
 
-const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11 });
+// The instant this suite runs at (the test clock is set to it): expectations follow from it, never from the wall clock.
+const NOW = new Date('2026-12-08T10:00:00+08:00');
+
+const county = generateCounty({ members: 60, branches: 6, committees: 3, seed: 11, today: NOW });
 const { orgs, members, bindings } = county.collections;
 const admin = members.find((m) => m.openid === DEMO_OPENIDS.admin)!;
 const admin2 = members.find((m) => m.openid === DEMO_OPENIDS.admin2)!;
@@ -15,6 +18,7 @@ let cloud: TestCloud;
 beforeAll(async () => {
   // The county before its roster arrives: the tree, and the one admin who imports it.
   cloud = await startTestCloud({
+    now: NOW,
     functions: ['org'],
     seed: { orgs, members: [admin], bindings: bindings.filter((b) => b._id === DEMO_OPENIDS.admin) } as unknown as Record<string, object[]>,
   });

@@ -1,5 +1,6 @@
 import { EJSON } from 'bson';
 import { type Engine, openEngine } from '../../engine';
+import { devcloudClock } from '../../clock/clock';
 import { AdminActionError, AdminActionRegistry } from '../../server/admin-actions';
 import { registerDatabaseActions } from '..';
 
@@ -89,14 +90,17 @@ describe('database actions', () => {
   });
 
   it('insertDocument answers insertedIds, generating 32-hex ids and resolving serverDate', async () => {
-    const before = Date.now();
+    const at = new Date('2027-04-30T15:59:40Z');
+    devcloudClock.freeze(at);
     const reply = await call('database.insertDocument', {
       collectionName: 'members',
       data: [ejson({ _id: 'm1', at: { $tcb_server_date: { offset: 1000 } } }), ejson({ name: '乙' })],
     });
     expect(reply).toEqual({ data: { insertedIds: ['m1', expect.stringMatching(/^[0-9a-f]{32}$/)], inserted: 2 } });
     const [stored] = engine.find('members', { _id: 'm1' });
-    expect((stored!.at as Date).getTime()).toBeGreaterThanOrEqual(before + 1000);
+    devcloudClock.reset();
+    // serverDate is the clock's instant plus the offset, exactly.
+    expect((stored!.at as Date).getTime()).toBe(at.getTime() + 1000);
   });
 
   it('getDocument applies query, order, offset, limit and projection and answers EJSON strings', async () => {

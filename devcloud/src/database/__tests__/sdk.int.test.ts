@@ -46,6 +46,8 @@ describe('wx-server-sdk through devcloud (database)', () => {
 
   it('creates collections, adds and queries with commands, counts', async () => {
     await db.createCollection('orgs');
+    const at = new Date('2028-02-29T04:00:00Z');
+    devcloud.clock.freeze(at);
     const { _ids } = await db.collection('orgs').add({
       data: [
         { name: '第一支部', size: 12, createdAt: db.serverDate() },
@@ -53,6 +55,7 @@ describe('wx-server-sdk through devcloud (database)', () => {
         { name: '第三支部', size: 7 },
       ],
     });
+    devcloud.clock.reset();
     expect(_ids).toHaveLength(3);
     const big = await db
       .collection('orgs')
@@ -61,8 +64,8 @@ describe('wx-server-sdk through devcloud (database)', () => {
       .get();
     expect(big.data.map((o: { name: string }) => o.name)).toEqual(['第二支部', '第一支部']);
     expect(big.data[0].createdAt).toBeInstanceOf(Date);
-    expect(Math.abs(big.data[1].createdAt.getTime() - Date.now())).toBeLessThan(10_000);
-    expect(big.data[1].createdAt.getTime() - big.data[0].createdAt.getTime()).toBeGreaterThanOrEqual(59_000);
+    expect(big.data[1].createdAt.toISOString()).toBe(at.toISOString());
+    expect(big.data[0].createdAt.getTime()).toBe(at.getTime() - 60_000);
     expect(
       (
         await db

@@ -3,7 +3,7 @@ import { devIdentities } from '../dev-identities';
 import { DEMO_OPENIDS, generateCounty } from '../generate-county';
 
 describe('devIdentities', () => {
-  const { collections } = generateCounty();
+  const { collections } = generateCounty({ today: new Date('2026-12-08T10:00:00+08:00') });
   const identities = devIdentities(collections);
 
   it('lists every demo identity, most privileged first, in the contract’s shape', () => {

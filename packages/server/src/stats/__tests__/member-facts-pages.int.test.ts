@@ -156,7 +156,7 @@ describe('memberMonthFactsPages', () => {
           fromOrgPath: member.orgPath,
           toBranchId,
           toOrgPath,
-          at: new Date(),
+          at: AFTER(28), // later than every move the county holds, as "now" was
           reason: 'transfer',
           actor: { openid: 'test', memberId: null },
           requestId: null,
