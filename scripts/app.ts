@@ -20,6 +20,8 @@ export interface AppOptions {
   prewarm?: number;
   /** Concurrent instances per function (DEVCLOUD_MAX_INSTANCES for `npm start`). */
   maxInstances?: number;
+  /** Cold starts in parallel per function (default: the CPU count; benchmarks compare with 1). */
+  parallelStarts?: number;
 }
 
 export interface App {
@@ -41,6 +43,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     devIdentities: () => listDevIdentities(devcloud.engine),
     prewarm: options.prewarm,
     maxWorkersPerFunction: options.maxInstances,
+    parallelStarts: options.parallelStarts,
   });
   let seeded = false;
   if (options.seed !== false && devcloud.engine.count('orgs') === 0) {

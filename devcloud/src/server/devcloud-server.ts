@@ -41,6 +41,8 @@ export interface DevcloudServerOptions<Engine> {
   token?: string;
   /** Instances each function starts at launch, in the background (0: on first call). */
   prewarm?: number;
+  /** Cold starts in parallel per function (default: the CPU count). */
+  parallelStarts?: number;
   /** Holds the database actions already; devcloud adds storage, functions and openapi. */
   registry: AdminActionRegistry;
   engine: Engine;
@@ -117,6 +119,7 @@ export async function startDevcloudServer<Engine>(options: DevcloudServerOptions
     stats,
     token,
     maxWorkersPerFunction: options.maxWorkersPerFunction,
+    parallelStarts: options.parallelStarts,
   });
   const storage = new StorageService(new FileStore(paths.files), envId, currentUrl);
   registerStorageActions(registry, storage);
