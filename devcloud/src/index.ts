@@ -28,6 +28,8 @@ export interface StartDevcloudOptions {
   token?: string;
   /** How long a plain write waits for a transaction's lock before it fails (default 5 s). */
   lockTimeoutMs?: number;
+  /** Cold starts in parallel per function (default: the CPU count). */
+  parallelStarts?: number;
   /** Instances each function starts at launch (`DEVCLOUD_PREWARM`); 0 starts them on first call. */
   prewarm?: number;
 }

@@ -100,6 +100,11 @@ export interface FaultCloud {
   arm(rule: FaultRule): ArmedFault;
   /** Sets a function's timeout for the invocations that start from now on (devcloud reads config.json per call). */
   setTimeoutSeconds(functionName: string, seconds: number): void;
+  /**
+   * Moves the database's clock past the platform's 30 s transaction lifetime: a transaction its dead function
+   * left open ends, and with it its locks (云开发 › 数据库 › 事务), as they would before a user's retry.
+   */
+  passTransactionLifetime(): void;
   close(): Promise<void>;
 }
 
@@ -127,7 +132,8 @@ export async function startFaultCloud(options: {
     symlinkSync(path.join(REPO_ROOT, 'cloudfunctions', name, 'index.js'), path.join(functionsRoot, name, 'index.js'));
     setTimeoutSeconds(name, options.timeoutSeconds);
   }
-  const engine = openEngine({ dataDir: ':memory:', indexManifest: loadRepoIndexManifest() });
+  let clockOffsetMs = 0;
+  const engine = openEngine({ dataDir: ':memory:', indexManifest: loadRepoIndexManifest(), now: () => Date.now() + clockOffsetMs });
   const registry = new FaultyRegistry();
   registerDatabaseActions(registry, engine);
   const devcloud = await startDevcloudServer({ dataDir: ':memory:', functionsRoot, registry, engine, closeEngine: () => engine.close() });
@@ -140,6 +146,9 @@ export async function startFaultCloud(options: {
     engine,
     arm: (rule) => registry.arm(rule),
     setTimeoutSeconds,
+    passTransactionLifetime() {
+      clockOffsetMs += 30_001;
+    },
     async close() {
       await devcloud.close();
       rmSync(functionsRoot, { recursive: true, force: true });

@@ -91,23 +91,27 @@ const auditsOf = (action: string, id: string) => cloud.engine.find('auditLog', {
 /**
  * Runs `first`, holds the first request of `functionName` that `action` names (its transaction's start or
  * commit) until `meanwhile` has finished, then lets it through. Answers what both calls answered.
+ * `meanwhileMeetsLock`: `meanwhile` writes a document `first` holds a transaction lock on (a commit is held), so
+ * it cannot finish first (it waits and retries, as on the platform): release once it is under way.
  */
 async function whileHeld<A, B>(
   functionName: string,
   action: string,
   first: () => Promise<A>,
   meanwhile: () => Promise<B>,
+  meanwhileMeetsLock = false,
 ): Promise<[A, B]> {
   const fault = cloud.arm({ action, when: fromFunction(functionName), then: 'late' });
   const firstCall = first();
-  let second: B;
+  let second: Promise<B>;
   try {
     while (!fault.reached) await new Promise((resolve) => setTimeout(resolve, 20));
-    second = await meanwhile();
+    second = meanwhile();
+    await (meanwhileMeetsLock ? Promise.race([second, new Promise((resolve) => setTimeout(resolve, 300))]) : second);
   } finally {
     await fault.release();
   }
-  return [await firstCall, second];
+  return [await firstCall, await second];
 }
 
 const roundInput = (orgId: string, title: string) => quizRoundInput(orgId, title, month);
@@ -140,7 +144,7 @@ describe('a create and its 重试 (same requestId) at once: the 重试 arrives w
     auditAction: string,
   ) {
     const call = () => send(name, action, input, DEMO_OPENIDS.admin, requestId);
-    const [first, second] = await whileHeld(name, 'database.commitTransaction', call, call);
+    const [first, second] = await whileHeld(name, 'database.commitTransaction', call, call, true);
     const id = idOf(ok(first) as never);
     expect(idOf(ok(second) as never)).toBe(id);
     expect(cloud.engine.find(collection, { _id: id })).toHaveLength(1);

@@ -7,9 +7,16 @@
  *   creating a field inside a scalar/null/array (`a.b` where a is 5), `$inc`/`$mul` on non-numbers,
  *   array operators on non-arrays, changing `_id`;
  * - the positional `$` update operator gets the query it refers to;
- * - aggregation never mutates its input (mingo's `$set`/`$addFields` on nested paths write through).
+ * - aggregation never mutates its input (mingo's `$set`/`$addFields` on nested paths write through);
+ * - `$elemMatch` with field conditions matches only elements that are documents;
+ * - `$substr`/`$substrBytes` read a negative length as "to the end of the string";
+ * - `$week` counts weeks from the year's first Sunday (week 0 before it), like MongoDB (strftime %U);
+ * - `$indexOfCP` exists, `$jsonSchema` works in queries (json-schema.ts);
+ * - an operator mingo does not know answers DATABASE_INVALID_OPERRATOR.
+ * The list of known differences and their status is devcloud/FIDELITY.md.
  */
 import { Context } from 'mingo';
+import { evalExpr } from 'mingo/core';
 import type { Options } from 'mingo/types';
 import { Aggregator } from 'mingo/aggregator';
 import * as accumulatorOperators from 'mingo/operators/accumulator';
@@ -23,6 +30,7 @@ import { update as mingoUpdate, type Modifier } from 'mingo/updater';
 import { resolve } from 'mingo/util';
 import { isPlainObject } from '../protocol/ejson';
 import { EngineError } from './errors';
+import { compileJsonSchema, type JsonSchema } from './json-schema';
 import type { Document, Filter, FindOptions, Pipeline, UpdateSpec } from './types';
 
 /** `$mod` as MongoDB defines it: numeric values (or array elements) only. */
@@ -36,19 +44,93 @@ const $mod = (selector: string, divisorAndRemainder: unknown) => (doc: Document)
   return values.some((v) => typeof v === 'number' && Math.trunc(v) % divisor === remainder);
 };
 
+/**
+ * `$elemMatch` as MongoDB defines it: with field conditions (`{ value: 7 }`, `{ value: { $exists: true } }`) an
+ * element matches only if it is a document satisfying them; mingo also tried plain values (`[1, 7]` matched).
+ * Operator conditions on the elements themselves (`{ $gt: 5 }`) stay mingo's.
+ */
+const $elemMatch = (selector: string, criteria: unknown, options: Options) => {
+  const fieldForm =
+    isPlainObject(criteria) &&
+    Object.keys(criteria).length > 0 &&
+    Object.keys(criteria).some((key) => !key.startsWith('$') || key === '$and' || key === '$or' || key === '$nor');
+  if (!fieldForm) return (queryOperators.$elemMatch as unknown as QueryOperatorFn)(selector, criteria, options);
+  const query = new Query(toMingoCriteria(criteria), options);
+  return (doc: Document) => {
+    const value = resolve(doc, selector, { unwrapArray: true });
+    return Array.isArray(value) && value.some((element) => isPlainObject(element) && query.test(element));
+  };
+};
+
+type QueryOperatorFn = (selector: string, value: unknown, options: Options) => (doc: Document) => boolean;
+type ExpressionOperatorFn = (obj: unknown, expr: unknown, options: Options) => unknown;
+const mingoExpression = expressionOperators as unknown as Record<string, ExpressionOperatorFn>;
+
+/** `$substrBytes` (and its alias `$substr`): a negative count means "to the end of the string", as in MongoDB. */
+const $substrBytes: ExpressionOperatorFn = (obj, expr, options) => {
+  if (Array.isArray(expr) && expr.length === 3) {
+    const [s, index, count] = evalExpr(obj, expr, options) as unknown[];
+    if (typeof s === 'string' && typeof count === 'number' && count < 0 && typeof index === 'number') {
+      const rest = Math.max(0, Buffer.byteLength(s, 'utf8') - index);
+      return mingoExpression.$substrBytes!(obj, [{ $literal: s }, index, rest], options);
+    }
+    return mingoExpression.$substrBytes!(obj, [{ $literal: s }, index, count], options);
+  }
+  return mingoExpression.$substrBytes!(obj, expr, options);
+};
+
+/**
+ * `$week`: weeks begin on Sunday; week 1 starts on the year's first Sunday and the days before it are week 0
+ * (MongoDB's definition, strftime %U). mingo counted ISO-like weeks (2019-05-14 → 20, MongoDB 19).
+ */
+const $week: ExpressionOperatorFn = (obj, expr, options) => {
+  const dayOfYear = (mingoExpression.$dayOfYear!(obj, expr, options) as number) - 1;
+  const weekday = (mingoExpression.$dayOfWeek!(obj, expr, options) as number) - 1; // 0 = Sunday
+  return Math.floor((dayOfYear + 7 - weekday) / 7);
+};
+
+/** `$indexOfCP`: the code point index of the first occurrence in [start, end), -1 when absent, null for null. */
+const $indexOfCP: ExpressionOperatorFn = (obj, expr, options) => {
+  if (!Array.isArray(expr) || expr.length < 2 || expr.length > 4) throw new Error('$indexOfCP requires 2 to 4 arguments');
+  const [s, search, start = 0, end] = evalExpr(obj, expr, options) as unknown[];
+  if (s === null || s === undefined) return null;
+  if (typeof s !== 'string') throw new Error('$indexOfCP requires a string as the first argument');
+  if (typeof search !== 'string') throw new Error('$indexOfCP requires a string as the second argument');
+  if (!Number.isInteger(start) || (start as number) < 0) throw new Error('$indexOfCP starting index must be a non-negative integer');
+  if (end !== undefined && (!Number.isInteger(end) || (end as number) < 0))
+    throw new Error('$indexOfCP ending index must be a non-negative integer');
+  const chars = [...s];
+  const needle = [...search];
+  const last = Math.min(end === undefined ? chars.length : (end as number), chars.length);
+  for (let i = start as number; i + needle.length <= last; i++) {
+    if (needle.every((c, j) => chars[i + j] === c)) return i;
+  }
+  return -1;
+};
+
 /** mingo merges contexts first-wins, so a corrected operator needs a context of our own. */
 const CONTEXT = Context.init({
   accumulator: accumulatorOperators,
-  expression: expressionOperators,
+  expression: { ...expressionOperators, $substr: $substrBytes, $substrBytes, $week, $indexOfCP } as unknown as typeof expressionOperators,
   pipeline: pipelineOperators,
   projection: projectionOperators,
   // mingo's QueryOperator type is an intersection of every operator's signature; ours is a plain one.
-  query: { ...queryOperators, $mod } as unknown as typeof queryOperators,
+  query: { ...queryOperators, $mod, $elemMatch } as unknown as typeof queryOperators,
   window: windowOperators,
 });
 
-/** Functions in queries (`$where`, `$function`) are not part of the platform's query language. */
-export const MINGO_OPTIONS: Partial<Options> = { context: CONTEXT, scriptEnabled: false };
+/**
+ * Functions in queries (`$where`, `$function`) are not part of the platform's query language. `$jsonSchema`
+ * validates with json-schema.ts.
+ */
+export const MINGO_OPTIONS: Partial<Options> = {
+  context: CONTEXT,
+  scriptEnabled: false,
+  jsonSchemaValidator: (schema) => {
+    const validate = compileJsonSchema(schema as JsonSchema);
+    return (doc) => validate(doc);
+  },
+};
 
 export type DocumentPredicate = (doc: Document) => boolean;
 
@@ -211,7 +293,7 @@ function withMingoErrors<T>(run: () => T): T {
   } catch (err) {
     if (err instanceof EngineError) throw err;
     const message = err instanceof Error ? err.message : String(err);
-    const code = /unregistered|unknown|not supported|invalid operator/i.test(message)
+    const code = /unregistered|not registered|unknown|not supported|invalid operator/i.test(message)
       ? 'DATABASE_INVALID_OPERRATOR'
       : 'DATABASE_REQUEST_FAILED';
     throw new EngineError(code, message);

@@ -42,6 +42,8 @@ export interface DevcloudServerOptions<Engine> {
   token?: string;
   /** Instances each function starts at launch, in the background (0: on first call). */
   prewarm?: number;
+  /** Cold starts in parallel per function (default: the CPU count). */
+  parallelStarts?: number;
   /** Holds the database actions already; devcloud adds storage, functions and openapi. */
   registry: AdminActionRegistry;
   engine: Engine;
@@ -123,6 +125,7 @@ export async function startDevcloudServer<Engine>(options: DevcloudServerOptions
     stats,
     token,
     maxWorkersPerFunction: options.maxWorkersPerFunction,
+    parallelStarts: options.parallelStarts,
   });
   const storage = new StorageService(new FileStore(paths.files), envId, currentUrl);
   registerStorageActions(registry, storage);

@@ -20,15 +20,23 @@ export function isTransactionConflict(error: unknown): boolean {
   );
 }
 
-/** Attempts of a transaction in all, the SDK's own default. */
-const TRANSACTION_ATTEMPTS = 3;
+/** Attempts of a transaction in all. */
+const TRANSACTION_ATTEMPTS = 6;
+/** First pause before a retry; doubled each time, with jitter (20, 40, 80, 160, 320 ms: ~0.6 s in all). */
+const RETRY_BASE_MS = 20;
+
+/** The loser of a lock conflict must let the winner commit first: retrying at once would meet the same lock. */
+function backoff(attempt: number): Promise<void> {
+  const ms = RETRY_BASE_MS * 2 ** (attempt - 1) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /**
  * The database with a `runTransaction` that retries every kind of conflict. wx-server-sdk 4.0.2's own retry
  * looks at `error.code` only, which its wrapper strips from a conflict on a write inside the transaction (the
  * usual kind under transaction locks: the second writer fails at once), so without this a concurrent update of
  * the same document fails instead of running again on fresh data. Each attempt is one SDK transaction without
- * SDK retries (`times = 0`: rolled back on any error, then retried here on a conflict).
+ * SDK retries (`times = 0`: rolled back on any error, then retried here on a conflict, after a growing pause).
  */
 export function withConflictRetry(db: Db): Db {
   const wrapped = Object.create(db) as Db;
@@ -39,6 +47,7 @@ export function withConflictRetry(db: Db): Db {
       } catch (error) {
         if (attempt >= attempts || !isTransactionConflict(error)) throw error;
       }
+      await backoff(attempt);
     }
   };
   return wrapped;
