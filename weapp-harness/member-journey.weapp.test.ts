@@ -1,6 +1,4 @@
-import { success } from './support/device';
 import { useWeappSuite } from './support/suite';
-import { waitFor } from './support/wait';
 
 /**
  * A member's month on the compiled package, each step checked in devcloud's database: read a material to

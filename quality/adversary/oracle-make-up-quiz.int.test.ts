@@ -1,5 +1,5 @@
 import { monthBefore } from '@zbxx/demo-data/src/study-plans';
-import { qualityCounty, CALLER_OPENIDS, SUBJECT } from '../support/quality-county';
+import { qualityCounty, CALLER_OPENIDS, SUBJECT, QUALITY_NOW } from '../support/quality-county';
 import { attacker } from './support/attacker';
 import { seededCloud } from './support/seeded-cloud';
 import { seedMissedEvent } from './support/missed-event';
@@ -24,7 +24,8 @@ import { seedMissedEvent } from './support/missed-event';
 
 jest.setTimeout(180_000);
 
-const TODAY = new Date();
+// The suite's instant: the county is generated for it and devcloud's test clock is set to it.
+const TODAY = QUALITY_NOW;
 const county = qualityCounty();
 const memberId = county.memberIds.member;
 const missed = seedMissedEvent(county, { id: 'adv-ev-missed', branchId: SUBJECT.branchId, today: TODAY, daysAgo: 3, absent: [memberId] });

@@ -1,3 +1,4 @@
+import { testClockNow } from '@zbxx/testing';
 import type { Envelope } from '@zbxx/contracts';
 import { codeAtStep, timeStep } from '@zbxx/domain/src/checkin/code';
 import { qualityCounty, CALLER_OPENIDS, SUBJECT } from '../support/quality-county';
@@ -13,7 +14,7 @@ import { seededCloud } from './support/seeded-cloud';
  * Budget: 41 function calls (the burst and one more), 60 s.
  * The attacker wins if more than 10 guesses are answered "wrong code" (each is a guess the server verified),
  * or if the right code is still verified after the lockout.
- * The instant is the moment the suite runs (the functions read the wall clock until devcloud's test clock lands).
+ * The instant is QUALITY_NOW on devcloud's test clock (running on from there), which the codes are computed from.
  */
 
 jest.setTimeout(120_000);
@@ -41,7 +42,7 @@ describe('attack: a parallel burst of check-in codes', () => {
     // burst really runs in parallel.
     await Promise.all(Array.from({ length: 24 }, () => env.qc.call('checkin', 'myEvents', {}, CALLER_OPENIDS.member)));
     const member = attacker(env.qc, CALLER_OPENIDS.member, { requests: BURST + 1, seconds: 60 });
-    const startedAt = new Date();
+    const startedAt = testClockNow();
     const replies = await Promise.all(
       wrongCodes(startedAt, BURST).map((code) => member.call('checkin', 'checkIn', { eventId: SUBJECT.todayEventId, code })),
     );
@@ -52,7 +53,7 @@ describe('attack: a parallel burst of check-in codes', () => {
     }
     const right = await member.call('checkin', 'checkIn', {
       eventId: SUBJECT.todayEventId,
-      code: codeAtStep(secret(), timeStep(new Date())),
+      code: codeAtStep(secret(), timeStep(testClockNow())),
     });
     console.log(
       `race-checkin-lockout: ${JSON.stringify({ burst: BURST, tally, rightCodeAfter: right.ok ? 'accepted' : right.error.code })}`,
@@ -63,7 +64,7 @@ describe('attack: a parallel burst of check-in codes', () => {
   });
 
   it('costs a successful check-in at most one database request more than before (7)', async () => {
-    const code = codeAtStep(secret(), timeStep(new Date()));
+    const code = codeAtStep(secret(), timeStep(testClockNow()));
     const { result, dbRequests } = await env.qc.cloud.call<Envelope<unknown>>(
       'checkin',
       { action: 'checkIn', data: { eventId: SUBJECT.todayEventId, code } },

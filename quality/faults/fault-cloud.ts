@@ -14,6 +14,7 @@ import path from 'node:path';
 import {
   AdminActionError,
   AdminActionRegistry,
+  devcloudNow,
   startDevcloudServer,
   type AdminActionHandler,
   type AdminRequestContext,
@@ -133,7 +134,7 @@ export async function startFaultCloud(options: {
     setTimeoutSeconds(name, options.timeoutSeconds);
   }
   let clockOffsetMs = 0;
-  const engine = openEngine({ dataDir: ':memory:', indexManifest: loadRepoIndexManifest(), now: () => Date.now() + clockOffsetMs });
+  const engine = openEngine({ dataDir: ':memory:', indexManifest: loadRepoIndexManifest(), now: () => devcloudNow() + clockOffsetMs });
   const registry = new FaultyRegistry();
   registerDatabaseActions(registry, engine);
   const devcloud = await startDevcloudServer({ dataDir: ':memory:', functionsRoot, registry, engine, closeEngine: () => engine.close() });

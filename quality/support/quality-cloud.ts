@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '@zbxx/contracts';
 import { buildFunctions, bundlesAreFresh, startTestCloud, type TestCloud } from '@zbxx/testing';

@@ -200,7 +200,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
     navigateBack: (o: Options = {}) => {
       host.later(() => {
         host.navigateBack(Number(o.delta ?? 1));
-        ok(host, 'navigateBack', o);
+        void ok(host, 'navigateBack', o);
       });
     },
 
@@ -221,7 +221,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
       },
       readFile: (o: Options) => {
         const bytes = phone.readFile(String(o.filePath));
-        ok(host, 'readFile', o, { data: o.encoding ? bytes.toString(o.encoding as BufferEncoding) : bytes });
+        void ok(host, 'readFile', o, { data: o.encoding ? bytes.toString(o.encoding as BufferEncoding) : bytes });
       },
       accessSync: (filePath: string) => void phone.readFile(filePath),
     }),
@@ -241,7 +241,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
               decodeURIComponent(String(o.url).split('/').pop() ?? 'download'),
               Buffer.from(await res.arrayBuffer()),
             );
-            ok(host, 'downloadFile', o, { statusCode: 200, tempFilePath: file.path });
+            void ok(host, 'downloadFile', o, { statusCode: 200, tempFilePath: file.path });
           },
           (err: Error) => settle(host, 'downloadFile', o, { ok: false, res: { errMsg: `downloadFile:fail ${err.message}` } }),
         );
@@ -274,10 +274,10 @@ function navigation(host: WxHost, kind: 'navigateTo' | 'redirectTo' | 'switchTab
   host.later(() => {
     try {
       host.navigate(kind, String(options.url));
-      ok(host, kind, options);
+      void ok(host, kind, options);
     } catch (err) {
       host.report(`wx.${kind}(${String(options.url)}): ${(err as Error).message}`);
-      settle(host, kind, options, { ok: false, res: { errMsg: `${kind}:fail ${(err as Error).message}` } });
+      void settle(host, kind, options, { ok: false, res: { errMsg: `${kind}:fail ${(err as Error).message}` } });
     }
   });
 }

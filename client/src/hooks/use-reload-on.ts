@@ -7,7 +7,6 @@ export function useReloadOn(topics: readonly DataTopic[], reload: () => void): v
   useEffect(
     () => onChanged(key.split(',') as DataTopic[], reload),
     // topics by value: callers pass a fresh array literal each render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [key, reload],
   );
 }

@@ -189,7 +189,7 @@ describe('补学 quiz', () => {
   it('draws only from categories no unclosed round draws, even when the event names a live one', async () => {
     const live = new Set(
       county.collections.quizRounds
-        .filter((round) => round.closesAt.getTime() > Date.now())
+        .filter((round) => round.closesAt.getTime() > cloud.clock.now())
         .flatMap((round) => round.quota.map((q) => q.category)),
     );
     expect(live.has('党章')).toBe(true);

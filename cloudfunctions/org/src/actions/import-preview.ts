@@ -12,7 +12,6 @@ import {
   type RosterImportPlan,
 } from '@zbxx/domain';
 import {
-  AppError,
   membersRepo,
   readImportFile,
   refusedTextErrors,

@@ -150,7 +150,7 @@ describe('stats.exportWorkbook for the county (demo-admin), read back with Sheet
   let exportedAt: Date;
 
   beforeAll(async () => {
-    exportedAt = new Date();
+    exportedAt = cloud.clock.date();
     const run = await runExport(cloud, DEMO_OPENIDS.admin, { fromMonth: months[0], toMonth: months[2], requestId: 'export-county-3m' });
     result = run.result;
     dbRequests = run.dbRequests;

@@ -183,7 +183,7 @@ const cursorOf = (job: ExportJobDoc, now: Date) => ({
   updatedAt: now,
 });
 
-async function writeFile(db: Db, job: ExportJobDoc, now: Date): Promise<ExportFile> {
+async function writeFile(db: Db, job: ExportJobDoc, _now: Date): Promise<ExportFile> {
   const labels = await loadOrgLabels(db, job.nodeId);
   return withTempWorkbookPath('export.xlsx', async (filePath) => {
     const written = await writeStatsWorkbook(filePath, partsWorkbookSource(db, job, labels));

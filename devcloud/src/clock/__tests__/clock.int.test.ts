@@ -6,6 +6,7 @@ import { DevcloudClock } from '../clock';
  * devcloud's test clock, end to end: what unmodified function code reads from `new Date()`/`Date.now()`, and
  * devcloud's own deadlines (transactions, serverDate, outbox), follow it; off, they read the machine's clock.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- driven untyped, exactly as a function bundle drives the SDK.
 type Db = any;
 interface ClockReport {
   now: number;

@@ -5,6 +5,7 @@
  */
 import { devHeaders, sdkEnv, startDevcloud, type Devcloud, type Engine } from '../..';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- driven untyped, exactly as a function bundle drives the SDK.
 type Db = any;
 
 let devcloud: Devcloud<Engine>;

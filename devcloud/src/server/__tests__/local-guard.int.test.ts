@@ -137,12 +137,12 @@ describe('files open only through signed temporary URLs', () => {
     const forged = tempFileURL.replace(/t=(\d+)$/, (_m, t: string) => `t=${Number(t) + 3600}`);
     expect((await fetch(encodeURI(forged))).status).toBe(403);
 
-    const issuedAt = Date.now();
-    const later = jest.spyOn(Date, 'now').mockReturnValue(issuedAt + 61_000);
+    // A minute and a second later on devcloud's test clock, the URL has expired.
+    devcloud.clock.freeze().advance(61_000);
     try {
       expect((await fetch(encodeURI(tempFileURL))).status).toBe(403);
     } finally {
-      later.mockRestore();
+      devcloud.clock.reset();
     }
   });
 
