@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A plain Node script using the unmodified wx-server-sdk, pointed at devcloud by environment variables only:
 //   TCB_CONTEXT_CNFG='{"URL":"http://127.0.0.1:8080/admin"}' TCB_CONTEXT_KEYS=TCB_ENV TCB_ENV=devcloud \
-//   TENCENTCLOUD=true TENCENTCLOUD_SECRETID=local TENCENTCLOUD_SECRETKEY=local node devcloud/examples/sdk-smoke.cjs
+//   TENCENTCLOUD=true TENCENTCLOUD_SECRETID='<token npm start prints>' TENCENTCLOUD_SECRETKEY=local node devcloud/examples/sdk-smoke.cjs
 // It exercises what a cloud function relies on and prints one JSON line of what came back.
 const cloud = require('wx-server-sdk');
 
