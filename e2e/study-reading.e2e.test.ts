@@ -51,7 +51,7 @@ describe('每月一学 in the h5 app on devcloud', () => {
 
     // The server decides from its own clock once a plausible time (8 s for this short text) has passed: one
     // batch interval passes on both clocks (the phone's batch timer fires; devcloud's clock moves on).
-    await advanceClocks(suite.app.url, page, BATCH_INTERVAL_MS);
+    await advanceClocks(suite.app, page, BATCH_INTERVAL_MS);
     await page.getByTestId('reader-status').filter({ hasText: '已完成' }).waitFor({ timeout: 15_000 });
     expect(actions.filter((a) => a === 'reportProgress').length).toBeLessThanOrEqual(3);
     await page.screenshot({ path: 'e2e/artifacts/study-reader-completed.png' });

@@ -1,3 +1,4 @@
+import { parseDemoBank } from '@zbxx/demo-data';
 import type { TestCloud } from '@zbxx/testing';
 import { useWeappSuite } from './support/suite';
 
@@ -60,7 +61,7 @@ const PAGES: Record<string, PageCase> = {
   'subpackages/admin/org-tree/index': { roles: ['demo-admin'], shows: '城关镇党委' },
   'subpackages/admin/roster/index': { roles: ['demo-admin'], shows: /共\s*240\s*人/ },
   'subpackages/admin/import/index': { roles: ['demo-admin'], shows: '选择花名册文件' },
-  'subpackages/admin/quiz/index': { roles: ['demo-admin'], shows: /共\s*151\s*题/ },
+  'subpackages/admin/quiz/index': { roles: ['demo-admin'], shows: new RegExp(`共\\s*${parseDemoBank().length}\\s*题`) },
   'subpackages/admin/quiz/rounds/index': { roles: ['demo-admin'], shows: '新建答题活动' },
   'subpackages/admin/quiz/items/index': { roles: ['demo-admin'], query: (ids) => ({ roundId: ids.roundId }), shows: '通过率' },
   'subpackages/admin/stats/index': { roles: ['demo-admin'], shows: '综合完成率' },

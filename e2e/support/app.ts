@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startApp, type App } from '../../scripts/app';
+import { devHeaders } from '@zbxx/devcloud';
 
 /**
  * The instant the browser suites run at: devcloud's test clock and every phone's clock start there and run on;
@@ -48,10 +49,10 @@ export async function callAs(appUrl: string, openid: string, name: string, event
  * Moves devcloud's test clock forward over the dev HTTP API (as a browser test against a running `npm start`
  * would) and the page's clock with it, firing the page's timers that fall due: time passes, nobody waits.
  */
-export async function advanceClocks(appUrl: string, page: Page, ms: number): Promise<void> {
-  const res = await fetch(`${appUrl}/api/dev/clock`, {
+export async function advanceClocks(app: Pick<App, 'url' | 'devcloud'>, page: Page, ms: number): Promise<void> {
+  const res = await fetch(`${app.url}/api/dev/clock`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...devHeaders(app.devcloud) },
     body: JSON.stringify({ action: 'advance', ms }),
   });
   if (!res.ok) throw new Error(`devcloud refused to move its clock: ${res.status} ${await res.text()}`);

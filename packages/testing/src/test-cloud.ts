@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   devcloudNow,
+  devHeaders,
   sdkEnv,
   startDevcloud,
   type Devcloud,
@@ -92,7 +93,7 @@ export interface TestCloud {
 async function uploadThroughStorage(devcloud: Devcloud<Engine>, cloudPath: string, content: Buffer): Promise<string> {
   const res = await fetch(`${devcloud.url}/admin?env=${encodeURIComponent(devcloud.envId)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...devHeaders(devcloud) },
     body: JSON.stringify({ action: 'storage.getUploadMetadata', path: cloudPath }),
   });
   const { data } = (await res.json()) as { data: { url: string; authorization: string; fileId: string } };

@@ -1,4 +1,4 @@
-import { sdkEnv, startDevcloud, type Devcloud, type Engine } from '../..';
+import { devHeaders, sdkEnv, startDevcloud, type Devcloud, type Engine } from '../..';
 import { FIXTURE_FUNCTIONS } from '../../../test/support/bare-devcloud';
 import { DevcloudClock } from '../clock';
 
@@ -129,7 +129,7 @@ describe('devcloud test clock', () => {
     const post = async (body: unknown) => {
       const res = await fetch(`${devcloud.url}/api/dev/clock`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...devHeaders(devcloud) },
         body: JSON.stringify(body),
       });
       return { status: res.status, body: (await res.json()) as { mode?: string; now?: string } };
@@ -138,7 +138,10 @@ describe('devcloud test clock', () => {
     expect((await report()).now).toBe(T.getTime());
     expect((await post({ action: 'advance', ms: 20_000 })).body.now).toBe('2027-04-30T16:00:00.000Z');
     expect((await report()).date).toBe('2027-04-30T16:00:00.000Z');
-    expect(await (await fetch(`${devcloud.url}/api/dev/clock`)).json()).toEqual({ mode: 'frozen', now: '2027-04-30T16:00:00.000Z' });
+    expect(await (await fetch(`${devcloud.url}/api/dev/clock`, { headers: devHeaders(devcloud) })).json()).toEqual({
+      mode: 'frozen',
+      now: '2027-04-30T16:00:00.000Z',
+    });
     expect((await post({ action: 'advance', ms: -1 })).status).toBe(400);
     expect((await post({ action: 'set', at: 'not a date' })).status).toBe(400);
     expect((await post({ action: 'reset' })).body.mode).toBe('off');
