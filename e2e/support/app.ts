@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startApp, type App } from '../../scripts/app';
+import { startApp, type App, type AppOptions } from '../../scripts/app';
 
 /**
  * The whole local app as `npm start` runs it (devcloud + function bundles + h5 build + demo county), on a
  * free port with a throwaway data directory. The h5 build and bundles come from `npm test`'s build steps.
  */
-export async function startDemoApp(): Promise<App & { dispose(): Promise<void> }> {
+export async function startDemoApp(options: Pick<AppOptions, 'now'> = {}): Promise<App & { dispose(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zbxx-e2e-'));
-  const app = await startApp({ port: 0, dataDir });
+  const app = await startApp({ port: 0, dataDir, ...options });
   return {
     ...app,
     dispose: async () => {
