@@ -17,29 +17,34 @@ export interface LayoutReport {
 }
 
 /**
- * Measures the page on screen: horizontal overflow of the document, and every visible text line's box (from
- * a Range, so a line that runs past its own container counts even where a scroll container clips it; that
- * clipping is exactly how the reader lost characters at line ends).
+ * Measures the page on screen: horizontal overflow of the document, and for every visible text its lines'
+ * boxes (from a Range) and its element's box, so text counts as cut even where a scroll container clips it
+ * (exactly how the reader lost characters at line ends) rather than letting the page scroll sideways.
  */
 export function measureLayout(page: Page): Promise<LayoutReport> {
-  return page.evaluate(() => {
-    const viewportWidth = document.documentElement.clientWidth;
-    const scrollWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
-    const clipped: { text: string; className: string; overBy: number }[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent?.trim();
-      const holder = node.parentElement;
-      if (!text || !holder || !holder.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
-      range.selectNodeContents(node);
-      let right = 0;
-      for (const rect of Array.from(range.getClientRects())) if (rect.width > 0) right = Math.max(right, rect.right);
-      // Half a pixel: subpixel layout rounds either way.
-      if (right > viewportWidth + 0.5) {
-        clipped.push({ text: text.slice(0, 24), className: String(holder.className), overBy: Math.round(right - viewportWidth) });
-      }
-    }
-    return { viewportWidth, scrollWidth, clipped };
-  });
+  return page.evaluate<LayoutReport>(MEASURE);
 }
+
+// Runs in the page. A string, because the node-side tsconfig (rightly) has no DOM types.
+const MEASURE = `(() => {
+  const viewportWidth = document.documentElement.clientWidth;
+  const scrollWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+  const clipped = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.textContent || '').trim();
+    const holder = node.parentElement;
+    if (!text || !holder || !holder.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+    range.selectNodeContents(node);
+    // The element's own box counts too: a run laid out wider than the screen is cut even where its glyphs
+    // happen to stop short of the edge.
+    let right = holder.getBoundingClientRect().right;
+    for (const rect of Array.from(range.getClientRects())) if (rect.width > 0) right = Math.max(right, rect.right);
+    // Half a pixel: subpixel layout rounds either way.
+    if (right > viewportWidth + 0.5) {
+      clipped.push({ text: text.slice(0, 24), className: String(holder.className), overBy: Math.round(right - viewportWidth) });
+    }
+  }
+  return { viewportWidth, scrollWidth, clipped };
+})()`;
