@@ -26,6 +26,11 @@ export function formatCountdown(seconds: number): string {
   return `${String(minutes).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+/** A round's time limit: 20分钟, or 8分20秒 when it is not whole minutes. */
+export function formatTimeLimit(seconds: number): string {
+  return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60}分钟` : formatDuration(seconds);
+}
+
 /** 8分20秒 */
 export function formatDuration(seconds: number): string {
   const minutes = Math.floor(seconds / 60);

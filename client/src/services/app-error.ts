@@ -6,7 +6,7 @@ export type ClientErrorCode = 'NETWORK.UNREACHABLE' | 'NETWORK.TIMEOUT' | 'RESPO
 export type AppErrorCode = ErrorCode | ClientErrorCode;
 
 const CLIENT_MESSAGES: Record<ClientErrorCode, string> = {
-  'NETWORK.UNREACHABLE': '网络连接不稳定，请检查网络后点击“重试”',
+  'NETWORK.UNREACHABLE': '网络不可用，请检查网络后重试',
   'NETWORK.TIMEOUT': '网络较慢，请求超时了，请稍后点击“重试”',
   'RESPONSE.INVALID': '服务返回的数据有误，请稍后重试或更新小程序',
 };

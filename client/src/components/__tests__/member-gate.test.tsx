@@ -43,8 +43,9 @@ describe('MemberGate', () => {
   it('offers 重试 after a failed login and shows the page once it succeeds', async () => {
     renderGate([new AppError('NETWORK.UNREACHABLE'), { status: 'bound', me }]);
 
-    expect(await screen.findByText('登录失败')).toBeTruthy();
-    expect(screen.getByText(/网络连接不稳定/)).toBeTruthy();
+    // Offline is not a failed login: the heading does not blame the account.
+    expect(await screen.findByText('网络不可用，请检查网络后重试')).toBeTruthy();
+    expect(screen.queryByText('登录失败')).toBeNull();
     act(() => screen.getByTestId('retry').click());
 
     expect(await screen.findByText('欢迎 王建国')).toBeTruthy();

@@ -1,4 +1,4 @@
-import { answeredCount, formatCountdown, formatDuration, secondsLeft, toggleChoice } from '../quiz-answers';
+import { answeredCount, formatCountdown, formatDuration, formatTimeLimit, secondsLeft, toggleChoice } from '../quiz-answers';
 
 describe('toggleChoice', () => {
   it('replaces the choice of a single-choice or true/false question', () => {
@@ -30,5 +30,7 @@ describe('clock and counts', () => {
     expect(formatCountdown(725)).toBe('12:05');
     expect(formatDuration(500)).toBe('8分20秒');
     expect(formatDuration(4)).toBe('4秒');
+    expect(formatTimeLimit(1200)).toBe('20分钟');
+    expect(formatTimeLimit(500)).toBe('8分20秒');
   });
 });

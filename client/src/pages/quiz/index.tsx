@@ -6,7 +6,7 @@ import { MemberGate } from '../../components/member-gate';
 import { PageFrame } from '../../components/page-frame';
 import { Pill } from '../../components/pill';
 import { useQuizRounds } from '../../hooks/use-quiz';
-import { formatDuration } from '../../lib/quiz-answers';
+import { formatTimeLimit } from '../../lib/quiz-answers';
 import { Button } from '../../ui/nut';
 import { openQuizLeaderboard, openQuizPlay, openQuizPractice, openQuizReview } from '../../services/quiz-navigation';
 import './index.scss';
@@ -32,7 +32,7 @@ function RoundCard({ round }: { round: MemberRound }) {
         ) : null}
       </View>
       <View className="quiz__round-meta">
-        {day(round.opensAt)}至{lastDay(round.closesAt)} · {round.questionCount}题 · 限时{formatDuration(round.timeLimitSeconds)}
+        {day(round.opensAt)}至{lastDay(round.closesAt)} · {round.questionCount}题 · 限时{formatTimeLimit(round.timeLimitSeconds)}
       </View>
       <View className="quiz__round-meta">
         满分{round.maxScore}分，{round.passMark}分合格 · 可答{round.attemptsAllowed}次（

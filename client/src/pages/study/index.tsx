@@ -66,6 +66,8 @@ function Study() {
   if (state.kind === 'loading') return <LoadingSkeleton />;
   if (state.kind === 'error') return <ErrorState error={state.error} onRetry={state.error.retryable ? reload : undefined} />;
   const { data } = state;
+  // 往月 means before this month: this month is the page's default, reached back through 回到本月.
+  const pastMonths = data.months.filter((m) => m.month < data.currentMonth);
   return (
     <View className="study">
       <View className="study__head">
@@ -73,16 +75,21 @@ function Study() {
           {formatMonth(data.month)}每月一学
         </View>
         {data.month !== data.currentMonth && <Pill tone="soft">往月</Pill>}
+        {data.month !== data.currentMonth && (
+          <View className="study__back" data-testid="month-current" onClick={() => setMonth(data.currentMonth)}>
+            回到本月
+          </View>
+        )}
       </View>
       {data.plans.length === 0 ? (
         <View className="study__empty">本月还没有发布学习材料</View>
       ) : (
         data.plans.map((plan) => <PlanCard key={plan.planId} plan={plan} />)
       )}
-      {data.months.length > 0 && (
+      {pastMonths.length > 0 && (
         <View className="study__section">
           <View className="study__section-title">往月学习</View>
-          <MonthChips months={data.months} current={data.month} onPick={setMonth} />
+          <MonthChips months={pastMonths} current={data.month} onPick={setMonth} />
         </View>
       )}
     </View>
