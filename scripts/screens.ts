@@ -17,7 +17,7 @@ const SHOTS: Record<string, [string, string]> = {
 };
 
 async function main(): Promise<void> {
-  const [app, phones] = await Promise.all([startDemoApp({ now: NOW }), launchBrowser()]);
+  const [app, phones] = await Promise.all([startDemoApp(NOW), launchBrowser()]);
   try {
     for (const [name, [identity, path]] of Object.entries(SHOTS)) {
       // One scale factor keeps the PNGs small; 375 × 667 is the phone the issue was measured on.
