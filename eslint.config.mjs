@@ -33,6 +33,7 @@ export default tseslint.config(
       'bench/results/**',
       // Built deployable bundles (npm run build:functions).
       'cloudfunctions/*/index.js',
+      'cloudfunctions/*/lazy/**',
     ],
   },
   js.configs.recommended,
