@@ -14,6 +14,9 @@ const SHOTS: Record<string, [string, string]> = {
   'reader-375': ['demo-member', `pages/reader/index?id=${encodeURIComponent(demoMaterialId(BRANCH_WORK))}`],
   'study-375': ['demo-member', 'pages/study/index'],
   'quiz-375': ['demo-member', 'pages/quiz/index'],
+  // 考勤表 and 完成情况: where self-made changes are flagged (本人自行变更).
+  'sheet-375': ['demo-secretary', 'subpackages/secretary/party-day/sheet?eventId=ev-demo-today'],
+  'matrix-375': ['demo-secretary', 'subpackages/secretary/stats/index'],
 };
 
 async function main(): Promise<void> {
@@ -28,6 +31,8 @@ async function main(): Promise<void> {
         hasTouch: true,
         locale: 'zh-CN',
       });
+      // The page's clock at the demo's instant too, so "this month" on screen is the demo's month.
+      await phone.clock.install({ time: app.devcloud.clock.now() });
       const page = await phone.newPage();
       await signInAs(page, app.url, identity);
       await page.goto(`${app.url}/#/${path}`);
